@@ -1,0 +1,88 @@
+#include "answers.hpp"
+#include "commands.hpp"
+#include "engine.hpp"
+#include "error.hpp"
+#include "loader.hpp"
+#include "render_text.hpp"
+#include "result_json.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <unistd.h>
+
+namespace sciatica::cli {
+
+namespace {
+
+struct CheckOptions {
+    std::vector<std::string> answer_flags;
+    std::string answers_path;
+    std::string format = "text";
+    bool json = false;
+    bool no_input = false;
+};
+
+std::string read_stdin() {
+    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) {
+        throw Error(ErrorKind::no_input, "cannot read the answers from standard input");
+    }
+    return text;
+}
+
+Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
+    Answers answers = no_answers(rules);
+    if (!options.answers_path.empty()) {
+        bool from_stdin = options.answers_path == "-";
+        std::string text = from_stdin ? read_stdin() : read_file(options.answers_path);
+        answers = parse_answers_document(rules, text,
+                                         from_stdin ? "<stdin>" : options.answers_path);
+    }
+    // Flags come last: they override the file.
+    for (const auto &flag : options.answer_flags) {
+        apply_answer_flag(rules, answers, flag);
+    }
+    return answers;
+}
+
+void run_check(Context &context, const CheckOptions &options) {
+    const RuleSet &rules = context.rules();
+    Answers answers = gather_answers(rules, options);
+    Result result = evaluate(rules, answers);
+    spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
+                  result.red_flags.size(), result.causes.size());
+    if (options.json || options.format == "json") {
+        // Pretty for a person at a terminal, one line for a pipe.
+        int indent = isatty(STDOUT_FILENO) ? 2 : -1;
+        write_stdout(result_to_json(result).dump(indent) + "\n");
+    } else {
+        write_stdout(render_text(result));
+    }
+}
+
+} // namespace
+
+void add_check_command(CLI::App &app, Context &context) {
+    auto options = std::make_shared<CheckOptions>();
+    CLI::App *check = app.add_subcommand(
+        "check", "Check your answers: urgency, red flags, possible causes and what you can do");
+    check->add_option("-a,--answer", options->answer_flags,
+                      "An answer as ID=VALUE (repeatable), e.g. --answer leg_pain=yes")
+        ->type_name("ID=VALUE");
+    check->add_option("--answers", options->answers_path,
+                      "A JSON or YAML file of question id to value; - reads standard input")
+        ->type_name("FILE");
+    check->add_option("-f,--format", options->format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    check->add_flag("--json", options->json, "Same as --format json");
+    check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
+    check->footer("Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes "
+                  "--format json");
+    check->callback([&context, options] { run_check(context, *options); });
+}
+
+} // namespace sciatica::cli

@@ -1,0 +1,88 @@
+// sciatica: the command-line front end. Everything clinical lives in lib/ and
+// rules/; this file parses arguments, runs one command and maps errors to
+// exit codes.
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <exception>
+
+#ifndef SCIATICA_VERSION
+#define SCIATICA_VERSION "0.0.0"
+#endif
+
+namespace {
+
+// Exit codes (sysexits.h): part of the documented interface.
+constexpr int k_exit_usage = 64;
+constexpr int k_exit_data = 65;
+constexpr int k_exit_no_input = 66;
+constexpr int k_exit_software = 70;
+constexpr int k_exit_io = 74;
+
+int exit_code(sciatica::ErrorKind kind) {
+    switch (kind) {
+    case sciatica::ErrorKind::usage:
+        return k_exit_usage;
+    case sciatica::ErrorKind::data:
+        return k_exit_data;
+    case sciatica::ErrorKind::no_input:
+        return k_exit_no_input;
+    case sciatica::ErrorKind::io:
+        return k_exit_io;
+    }
+    return k_exit_software;
+}
+
+int report(const std::string &message, int code) {
+    std::fprintf(stderr, "sciatica: error: %s\n", message.c_str());
+    return code;
+}
+
+void set_up_logging(bool verbose) {
+    // spdlog's default logger writes to stdout, which carries results.
+    auto logger = spdlog::stderr_color_mt("sciatica");
+    logger->set_pattern("sciatica: %l: %v");
+    logger->set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
+    spdlog::set_default_logger(logger);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    sciatica::cli::Context context;
+    CLI::App app{"sciatica: understand back, buttock and leg pain, how urgent it is, and what "
+                 "you can safely do at home. Always see your practitioner."};
+    app.name("sciatica");
+    app.set_version_flag("--version", SCIATICA_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.add_option("--rules", context.rules_path,
+                   "Use the rule set in this YAML file instead of the embedded one")
+        ->type_name("PATH");
+    app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
+    app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 output error.");
+    app.parse_complete_callback([&context] { set_up_logging(context.verbose); });
+
+    sciatica::cli::add_check_command(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        if (e.get_exit_code() == 0) {
+            return app.exit(e); // --help, --version
+        }
+        return report(e.what(), k_exit_usage);
+    } catch (const sciatica::Error &e) {
+        return report(e.what(), exit_code(e.kind()));
+    } catch (const std::exception &e) {
+        return report(std::string("internal error: ") + e.what(), k_exit_software);
+    }
+    return 0;
+}

@@ -1,0 +1,286 @@
+#include "answers.hpp"
+
+#include "error.hpp"
+#include "text_util.hpp"
+
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+namespace sciatica {
+
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+[[noreturn]] void fail(const Question &question, const std::string &message) {
+    throw Error(ErrorKind::data, "'" + question.id + "': " + message);
+}
+
+// Checks a number against the question's kind and range.
+double checked_number(const Question &question, double value, const std::string &shown) {
+    if (!std::isfinite(value)) {
+        fail(question, "'" + shown + "' is not a finite number; expected " + answer_hint(question));
+    }
+    if (question.type == QuestionType::integer && value != std::floor(value)) {
+        fail(question, "'" + shown + "' is not a whole number; expected " + answer_hint(question));
+    }
+    if ((question.min && value < *question.min) || (question.max && value > *question.max)) {
+        fail(question, shown + " is out of range; expected " + answer_hint(question));
+    }
+    return value;
+}
+
+int question_or_throw(const RuleSet &rules, const std::string &id, ErrorKind kind,
+                      const std::string &where) {
+    int index = rules.question_index(id);
+    if (index < 0) {
+        throw Error(kind, where + "unknown question '" + id + "'" +
+                              did_you_mean(id, rules.question_ids()));
+    }
+    return index;
+}
+
+double json_answer(const Question &question, const nlohmann::json &value) {
+    if (value.is_boolean()) {
+        if (question.type != QuestionType::yes_no) {
+            fail(question, std::string(value.get<bool>() ? "true" : "false") +
+                               " is not allowed; expected " + answer_hint(question));
+        }
+        return value.get<bool>() ? 1 : 0;
+    }
+    if (value.is_number()) {
+        if (question.type != QuestionType::integer && question.type != QuestionType::number) {
+            fail(question, value.dump() + " is not allowed; expected " + answer_hint(question));
+        }
+        return checked_number(question, value.get<double>(), value.dump());
+    }
+    if (value.is_string()) {
+        return parse_answer(question, value.get<std::string>());
+    }
+    fail(question, "a " + std::string(value.type_name()) + " is not allowed; expected " +
+                       answer_hint(question));
+}
+
+Answers from_json(const RuleSet &rules, const nlohmann::json &document, const std::string &source,
+                  const std::vector<std::string> &ignored) {
+    if (!document.is_object()) {
+        throw Error(ErrorKind::data, source + ": answers must be an object of question id to " +
+                                         "value, not a " + document.type_name());
+    }
+    Answers answers = no_answers(rules);
+    for (const auto &[key, value] : document.items()) {
+        if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) {
+            continue;
+        }
+        int index = question_or_throw(rules, key, ErrorKind::data, source + ": ");
+        if (value.is_null()) {
+            continue;
+        }
+        const Question &question = rules.questions[static_cast<std::size_t>(index)];
+        try {
+            answers[static_cast<std::size_t>(index)] = json_answer(question, value);
+        } catch (const Error &e) {
+            throw Error(ErrorKind::data, source + ": " + e.what());
+        }
+    }
+    return answers;
+}
+
+Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string &source,
+                  const std::vector<std::string> &ignored) {
+    YAML::Node document;
+    try {
+        document = YAML::Load(std::string(text));
+    } catch (const YAML::Exception &e) {
+        throw Error(ErrorKind::data, source + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                         std::to_string(e.mark.column + 1) + ": " + e.msg);
+    }
+    if (!document.IsMap()) {
+        throw Error(ErrorKind::data,
+                    source + ": answers must be a mapping of question id to value");
+    }
+    Answers answers = no_answers(rules);
+    std::vector<std::string> seen;
+    for (auto it = document.begin(); it != document.end(); ++it) {
+        std::string where = source + ":" + std::to_string(it->first.Mark().line + 1) + ": ";
+        if (!it->first.IsScalar()) {
+            throw Error(ErrorKind::data, where + "a key must be a question id");
+        }
+        const std::string &key = it->first.Scalar();
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            throw Error(ErrorKind::data, where + "duplicate answer '" + key + "'");
+        }
+        seen.push_back(key);
+        if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) {
+            continue;
+        }
+        int index = question_or_throw(rules, key, ErrorKind::data, where);
+        const YAML::Node &value = it->second;
+        if (value.IsNull()) {
+            continue;
+        }
+        if (!value.IsScalar()) {
+            throw Error(ErrorKind::data, where + "'" + key + "': expected a single value");
+        }
+        try {
+            answers[static_cast<std::size_t>(index)] =
+                parse_answer(rules.questions[static_cast<std::size_t>(index)], value.Scalar());
+        } catch (const Error &e) {
+            throw Error(ErrorKind::data, where + e.what());
+        }
+    }
+    return answers;
+}
+
+} // namespace
+
+Answers no_answers(const RuleSet &rules) { return Answers(rules.questions.size()); }
+
+double parse_answer(const Question &question, std::string_view raw) {
+    std::string_view text = trim(raw);
+    std::string shown(text);
+    switch (question.type) {
+    case QuestionType::yes_no: {
+        std::string word = lower(text);
+        if (word == "yes" || word == "y" || word == "true") {
+            return 1;
+        }
+        if (word == "no" || word == "n" || word == "false") {
+            return 0;
+        }
+        fail(question, "'" + shown + "' is not an answer; expected " + answer_hint(question));
+    }
+    case QuestionType::choice: {
+        std::string word = lower(text);
+        const auto &options = question.options;
+        auto it = std::find(options.begin(), options.end(), word);
+        if (it == options.end()) {
+            fail(question, "'" + shown + "' is not allowed; expected " + answer_hint(question) +
+                               did_you_mean(word, options));
+        }
+        return static_cast<double>(it - options.begin());
+    }
+    case QuestionType::integer:
+    case QuestionType::number: {
+        std::string digits(text);
+        char *end = nullptr;
+        errno = 0;
+        double value = digits.empty() ? 0 : std::strtod(digits.c_str(), &end);
+        bool whole_text = !digits.empty() && end == digits.c_str() + digits.size();
+        // strtod also reads "inf", "nan" and hex; a person means a decimal.
+        bool decimal = digits.find_first_not_of("0123456789.-+eE") == std::string::npos;
+        if (!whole_text || !decimal || errno == ERANGE) {
+            fail(question, "'" + shown + "' is not a number; expected " + answer_hint(question));
+        }
+        return checked_number(question, value, shown);
+    }
+    }
+    fail(question, "unsupported question type");
+}
+
+void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view flag) {
+    auto equals = flag.find('=');
+    if (equals == std::string_view::npos || equals == 0) {
+        throw Error(ErrorKind::usage, "--answer '" + std::string(flag) +
+                                          "': expected ID=VALUE, such as leg_pain=yes");
+    }
+    std::string id(trim(flag.substr(0, equals)));
+    int index = question_or_throw(rules, id, ErrorKind::usage, "--answer: ");
+    try {
+        answers[static_cast<std::size_t>(index)] =
+            parse_answer(rules.questions[static_cast<std::size_t>(index)], flag.substr(equals + 1));
+    } catch (const Error &e) {
+        throw Error(ErrorKind::usage, std::string("--answer: ") + e.what());
+    }
+}
+
+Answers parse_answers_document(const RuleSet &rules, std::string_view text,
+                               const std::string &source, const std::vector<std::string> &ignored) {
+    std::string_view body = trim(text);
+    if (body.empty()) {
+        throw Error(ErrorKind::data, source + ": no answers (the input is empty)");
+    }
+    if (body.front() == '{' || body.front() == '[' || body.front() == '"') {
+        nlohmann::json document;
+        try {
+            document = nlohmann::json::parse(text);
+        } catch (const nlohmann::json::parse_error &e) {
+            throw Error(ErrorKind::data, source + ": invalid JSON at byte " +
+                                             std::to_string(e.byte) + ": " +
+                                             std::string(e.what()).substr(
+                                                 std::string(e.what()).find("parse error") == 0
+                                                     ? 0
+                                                     : std::string(e.what()).find(' ') + 1));
+        }
+        return from_json(rules, document, source, ignored);
+    }
+    return from_yaml(rules, text, source, ignored);
+}
+
+std::string answer_text(const Question &question, double value) {
+    switch (question.type) {
+    case QuestionType::yes_no:
+        return value != 0 ? "yes" : "no";
+    case QuestionType::choice: {
+        auto index = static_cast<std::size_t>(value);
+        return index < question.options.size() ? question.options[index] : "?";
+    }
+    case QuestionType::integer:
+    case QuestionType::number:
+        return format_number(value);
+    }
+    return "?";
+}
+
+std::string answer_hint(const Question &question) {
+    switch (question.type) {
+    case QuestionType::yes_no:
+        return "yes or no";
+    case QuestionType::choice: {
+        std::string out = "one of ";
+        for (std::size_t i = 0; i < question.options.size(); ++i) {
+            out += (i ? ", " : "") + question.options[i];
+        }
+        return out;
+    }
+    case QuestionType::integer:
+    case QuestionType::number: {
+        std::string kind = question.type == QuestionType::integer ? "a whole number" : "a number";
+        if (question.min && question.max) {
+            return kind + " from " + format_number(*question.min) + " to " +
+                   format_number(*question.max);
+        }
+        if (question.min) {
+            return kind + " of " + format_number(*question.min) + " or more";
+        }
+        if (question.max) {
+            return kind + " of " + format_number(*question.max) + " or less";
+        }
+        return kind;
+    }
+    }
+    return "";
+}
+
+} // namespace sciatica

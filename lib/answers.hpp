@@ -1,0 +1,40 @@
+#pragma once
+
+#include "rules.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace sciatica {
+
+// Answers come from people (typed or passed by flag) and from programs (JSON
+// or YAML documents). Every route ends in the same checks against the
+// question's type, range and options, so an answer means the same whatever
+// way it came in. Failures throw Error with a message naming the question.
+
+// An empty set of answers for `rules`: every question unknown.
+Answers no_answers(const RuleSet &rules);
+
+// Parses a person's `text` for `question`: yes/no as yes, no, y, n, true or
+// false in any case; numbers checked against the range; a choice by name.
+// Throws Error(data) with a message such as "'age': 130 is outside 0 to 120".
+double parse_answer(const Question &question, std::string_view text);
+
+// Applies one `ID=VALUE` from the command line. Throws Error(usage).
+void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view flag);
+
+// Reads a JSON or YAML object of question id to value from `text`, naming
+// `source` in errors. null means "not answered". Members named in `ignored`
+// (such as a batch line's case_id) are skipped. Throws Error(data).
+Answers parse_answers_document(const RuleSet &rules, std::string_view text,
+                               const std::string &source,
+                               const std::vector<std::string> &ignored = {});
+
+// An answer as a person would say it: "yes", "no", "left", "35".
+std::string answer_text(const Question &question, double value);
+
+// The question's type and allowed values in words: "yes or no", "a whole
+// number from 0 to 120", "one of left, right, both".
+std::string answer_hint(const Question &question);
+
+} // namespace sciatica

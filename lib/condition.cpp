@@ -1,0 +1,143 @@
+#include "condition.hpp"
+
+#include <algorithm>
+
+namespace sciatica {
+
+namespace {
+
+bool compare(CompareOp op, double answer, const std::vector<double> &values) {
+    switch (op) {
+    case CompareOp::eq:
+        return answer == values[0];
+    case CompareOp::ne:
+        return answer != values[0];
+    case CompareOp::lt:
+        return answer < values[0];
+    case CompareOp::le:
+        return answer <= values[0];
+    case CompareOp::gt:
+        return answer > values[0];
+    case CompareOp::ge:
+        return answer >= values[0];
+    case CompareOp::in:
+        return std::find(values.begin(), values.end(), answer) != values.end();
+    }
+    return false;
+}
+
+void add_once(std::vector<int> &out, int question) {
+    if (std::find(out.begin(), out.end(), question) == out.end()) {
+        out.push_back(question);
+    }
+}
+
+} // namespace
+
+Tri evaluate(const Condition &condition, const Answers &answers) {
+    switch (condition.kind) {
+    case Condition::Kind::compare: {
+        const auto &answer = answers[static_cast<std::size_t>(condition.question)];
+        if (!answer) {
+            return Tri::unknown;
+        }
+        return compare(condition.op, *answer, condition.values) ? Tri::yes : Tri::no;
+    }
+    case Condition::Kind::negate: {
+        Tri inner = evaluate(condition.children.front(), answers);
+        return inner == Tri::unknown ? Tri::unknown : (inner == Tri::yes ? Tri::no : Tri::yes);
+    }
+    case Condition::Kind::all:
+    case Condition::Kind::any: {
+        // all: one "no" decides; any: one "yes" decides.
+        Tri decisive = condition.kind == Condition::Kind::all ? Tri::no : Tri::yes;
+        bool unknown = false;
+        for (const auto &child : condition.children) {
+            Tri value = evaluate(child, answers);
+            if (value == decisive) {
+                return decisive;
+            }
+            unknown = unknown || value == Tri::unknown;
+        }
+        if (unknown) {
+            return Tri::unknown;
+        }
+        return decisive == Tri::no ? Tri::yes : Tri::no;
+    }
+    }
+    return Tri::unknown;
+}
+
+void explain(const Condition &condition, const Answers &answers, Tri target,
+             std::vector<int> &out) {
+    switch (condition.kind) {
+    case Condition::Kind::compare:
+        if (evaluate(condition, answers) == target) {
+            add_once(out, condition.question);
+        }
+        return;
+    case Condition::Kind::negate:
+        explain(condition.children.front(), answers, target == Tri::yes ? Tri::no : Tri::yes,
+                out);
+        return;
+    case Condition::Kind::all:
+    case Condition::Kind::any:
+        // Every child that has the target value contributes to it: for an
+        // `all` that holds that is every child, for an `any` that holds it is
+        // each one that holds.
+        for (const auto &child : condition.children) {
+            if (evaluate(child, answers) == target) {
+                explain(child, answers, target, out);
+            }
+        }
+        return;
+    }
+}
+
+Tri mark_relevant(const Condition &condition, const Answers &answers,
+                  std::vector<bool> &relevant) {
+    switch (condition.kind) {
+    case Condition::Kind::compare: {
+        Tri value = evaluate(condition, answers);
+        if (value == Tri::unknown) {
+            relevant[static_cast<std::size_t>(condition.question)] = true;
+        }
+        return value;
+    }
+    case Condition::Kind::negate: {
+        Tri inner = evaluate(condition.children.front(), answers);
+        if (inner == Tri::unknown) {
+            mark_relevant(condition.children.front(), answers, relevant);
+        }
+        return inner == Tri::unknown ? Tri::unknown : (inner == Tri::yes ? Tri::no : Tri::yes);
+    }
+    case Condition::Kind::all:
+    case Condition::Kind::any: {
+        Tri value = evaluate(condition, answers);
+        if (value != Tri::unknown) {
+            return value; // decided: no unanswered question can change it
+        }
+        // Undecided: it turns on the undecided children, so each of their
+        // own undecided questions could still tip it.
+        for (const auto &child : condition.children) {
+            if (evaluate(child, answers) == Tri::unknown) {
+                mark_relevant(child, answers, relevant);
+            }
+        }
+        return Tri::unknown;
+    }
+    }
+    return Tri::unknown;
+}
+
+void questions_of(const Condition &condition, std::vector<int> &out) {
+    if (condition.kind == Condition::Kind::compare) {
+        add_once(out, condition.question);
+        return;
+    }
+    for (const auto &child : condition.children) {
+        questions_of(child, out);
+    }
+}
+
+} // namespace sciatica

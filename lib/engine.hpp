@@ -1,0 +1,48 @@
+#pragma once
+
+#include "rules.hpp"
+
+#include <vector>
+
+namespace sciatica {
+
+// A rule that holds, and the answers that made it hold.
+struct FiredRule {
+    const UrgencyRule *rule = nullptr;
+    std::vector<int> because; // question indices
+};
+
+struct RankedCause {
+    const Cause *cause = nullptr;
+    double score = 0;
+    std::vector<int> because; // answers behind the findings that support it
+};
+
+// What the rule set concludes from a set of answers. It points into the
+// RuleSet it was computed from, which must outlive it.
+struct Result {
+    const RuleSet *rules = nullptr;
+    Answers answers;
+    int urgency = 0; // index into rules->urgencies
+    std::vector<FiredRule> red_flags;
+    std::vector<FiredRule> urgency_rules;
+    std::vector<RankedCause> causes; // most likely first
+    std::vector<const Technique *> techniques;
+    std::vector<int> unanswered; // questions that could still raise the urgency
+    std::vector<int> asked;      // questions asked in an interview, in order
+
+    const UrgencyLevel &urgency_level() const {
+        return rules->urgencies[static_cast<std::size_t>(urgency)];
+    }
+};
+
+// Evaluates `answers` against `rules`. Red flags are checked first; the
+// urgency is the most severe of every rule that holds; techniques are offered
+// only at urgencies whose level allows self-care and that they are not
+// withheld at. The same answers always give the same result.
+Result evaluate(const RuleSet &rules, const Answers &answers);
+
+// The urgency `answers` lead to, without the rest of the result.
+int urgency_of(const RuleSet &rules, const Answers &answers);
+
+} // namespace sciatica

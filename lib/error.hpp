@@ -1,0 +1,30 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace sciatica {
+
+// What kind of failure an Error is. The CLI maps each kind to one exit code
+// (sysexits.h values), so the kinds are part of the tool's contract.
+enum class ErrorKind {
+    usage,    // 64: the command line was wrong
+    data,     // 65: answers or a rule set were malformed
+    no_input, // 66: an input file could not be opened
+    io,       // 74: an output could not be written
+};
+
+// An error the user caused, with a message that already says where.
+// The library throws it; main() catches it once and prints it.
+class Error : public std::runtime_error {
+  public:
+    Error(ErrorKind kind, const std::string &message)
+        : std::runtime_error(message), m_kind(kind) {}
+
+    ErrorKind kind() const { return m_kind; }
+
+  private:
+    ErrorKind m_kind;
+};
+
+} // namespace sciatica

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "condition.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sciatica {
+
+// The rule set: every clinical fact the tool knows, loaded from YAML. Nothing
+// here is specific to sciatica; the default rule set in rules/ makes it so.
+// Cross references (a condition's question, a rule's urgency) are indices into
+// the vectors of the same RuleSet, so a RuleSet is self-contained and movable.
+
+enum class QuestionType { yes_no, integer, number, choice };
+
+struct Question {
+    std::string id;
+    QuestionType type = QuestionType::yes_no;
+    std::optional<double> min; // integer, number: inclusive bounds
+    std::optional<double> max;
+    std::vector<std::string> options; // choice: allowed values, in order
+    std::string prompt;               // what a person reads
+    std::string help;                 // a little more, on request
+    std::optional<Condition> ask_when; // asked only when this may hold
+    SourceMark mark;
+};
+
+struct UrgencyLevel {
+    std::string id;
+    std::string name;
+    std::string advice;
+    bool self_care = true; // false: no self-massage or exercise is offered
+};
+
+// A red flag or another urgency rule: when `when` holds, the urgency is at
+// least `urgency`.
+struct UrgencyRule {
+    std::string id;
+    std::string name;
+    int urgency = 0; // index into RuleSet::urgencies
+    Condition when;
+    // Answers that make the concern greater without being needed for it
+    // (say, a weakened immune system with a fever): shown in `because` when
+    // they hold, never used to decide whether the rule holds.
+    std::vector<Condition> context;
+    std::string advice;
+    SourceMark mark;
+};
+
+struct Finding {
+    Condition when;
+    double weight = 0; // > 0 supports the cause, < 0 counts against it
+    SourceMark mark;
+};
+
+struct Cause {
+    std::string id;
+    std::string name;
+    std::string summary;     // one line
+    std::string description; // what it is
+    std::vector<std::string> signs;
+    std::string diagnosis;
+    int usual_urgency = 0;
+    std::string source; // where the reasoning comes from
+    std::optional<Condition> requires_; // never listed when this is false
+    std::vector<Finding> findings;
+    SourceMark mark;
+};
+
+struct Technique {
+    std::string id;
+    std::string name;
+    std::string summary;
+    std::optional<Condition> when; // offered only when this may hold
+    std::vector<int> not_at;       // urgency indices at which it is withheld
+    std::vector<std::string> steps;
+    std::vector<std::string> cautions;
+    std::vector<std::string> equipment;
+    SourceMark mark;
+};
+
+struct NamedText {
+    std::string name;
+    std::string description;
+};
+
+struct RuleSet {
+    std::string title;
+    std::string version;
+    std::string notice; // the practitioner notice, in every result
+    std::vector<UrgencyLevel> urgencies; // most severe first
+    std::vector<Question> questions;     // in interview order
+    std::vector<UrgencyRule> red_flags;
+    std::vector<UrgencyRule> urgency_rules;
+    std::optional<Condition> causes_when; // no cause is listed when this is false
+    std::vector<Cause> causes;
+    std::vector<Technique> techniques;
+    std::vector<NamedText> treatments;
+    std::vector<NamedText> equipment;
+
+    // Index of the question, cause, technique or urgency with `id`, or -1.
+    int question_index(const std::string &id) const;
+    int cause_index(const std::string &id) const;
+    int technique_index(const std::string &id) const;
+    int urgency_index(const std::string &id) const;
+
+    std::vector<std::string> question_ids() const;
+    std::vector<std::string> cause_ids() const;
+    std::vector<std::string> technique_ids() const;
+    std::vector<std::string> urgency_ids() const;
+
+    // The least severe level: the urgency when no rule fires.
+    int default_urgency() const { return static_cast<int>(urgencies.size()) - 1; }
+};
+
+} // namespace sciatica

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sciatica {
+
+// Edit distance between `a` and `b` (insert, delete, substitute cost 1).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate nearest to `word`, or "" when none is close enough to be a
+// plausible typo.
+std::string nearest(std::string_view word, const std::vector<std::string> &candidates);
+
+// " (did you mean 'x'?)" for the nearest candidate, or "" when there is none.
+std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates);
+
+// Formats a number the way people write it: 6, 6.5, never 6.000000.
+std::string format_number(double value);
+
+} // namespace sciatica

@@ -1,0 +1,46 @@
+"""Helpers for end-to-end tests of the real `sciatica` binary.
+
+SCIATICA_BIN names the binary (ctest sets it); SCIATICA_SOURCE_DIR the checkout.
+"""
+import json
+import os
+import subprocess
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE_DIR = os.environ.get("SCIATICA_SOURCE_DIR", os.path.abspath(os.path.join(HERE, "..", "..")))
+BIN = os.environ.get("SCIATICA_BIN", os.path.join(SOURCE_DIR, "build", "sciatica"))
+
+
+def run(*args, stdin=None, env=None, timeout=30):
+    """Runs the binary with `args`; returns the CompletedProcess (text mode)."""
+    full_env = dict(os.environ)
+    full_env.pop("COLUMNS", None)
+    full_env["NO_COLOR"] = "1"
+    if env:
+        full_env.update(env)
+    return subprocess.run([BIN, *args], input=stdin if stdin is not None else "",
+                          capture_output=True, text=True, timeout=timeout, env=full_env)
+
+
+def run_json(*args, **kwargs):
+    """Runs with --format json and returns (process, parsed stdout)."""
+    p = run(*args, "--format", "json", **kwargs)
+    return p, (json.loads(p.stdout) if p.returncode == 0 else None)
+
+
+class ScratchDir:
+    """A temporary directory that removes itself; `write` puts a file in it."""
+
+    def __init__(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.path = self._dir.name
+
+    def write(self, name, text):
+        path = os.path.join(self.path, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def cleanup(self):
+        self._dir.cleanup()

@@ -1,0 +1,91 @@
+#pragma once
+
+// Shared fixtures for the unit tests: a small rule set written inline, and
+// helpers to build answers by question id.
+
+#include "answers.hpp"
+#include "loader.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sciatica::test {
+
+// A minimal valid rule set; tests append to it or replace parts of it.
+inline const char *k_small_rules = R"(format: sciatica-rules/1
+notice: See your practitioner.
+urgencies:
+  - {id: emergency, name: Emergency, advice: Go now, self_care: false}
+  - {id: soon, name: Soon, advice: Book soon, self_care: true}
+  - {id: self-care, name: Self-care, advice: Look after yourself, self_care: true}
+questions:
+  - {id: pain, type: yes_no, prompt: Pain}
+  - {id: numb, type: yes_no, prompt: Numb}
+  - {id: age, type: integer, min: 0, max: 120, prompt: Age}
+  - {id: side, type: choice, options: [left, right, both], prompt: Side}
+red_flags:
+  - id: alarm
+    name: Alarm
+    urgency: emergency
+    when: {all: [{q: pain, eq: true}, {q: numb, eq: true}]}
+    advice: Go.
+urgency_rules:
+  - {id: old, name: Older, urgency: soon, when: {q: age, ge: 60}, advice: Check}
+causes:
+  - id: a
+    name: Cause A
+    summary: A.
+    description: A.
+    source: test
+    findings:
+      - {when: {q: pain, eq: true}, weight: 2}
+      - {when: {q: side, eq: left}, weight: 1}
+  - id: b
+    name: Cause B
+    summary: B.
+    description: B.
+    source: test
+    findings:
+      - {when: {q: numb, eq: true}, weight: 2}
+      - {when: {q: pain, eq: true}, weight: -5}
+techniques:
+  - {id: rub, name: Rub, summary: Rub it, steps: [Rub], not_at: [soon]}
+  - {id: walk, name: Walk, summary: Walk, steps: [Walk]}
+)";
+
+inline RuleSet small_rules() { return load_rules(k_small_rules, "small.yaml"); }
+
+// Answers for `rules` from (id, text) pairs, parsed as a person would type them.
+inline Answers answers_of(const RuleSet &rules,
+                          const std::vector<std::pair<std::string, std::string>> &pairs) {
+    Answers answers = no_answers(rules);
+    for (const auto &[id, text] : pairs) {
+        apply_answer_flag(rules, answers, id + "=" + text);
+    }
+    return answers;
+}
+
+// The first diagnostic's text, or "" when loading succeeded.
+inline std::string first_error(const std::string &yaml) {
+    LoadResult result = parse_rules(yaml, "rules.yaml");
+    for (const auto &d : result.diagnostics) {
+        if (d.severity == Diagnostic::Severity::error) {
+            return d.to_string();
+        }
+    }
+    return "";
+}
+
+// k_small_rules with `from` replaced by `to` (which must occur).
+inline std::string small_rules_with(const std::string &from, const std::string &to) {
+    std::string text = k_small_rules;
+    auto at = text.find(from);
+    if (at == std::string::npos) {
+        throw std::logic_error("fixture text not found: " + from);
+    }
+    return text.replace(at, from.size(), to);
+}
+
+} // namespace sciatica::test

@@ -1,0 +1,103 @@
+#include "condition.hpp"
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sciatica;
+using sciatica::test::answers_of;
+using sciatica::test::small_rules;
+
+namespace {
+
+const Condition &alarm(const RuleSet &rules) { return rules.red_flags.at(0).when; }
+
+} // namespace
+
+TEST_CASE("an unanswered question makes a comparison unknown", "[condition]") {
+    RuleSet rules = small_rules();
+    CHECK(evaluate(rules.urgency_rules[0].when, no_answers(rules)) == Tri::unknown);
+}
+
+TEST_CASE("all is false as soon as one part is false, even with unknowns", "[condition]") {
+    RuleSet rules = small_rules();
+    CHECK(evaluate(alarm(rules), answers_of(rules, {{"pain", "no"}})) == Tri::no);
+}
+
+TEST_CASE("all stays unknown while a part is unknown and none is false", "[condition]") {
+    RuleSet rules = small_rules();
+    CHECK(evaluate(alarm(rules), answers_of(rules, {{"pain", "yes"}})) == Tri::unknown);
+}
+
+TEST_CASE("all holds when every part holds", "[condition]") {
+    RuleSet rules = small_rules();
+    CHECK(evaluate(alarm(rules), answers_of(rules, {{"pain", "yes"}, {"numb", "yes"}})) ==
+          Tri::yes);
+}
+
+TEST_CASE("any holds as soon as one part holds, and is false only when all are", "[condition]") {
+    RuleSet rules = load_rules(sciatica::test::small_rules_with(
+                                   "when: {all: [{q: pain, eq: true}, {q: numb, eq: true}]}",
+                                   "when: {any: [{q: pain, eq: true}, {q: numb, eq: true}]}"),
+                               "r.yaml");
+    const Condition &any = alarm(rules);
+    CHECK(evaluate(any, answers_of(rules, {{"numb", "yes"}})) == Tri::yes);
+    CHECK(evaluate(any, answers_of(rules, {{"numb", "no"}})) == Tri::unknown);
+    CHECK(evaluate(any, answers_of(rules, {{"numb", "no"}, {"pain", "no"}})) == Tri::no);
+}
+
+TEST_CASE("not flips yes and no and keeps unknown", "[condition]") {
+    RuleSet rules = load_rules(
+        sciatica::test::small_rules_with("when: {q: age, ge: 60}", "when: {not: {q: age, ge: 60}}"),
+        "r.yaml");
+    const Condition &young = rules.urgency_rules[0].when;
+    CHECK(evaluate(young, answers_of(rules, {{"age", "30"}})) == Tri::yes);
+    CHECK(evaluate(young, answers_of(rules, {{"age", "70"}})) == Tri::no);
+    CHECK(evaluate(young, no_answers(rules)) == Tri::unknown);
+}
+
+TEST_CASE("comparisons cover every operator at their boundaries", "[condition]") {
+    RuleSet rules = small_rules();
+    Answers answers = answers_of(rules, {{"age", "60"}});
+    Condition c;
+    c.kind = Condition::Kind::compare;
+    c.question = rules.question_index("age");
+    c.values = {60};
+    auto with = [&](CompareOp op) {
+        c.op = op;
+        return evaluate(c, answers);
+    };
+    CHECK(with(CompareOp::eq) == Tri::yes);
+    CHECK(with(CompareOp::ne) == Tri::no);
+    CHECK(with(CompareOp::lt) == Tri::no);
+    CHECK(with(CompareOp::le) == Tri::yes);
+    CHECK(with(CompareOp::gt) == Tri::no);
+    CHECK(with(CompareOp::ge) == Tri::yes);
+    c.values = {10, 60};
+    CHECK(with(CompareOp::in) == Tri::yes);
+}
+
+TEST_CASE("explain names the answers that made a condition hold", "[condition]") {
+    RuleSet rules = small_rules();
+    std::vector<int> because;
+    explain(alarm(rules), answers_of(rules, {{"numb", "yes"}, {"pain", "yes"}, {"age", "3"}}),
+            Tri::yes, because);
+    CHECK(because == std::vector<int>{rules.question_index("pain"), rules.question_index("numb")});
+}
+
+TEST_CASE("an unknown condition marks only its undecided questions as relevant", "[condition]") {
+    RuleSet rules = small_rules();
+    std::vector<bool> relevant(rules.questions.size(), false);
+    CHECK(mark_relevant(alarm(rules), answers_of(rules, {{"pain", "yes"}}), relevant) ==
+          Tri::unknown);
+    CHECK_FALSE(relevant[static_cast<std::size_t>(rules.question_index("pain"))]);
+    CHECK(relevant[static_cast<std::size_t>(rules.question_index("numb"))]);
+    CHECK_FALSE(relevant[static_cast<std::size_t>(rules.question_index("age"))]);
+}
+
+TEST_CASE("a decided condition marks nothing as relevant", "[condition]") {
+    RuleSet rules = small_rules();
+    std::vector<bool> relevant(rules.questions.size(), false);
+    CHECK(mark_relevant(alarm(rules), answers_of(rules, {{"pain", "no"}}), relevant) == Tri::no);
+    CHECK(std::none_of(relevant.begin(), relevant.end(), [](bool b) { return b; }));
+}

@@ -1,0 +1,114 @@
+#include "loader.hpp"
+
+#include "error.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sciatica;
+using sciatica::test::first_error;
+using sciatica::test::small_rules_with;
+
+TEST_CASE("the small fixture rule set loads without diagnostics", "[loader]") {
+    LoadResult result = parse_rules(sciatica::test::k_small_rules, "small.yaml");
+    CHECK(result.diagnostics.empty());
+    REQUIRE(result.rules);
+    CHECK(result.rules->questions.size() == 4);
+    CHECK(result.rules->urgencies.front().id == "emergency");
+}
+
+TEST_CASE("the embedded default rule set loads cleanly", "[loader]") {
+    LoadResult result = parse_rules(default_rules_text(), "default.yaml");
+    for (const auto &d : result.diagnostics) {
+        INFO(d.to_string());
+    }
+    CHECK_FALSE(has_errors(result.diagnostics));
+}
+
+TEST_CASE("a YAML syntax error names the file, line and column", "[loader]") {
+    CHECK(first_error("format: [unclosed\n") ==
+          "rules.yaml:2:1: error: end of sequence flow not found");
+}
+
+TEST_CASE("an empty file is reported as an empty rule set", "[loader]") {
+    CHECK(first_error("") == "rules.yaml: error: the rule set is empty");
+}
+
+TEST_CASE("a misspelt question id in a condition suggests the nearest id", "[loader]") {
+    CHECK(first_error(small_rules_with("{q: age, ge: 60}", "{q: aeg, ge: 60}")) ==
+          "rules.yaml:19:53: error: unknown question 'aeg' (did you mean 'age'?)");
+}
+
+TEST_CASE("an unknown key names the key and suggests the known one", "[loader]") {
+    CHECK(first_error(small_rules_with("notice:", "notise:")) ==
+          "rules.yaml:2:1: error: unknown key 'notise' (did you mean 'notice'?)");
+}
+
+TEST_CASE("a duplicate key is an error, not silently the last one", "[loader]") {
+    CHECK(first_error(small_rules_with("notice: See your practitioner.",
+                                       "notice: A.\nnotice: B.")) ==
+          "rules.yaml:3:1: error: duplicate key 'notice'");
+}
+
+TEST_CASE("a missing required key names the key", "[loader]") {
+    CHECK(first_error(small_rules_with("notice: See your practitioner.\n", "")) ==
+          "rules.yaml:1:1: error: missing key 'notice'");
+}
+
+TEST_CASE("yes is not accepted where a rule file means true", "[loader]") {
+    CHECK(first_error(small_rules_with("{q: pain, eq: true}, {q: numb", "{q: pain, eq: yes}, {q: numb")) ==
+          "rules.yaml:16:32: error: 'pain' is a yes_no question: compare it with true or false");
+}
+
+TEST_CASE("a yes_no question cannot be compared with a number", "[loader]") {
+    CHECK(first_error(small_rules_with("{q: pain, eq: true}, {q: numb", "{q: pain, eq: 1}, {q: numb")) ==
+          "rules.yaml:16:32: error: 'pain' is a yes_no question: compare it with true or false");
+}
+
+TEST_CASE("a choice value must be one of the question's options", "[loader]") {
+    CHECK(first_error(small_rules_with("{q: side, eq: left}", "{q: side, eq: lfet}")) ==
+          "rules.yaml:28:30: error: 'lfet' is not an option of 'side' (did you mean 'left'?)");
+}
+
+TEST_CASE("a number outside the question's range is an error", "[loader]") {
+    CHECK(first_error(small_rules_with("{q: age, ge: 60}", "{q: age, ge: 160}")) ==
+          "rules.yaml:19:62: error: 160 is outside the range of 'age' (0 to 120)");
+}
+
+TEST_CASE("a duplicate id is an error at the second one", "[loader]") {
+    CHECK(first_error(small_rules_with("{id: walk,", "{id: rub,")) ==
+          "rules.yaml:39:10: error: duplicate id 'rub' in 'techniques'");
+}
+
+TEST_CASE("an unknown urgency in a rule suggests the nearest level", "[loader]") {
+    CHECK(first_error(small_rules_with("urgency: soon,", "urgency: son,")) ==
+          "rules.yaml:19:37: error: unknown urgency 'son' (did you mean 'soon'?)");
+}
+
+TEST_CASE("a cause with no supporting finding is an error", "[loader]") {
+    CHECK(first_error(small_rules_with("{when: {q: numb, eq: true}, weight: 2}",
+                                       "{when: {q: numb, eq: true}, weight: -2}")) ==
+          "rules.yaml:35:7: error: cause 'b' has no finding that supports it");
+}
+
+TEST_CASE("a comparison needs exactly one operator", "[loader]") {
+    CHECK(first_error(small_rules_with("{q: age, ge: 60}", "{q: age, ge: 60, lt: 90}")) ==
+          "rules.yaml:19:49: error: a comparison needs exactly one of eq, ne, lt, le, gt, ge, in");
+}
+
+TEST_CASE("a loaded rule set refuses to run when it has an error", "[loader]") {
+    CHECK_THROWS_WITH(load_rules(small_rules_with("format: sciatica-rules/1", "format: sciatica-rules/9"), "x.yaml"),
+                      "x.yaml:1:9: unsupported format 'sciatica-rules/9' (this build "
+                      "reads 'sciatica-rules/1')");
+}
+
+TEST_CASE("a rule set file that does not exist is missing input", "[loader]") {
+    try {
+        load_rules_file("/nonexistent/rules.yaml");
+        FAIL("no error");
+    } catch (const Error &e) {
+        CHECK(e.kind() == ErrorKind::no_input);
+        CHECK(std::string(e.what()) ==
+              "/nonexistent/rules.yaml: cannot open: No such file or directory");
+    }
+}
