@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "text_util.hpp"
+#include "yaml_guard.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -653,6 +654,10 @@ class Loader {
 
 LoadResult parse_rules(std::string_view text, const std::string &file_name) {
     LoadResult result;
+    if (auto problem = check_yaml_input(text, file_name)) {
+        result.diagnostics.push_back(*problem);
+        return result;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));

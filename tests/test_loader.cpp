@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "support.hpp"
+#include "yaml_guard.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -111,4 +112,38 @@ TEST_CASE("a rule set file that does not exist is missing input", "[loader]") {
         CHECK(std::string(e.what()) ==
               "/nonexistent/rules.yaml: cannot open: No such file or directory");
     }
+}
+
+TEST_CASE("an anchor is refused where it stands", "[loader]") {
+    CHECK(first_error(small_rules_with("notice: See", "notice: &n See")) ==
+          "rules.yaml:2:9: error: anchors (&name) are not allowed in a rule file; write the "
+          "value out");
+}
+
+TEST_CASE("an alias that would form a cycle is refused, not followed", "[loader]") {
+    CHECK(first_error("a: &x [*x]\n") ==
+          "rules.yaml:1:4: error: anchors (&name) are not allowed in a rule file; write the "
+          "value out");
+    CHECK(first_error("a: *x\n").find("rules.yaml:1:4: error: ") == 0);
+}
+
+TEST_CASE("bytes that are not UTF-8 are reported at their position", "[loader]") {
+    CHECK(first_error(small_rules_with("notice: See", "notice: S\xff")) ==
+          "rules.yaml:2:10: error: the file is not valid UTF-8 text");
+}
+
+TEST_CASE("deep nesting is an error, not a crash", "[loader]") {
+    std::string deep(100000, '[');
+    CHECK(first_error(deep).find("rules.yaml:") == 0);
+}
+
+TEST_CASE("a file over the size limit is refused before parsing", "[loader]") {
+    std::string big(k_max_rules_bytes + 1, '#');
+    CHECK(first_error(big) == "rules.yaml: error: the file is 4096 KiB; a rule file may be at "
+                              "most 4096 KiB");
+}
+
+TEST_CASE("two documents in one rule file are refused", "[loader]") {
+    CHECK(first_error(std::string(sciatica::test::k_small_rules) + "---\na: 1\n") ==
+          "rules.yaml: error: a rule file holds one YAML document, not several");
 }

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "diagnostic.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sciatica {
+
+// Limits on a rule file, checked before it is built into nodes. They are far
+// above what a real rule set needs (the default one is about 40 KiB) and keep
+// a hostile or broken file from costing much time or memory.
+inline constexpr std::size_t k_max_rules_bytes = 4 * 1024 * 1024;
+
+// Checks YAML `text` for what yaml-cpp would accept but a rule file must not
+// hold: bytes that are not UTF-8, more than one document, anchors and aliases
+// (an alias can form a cycle, and a shared node would make one edit change two
+// rules), and a size over k_max_rules_bytes. Returns the first problem found.
+std::optional<Diagnostic> check_yaml_input(std::string_view text, const std::string &file_name);
+
+// The 1-based line and column of byte `offset` in `text`.
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
+
+// Offset of the first byte of `text` that is not valid UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+
+} // namespace sciatica
