@@ -138,6 +138,14 @@ class RoundTrip(unittest.TestCase):
         p = run("rules", "lint", path)
         self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "", ""))
 
+    def test_the_worked_example_in_the_format_docs_lints_clean(self):
+        with open(os.path.join(SOURCE_DIR, "docs", "rules-format.md"), encoding="utf-8") as f:
+            docs = f.read()
+        example = docs.split("## A worked example")[1].split("```yaml\n")[1].split("```")[0]
+        path = self.scratch.write("example.yaml", example)
+        p = run("rules", "lint", path)
+        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "", ""))
+
     def test_lint_without_a_path_checks_the_embedded_set(self):
         p = run("rules", "lint")
         self.assertEqual((p.returncode, p.stdout), (0, ""))
