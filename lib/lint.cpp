@@ -101,7 +101,9 @@ class Linter {
     // cannot hold together, or -1: the usual mistake ("age >= 60" and
     // "age < 40" side by side), named so the author sees it at once.
     int conflicting_question(const Condition &condition) const {
-        if (condition.kind != Condition::Kind::all) {
+        // Pairs are compared, so a huge `all` (a hostile file) is left unnamed.
+        constexpr std::size_t k_max_parts = 64;
+        if (condition.kind != Condition::Kind::all || condition.children.size() > k_max_parts) {
             return -1;
         }
         for (const auto &child : condition.children) {

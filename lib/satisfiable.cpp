@@ -151,8 +151,14 @@ class Expander {
             if (!alternatives) {
                 return std::nullopt;
             }
+            if (conjunction && out.size() * alternatives->size() > k_max_alternatives) {
+                return std::nullopt;
+            }
             if (conjunction) {
                 out = combine(out, *alternatives);
+                if (m_too_large) {
+                    return std::nullopt;
+                }
             } else {
                 out.insert(out.end(), alternatives->begin(), alternatives->end());
             }
@@ -165,6 +171,7 @@ class Expander {
 
   private:
     const RuleSet &m_rules;
+    bool m_too_large = false; // a question's values split into too many pieces
 
     std::vector<Box> leaf(const Condition &condition, bool negated) {
         if (condition.question < 0 ||
@@ -194,6 +201,7 @@ class Expander {
     }
 
     std::optional<Box> join(const Box &a, Box b) {
+        // `b` is taken by value: the joined box is built in it.
         for (const auto &[question, values] : a) {
             auto it = b.find(question);
             if (it == b.end()) {
@@ -205,6 +213,7 @@ class Expander {
             if (it->second.empty()) {
                 return std::nullopt;
             }
+            m_too_large = m_too_large || it->second.size() > k_max_alternatives;
         }
         return b;
     }
