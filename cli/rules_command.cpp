@@ -96,9 +96,9 @@ void run_lint(Context &context, const LintOptions &options) {
     }
     if (options.format == "json") {
         nlohmann::ordered_json out = {{"schema_version", 1},
-                              {"diagnostics", list},
-                              {"errors", errors},
-                              {"warnings", warnings}};
+                                      {"diagnostics", list},
+                                      {"errors", errors},
+                                      {"warnings", warnings}};
         write_stdout(out.dump(2) + "\n");
     } else {
         write_stdout(text_out);
@@ -147,8 +147,8 @@ void run_test(Context &context, const TestOptions &options) {
         std::vector<std::string> missed = coverage.unexercised(&marks);
         std::string out;
         for (std::size_t i = 0; i < missed.size(); ++i) {
-            out += rules_name + ":" + std::to_string(marks[i].line) + ": not exercised: " +
-                   missed[i] + "\n";
+            out += rules_name + ":" + std::to_string(marks[i].line) +
+                   ": not exercised: " + missed[i] + "\n";
         }
         out += "coverage: " + std::to_string(coverage.exercised()) + " of " +
                std::to_string(coverage.total()) +
@@ -168,12 +168,14 @@ void add_rules_command(CLI::App &app, Context &context) {
     rules->require_subcommand(1);
     rules->footer("The rule format is documented in docs/rules-format.md.");
 
-    CLI::App *dump = rules->add_subcommand("dump", "Print the embedded rule set exactly as shipped");
+    CLI::App *dump =
+        rules->add_subcommand("dump", "Print the embedded rule set exactly as shipped");
     dump->callback([] { write_stdout(std::string(default_rules_text())); });
 
     auto lint_options = std::make_shared<LintOptions>();
     CLI::App *lint = rules->add_subcommand(
-        "lint", "Check rule files (default: the embedded set, or --rules) and report every problem");
+        "lint",
+        "Check rule files (default: the embedded set, or --rules) and report every problem");
     lint->add_option("paths", lint_options->paths, "Rule files to check")->type_name("PATH");
     lint->add_option("-f,--format", lint_options->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))

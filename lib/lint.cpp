@@ -181,8 +181,7 @@ void visit_rules(const std::vector<UrgencyRule> &rules,
 
 } // namespace
 
-void for_each_condition(const RuleSet &rules,
-                        const std::function<void(const Condition &)> &visit) {
+void for_each_condition(const RuleSet &rules, const std::function<void(const Condition &)> &visit) {
     for (const auto &question : rules.questions) {
         if (question.ask_when) {
             visit(*question.ask_when);
@@ -213,11 +212,10 @@ void lint_rules(const RuleSet &rules, const std::string &file_name, std::vector<
 }
 
 void sort_by_position(std::vector<Diagnostic> &diagnostics) {
-    std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic &a, const Diagnostic &b) {
-                         return std::tie(a.file, a.line, a.column) <
-                                std::tie(b.file, b.line, b.column);
-                     });
+    std::stable_sort(
+        diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
+            return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+        });
 }
 
 } // namespace sciatica

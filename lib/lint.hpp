@@ -25,8 +25,7 @@ void lint_rules(const RuleSet &rules, const std::string &file_name, std::vector<
 // Calls `visit` on every top-level condition of `rules` (rules and their
 // context, findings, requires, causes_when, technique and ask_when
 // conditions), in file order within each part.
-void for_each_condition(const RuleSet &rules,
-                        const std::function<void(const Condition &)> &visit);
+void for_each_condition(const RuleSet &rules, const std::function<void(const Condition &)> &visit);
 
 // Orders `diagnostics` by file, line and column, keeping the order of equals.
 void sort_by_position(std::vector<Diagnostic> &diagnostics);

@@ -30,7 +30,9 @@ using ValueSet = std::vector<Interval>;
 // A conjunction: for each question constrained, the values it may take.
 using Box = std::map<int, ValueSet>;
 
-bool discrete(const Question &question) { return question.type != QuestionType::number; }
+bool discrete(const Question &question) {
+    return question.type != QuestionType::number;
+}
 
 bool is_empty(const Interval &i) {
     return i.low > i.high || (i.low == i.high && (i.low_open || i.high_open));

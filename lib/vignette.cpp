@@ -232,11 +232,12 @@ std::vector<std::string> check_vignette(const RuleSet &rules, const Vignette &vi
         bad.push_back("causes " + quoted_list(causes) + ", want '" + *expect.top_cause + "' first");
     }
     if (!expect.top2_any.empty()) {
-        std::vector<std::string> top2(causes.begin(),
-                                      causes.begin() + static_cast<long>(std::min<std::size_t>(
-                                                           2, causes.size())));
-        bool hit = std::any_of(top2.begin(), top2.end(),
-                               [&](const std::string &id) { return contains(expect.top2_any, id); });
+        std::vector<std::string> top2(
+            causes.begin(),
+            causes.begin() + static_cast<long>(std::min<std::size_t>(2, causes.size())));
+        bool hit = std::any_of(top2.begin(), top2.end(), [&](const std::string &id) {
+            return contains(expect.top2_any, id);
+        });
         if (!hit) {
             bad.push_back("causes " + quoted_list(causes) + ", want one of " +
                           quoted_list(expect.top2_any) + " in the first two");
@@ -330,6 +331,8 @@ std::size_t Coverage::total() const {
     return n;
 }
 
-std::size_t Coverage::exercised() const { return total() - unexercised().size(); }
+std::size_t Coverage::exercised() const {
+    return total() - unexercised().size();
+}
 
 } // namespace sciatica

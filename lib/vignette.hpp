@@ -13,9 +13,9 @@ namespace sciatica {
 // from them. The format (a YAML list of cases) is documented in
 // docs/rules-format.md; it is the one of the shared public vignettes.
 struct Expectation {
-    std::optional<std::string> urgency;       // the urgency id, exactly
-    std::optional<std::string> top_cause;     // the first cause's id
-    std::vector<std::string> top2_any;        // one of these among the first two
+    std::optional<std::string> urgency;   // the urgency id, exactly
+    std::optional<std::string> top_cause; // the first cause's id
+    std::vector<std::string> top2_any;    // one of these among the first two
     std::vector<std::string> red_flags_include;
     std::vector<std::string> unanswered_include;
     bool no_causes = false;

@@ -1,5 +1,4 @@
 #include "lint.hpp"
-
 #include "loader.hpp"
 #include "support.hpp"
 
@@ -45,8 +44,8 @@ TEST_CASE("comparisons on one question whose ranges do not meet can never be tru
 }
 
 TEST_CASE("the question whose comparisons conflict is named among others", "[lint]") {
-    CHECK(diagnostics_of(old_rule_when(
-              "{all: [{q: pain, eq: true}, {q: age, gt: 60}, {q: age, le: 60}]}")) ==
+    CHECK(diagnostics_of(
+              old_rule_when("{all: [{q: pain, eq: true}, {q: age, gt: 60}, {q: age, le: 60}]}")) ==
           Lines{"rules.yaml:19:49: error: this condition can never be true: no answer to 'age' "
                 "satisfies all its comparisons"});
 }

@@ -11,8 +11,8 @@ RuleSet three_questions() {
     RuleSet rules;
     Question weeks{"weeks", QuestionType::number, 0.0, 100.0, {}, "", "", std::nullopt, {}};
     Question age{"age", QuestionType::integer, 0.0, 120.0, {}, "", "", std::nullopt, {}};
-    Question pain{"pain", QuestionType::yes_no, std::nullopt, std::nullopt, {}, "", "",
-                  std::nullopt, {}};
+    Question pain{
+        "pain", QuestionType::yes_no, std::nullopt, std::nullopt, {}, "", "", std::nullopt, {}};
     rules.questions = {weeks, age, pain};
     return rules;
 }

@@ -1,7 +1,6 @@
-#include "vignette.hpp"
-
 #include "error.hpp"
 #include "support.hpp"
+#include "vignette.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -113,8 +112,7 @@ TEST_CASE("coverage lists every rule and finding no case exercised", "[vignette]
     Coverage coverage(rules);
     coverage.add(sciatica::test::answers_of(rules, {{"pain", "yes"}, {"numb", "yes"}}));
     std::vector<SourceMark> marks;
-    CHECK(coverage.unexercised(&marks) ==
-          Lines{"urgency rule 'old'", "cause 'a' finding 2"});
+    CHECK(coverage.unexercised(&marks) == Lines{"urgency rule 'old'", "cause 'a' finding 2"});
     CHECK(marks.at(0).line == 19);
     CHECK(coverage.total() == 6);
     CHECK(coverage.exercised() == 4);
