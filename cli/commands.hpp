@@ -9,5 +9,12 @@ namespace sciatica::cli {
 // Each command registers itself on the app; its callback runs the command and
 // throws sciatica::Error on failure.
 void add_check_command(CLI::App &app, Context &context);
+void add_rules_command(CLI::App &app, Context &context);
+
+// Thrown by a command that has already printed its findings and must end
+// with exit status `code` (say, 1 for a failing test), with no error line.
+struct ExitWith {
+    int code;
+};
 
 } // namespace sciatica::cli

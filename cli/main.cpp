@@ -71,6 +71,7 @@ int main(int argc, char **argv) {
     app.parse_complete_callback([&context] { set_up_logging(context.verbose); });
 
     sciatica::cli::add_check_command(app, context);
+    sciatica::cli::add_rules_command(app, context);
 
     try {
         app.parse(argc, argv);
@@ -79,6 +80,8 @@ int main(int argc, char **argv) {
             return app.exit(e); // --help, --version
         }
         return report(e.what(), k_exit_usage);
+    } catch (const sciatica::cli::ExitWith &e) {
+        return e.code;
     } catch (const sciatica::Error &e) {
         return report(e.what(), exit_code(e.kind()));
     } catch (const std::exception &e) {

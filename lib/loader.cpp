@@ -1,6 +1,7 @@
 #include "loader.hpp"
 
 #include "error.hpp"
+#include "lint.hpp"
 #include "text_util.hpp"
 #include "yaml_guard.hpp"
 
@@ -282,6 +283,7 @@ class Loader {
         check_keys(node, {"id", "name", "advice", "self_care"},
                    {"id", "name", "advice", "self_care"});
         out.id = id(node);
+        out.mark = mark_of(node);
         out.name = text(node, "name");
         out.advice = text(node, "advice");
         if (node["self_care"]) {
@@ -679,6 +681,11 @@ LoadResult parse_rules(std::string_view text, const std::string &file_name) {
         result.diagnostics.push_back({Diagnostic::Severity::error, file_name,
                                       e.mark.is_null() ? 0 : e.mark.line + 1,
                                       e.mark.is_null() ? 0 : e.mark.column + 1, e.msg});
+    }
+    if (!has_errors(result.diagnostics)) {
+        // What loads may still be wrong in ways only the whole set shows (a
+        // condition that can never hold); its errors refuse the set too.
+        lint_rules(rules, file_name, result.diagnostics);
     }
     if (!has_errors(result.diagnostics)) {
         result.rules = std::move(rules);

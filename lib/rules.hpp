@@ -32,6 +32,7 @@ struct UrgencyLevel {
     std::string name;
     std::string advice;
     bool self_care = true; // false: no self-massage or exercise is offered
+    SourceMark mark;
 };
 
 // A red flag or another urgency rule: when `when` holds, the urgency is at

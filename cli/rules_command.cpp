@@ -1,0 +1,199 @@
+// `sciatica rules dump|lint|test`: tools for the authors of a rule set.
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "lint.hpp"
+#include "loader.hpp"
+#include "vignette.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sciatica::cli {
+
+namespace {
+
+constexpr const char *k_embedded_name = "<embedded>/default.yaml";
+constexpr int k_exit_failure = 1; // a case failed, or a part went unexercised
+constexpr int k_exit_data = 65;   // the rule set has errors
+
+struct LintOptions {
+    std::vector<std::string> paths;
+    std::string format = "text";
+};
+
+struct TestOptions {
+    std::vector<std::string> paths;
+    bool coverage = false;
+};
+
+// Line `line` (1-based) of `text`, without its line break.
+std::string source_line(const std::string &text, int line) {
+    std::size_t start = 0;
+    for (int i = 1; i < line; ++i) {
+        start = text.find('\n', start);
+        if (start == std::string::npos) {
+            return {};
+        }
+        ++start;
+    }
+    std::size_t end = text.find('\n', start);
+    std::string out = text.substr(start, end == std::string::npos ? end : end - start);
+    if (!out.empty() && out.back() == '\r') {
+        out.pop_back();
+    }
+    return out;
+}
+
+// The diagnostic, then (as compilers show it) its source line and a caret
+// under the column. Tabs before the column are kept so the caret lines up.
+std::string render(const Diagnostic &d, const std::string &text) {
+    std::string out = d.to_string() + "\n";
+    if (d.line <= 0) {
+        return out;
+    }
+    std::string line = source_line(text, d.line);
+    std::string pad;
+    for (int i = 0; i + 1 < d.column && static_cast<std::size_t>(i) < line.size(); ++i) {
+        pad += line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
+    }
+    return out + line + "\n" + pad + "^\n";
+}
+
+nlohmann::ordered_json to_json(const Diagnostic &d) {
+    return {{"file", d.file},
+            {"line", d.line},
+            {"column", d.column},
+            {"severity", d.severity == Diagnostic::Severity::error ? "error" : "warning"},
+            {"message", d.message}};
+}
+
+void run_lint(Context &context, const LintOptions &options) {
+    std::vector<std::pair<std::string, std::string>> inputs; // name, text
+    if (options.paths.empty() && context.rules_path.empty()) {
+        inputs.emplace_back(k_embedded_name, std::string(default_rules_text()));
+    } else if (options.paths.empty()) {
+        inputs.emplace_back(context.rules_path, read_file(context.rules_path));
+    }
+    for (const auto &path : options.paths) {
+        inputs.emplace_back(path, read_file(path));
+    }
+    std::string text_out;
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    int errors = 0;
+    int warnings = 0;
+    for (const auto &[name, text] : inputs) {
+        std::vector<Diagnostic> diagnostics = parse_rules(text, name).diagnostics;
+        sort_by_position(diagnostics);
+        for (const auto &d : diagnostics) {
+            ++(d.severity == Diagnostic::Severity::error ? errors : warnings);
+            text_out += render(d, text);
+            list.push_back(to_json(d));
+        }
+    }
+    if (options.format == "json") {
+        nlohmann::ordered_json out = {{"schema_version", 1},
+                                      {"diagnostics", list},
+                                      {"errors", errors},
+                                      {"warnings", warnings}};
+        write_stdout(out.dump(2) + "\n");
+    } else {
+        write_stdout(text_out);
+    }
+    if (errors > 0) {
+        throw ExitWith{k_exit_data};
+    }
+}
+
+// Prints failing cases and the tally; returns whether every case passed.
+bool run_cases(const RuleSet &rules, const std::vector<Vignette> &cases, Coverage &coverage) {
+    int passed = 0;
+    int failed = 0;
+    std::string out;
+    for (const auto &vignette : cases) {
+        coverage.add(vignette.answers);
+        std::vector<std::string> problems = check_vignette(rules, vignette);
+        if (problems.empty()) {
+            ++passed;
+            continue;
+        }
+        ++failed;
+        out += vignette.file + ":" + std::to_string(vignette.mark.line) + ": FAIL " +
+               vignette.name + "\n";
+        for (const auto &problem : problems) {
+            out += "  " + problem + "\n";
+        }
+    }
+    out += std::to_string(passed) + " passed, " + std::to_string(failed) + " failed\n";
+    write_stdout(out);
+    return failed == 0;
+}
+
+void run_test(Context &context, const TestOptions &options) {
+    const RuleSet &rules = context.rules();
+    std::string rules_name = context.rules_path.empty() ? k_embedded_name : context.rules_path;
+    std::vector<Vignette> cases;
+    for (const auto &path : options.paths) {
+        auto more = parse_vignettes(read_file(path), path, rules);
+        cases.insert(cases.end(), more.begin(), more.end());
+    }
+    Coverage coverage(rules);
+    bool ok = run_cases(rules, cases, coverage);
+    if (options.coverage) {
+        std::vector<SourceMark> marks;
+        std::vector<std::string> missed = coverage.unexercised(&marks);
+        std::string out;
+        for (std::size_t i = 0; i < missed.size(); ++i) {
+            out += rules_name + ":" + std::to_string(marks[i].line) +
+                   ": not exercised: " + missed[i] + "\n";
+        }
+        out += "coverage: " + std::to_string(coverage.exercised()) + " of " +
+               std::to_string(coverage.total()) +
+               " red flags, urgency rules and cause findings exercised\n";
+        write_stdout(out);
+        ok = ok && missed.empty();
+    }
+    if (!ok) {
+        throw ExitWith{k_exit_failure};
+    }
+}
+
+} // namespace
+
+void add_rules_command(CLI::App &app, Context &context) {
+    CLI::App *rules = app.add_subcommand("rules", "Tools for rule-set authors: dump, lint, test");
+    rules->require_subcommand(1);
+    rules->footer("The rule format is documented in docs/rules-format.md.");
+
+    CLI::App *dump =
+        rules->add_subcommand("dump", "Print the embedded rule set exactly as shipped");
+    dump->callback([] { write_stdout(std::string(default_rules_text())); });
+
+    auto lint_options = std::make_shared<LintOptions>();
+    CLI::App *lint = rules->add_subcommand(
+        "lint",
+        "Check rule files (default: the embedded set, or --rules) and report every problem");
+    lint->add_option("paths", lint_options->paths, "Rule files to check")->type_name("PATH");
+    lint->add_option("-f,--format", lint_options->format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    lint->footer("Exit 0 when there is no error (warnings alone are fine), 65 on errors.");
+    lint->callback([&context, lint_options] { run_lint(context, *lint_options); });
+
+    auto test_options = std::make_shared<TestOptions>();
+    CLI::App *test = rules->add_subcommand(
+        "test", "Run case vignettes against the rule set (the embedded one, or --rules)");
+    test->add_option("files", test_options->paths, "Vignette files (YAML)")
+        ->type_name("FILE")
+        ->required();
+    test->add_flag("--coverage", test_options->coverage,
+                   "Also list red flags, urgency rules and cause findings no case exercised "
+                   "(any makes the command fail)");
+    test->footer("Exit 0 when every case passes, 1 when one fails, 65 on a malformed file.");
+    test->callback([&context, test_options] { run_test(context, *test_options); });
+}
+
+} // namespace sciatica::cli

@@ -1,0 +1,221 @@
+#include "lint.hpp"
+
+#include "satisfiable.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+namespace sciatica {
+
+namespace {
+
+class Linter {
+  public:
+    Linter(const RuleSet &rules, const std::string &file, std::vector<Diagnostic> &out)
+        : m_rules(rules), m_file(file), m_out(out) {}
+
+    void run() {
+        check_notice();
+        check_levels();
+        check_rule_levels(m_rules.red_flags, "red flag");
+        check_rule_levels(m_rules.urgency_rules, "urgency rule");
+        for_each_condition(m_rules, [this](const Condition &c) { check_can_hold(c); });
+        check_unused_questions();
+        check_ask_when_order();
+    }
+
+  private:
+    const RuleSet &m_rules;
+    const std::string &m_file;
+    std::vector<Diagnostic> &m_out;
+
+    void report(Diagnostic::Severity severity, const SourceMark &mark, std::string message) {
+        m_out.push_back({severity, m_file, mark.line, mark.column, std::move(message)});
+    }
+
+    const std::string &question_id(int index) const {
+        return m_rules.questions[static_cast<std::size_t>(index)].id;
+    }
+
+    void check_notice() {
+        const auto &notice = m_rules.notice;
+        bool blank = std::all_of(notice.begin(), notice.end(),
+                                 [](unsigned char c) { return std::isspace(c) != 0; });
+        if (blank) {
+            report(Diagnostic::Severity::error, {},
+                   "the practitioner notice is missing or blank; every result must carry it");
+        }
+    }
+
+    // Levels run from most to least severe; one that offers self-care above
+    // one that withholds it would offer massage where a milder level would not.
+    void check_levels() {
+        const auto &levels = m_rules.urgencies;
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            for (std::size_t j = i + 1; j < levels.size(); ++j) {
+                if (levels[i].self_care && !levels[j].self_care) {
+                    report(Diagnostic::Severity::warning, levels[i].mark,
+                           "urgency '" + levels[i].id + "' allows self-care but is more severe " +
+                               "than '" + levels[j].id + "', which does not");
+                    break;
+                }
+            }
+        }
+    }
+
+    void check_rule_levels(const std::vector<UrgencyRule> &rules, const std::string &what) {
+        for (const auto &rule : rules) {
+            if (rule.urgency == m_rules.default_urgency()) {
+                report(Diagnostic::Severity::warning, rule.mark,
+                       what + " '" + rule.id + "' has the least severe urgency '" +
+                           m_rules.urgencies[static_cast<std::size_t>(rule.urgency)].id +
+                           "', so it never raises the urgency");
+            }
+        }
+    }
+
+    // Reports the innermost part that cannot hold: an `any` may hold while
+    // one of its alternatives never does, and that one is the mistake.
+    void check_can_hold(const Condition &condition) {
+        if (!can_hold(condition, m_rules)) {
+            std::vector<int> questions;
+            questions_of(condition, questions);
+            std::string message = "this condition can never be true";
+            if (questions.size() == 1) {
+                message += ": no answer to '" + question_id(questions.front()) + "' satisfies it";
+            } else if (int q = conflicting_question(condition); q >= 0) {
+                message += ": no answer to '" + question_id(q) + "' satisfies all its comparisons";
+            }
+            report(Diagnostic::Severity::error, condition.mark, message);
+            return;
+        }
+        if (condition.kind == Condition::Kind::all || condition.kind == Condition::Kind::any) {
+            for (const auto &child : condition.children) {
+                check_can_hold(child);
+            }
+        }
+    }
+
+    // The question whose comparisons directly under the `all` `condition`
+    // cannot hold together, or -1: the usual mistake ("age >= 60" and
+    // "age < 40" side by side), named so the author sees it at once.
+    int conflicting_question(const Condition &condition) const {
+        // Pairs are compared, so a huge `all` (a hostile file) is left unnamed.
+        constexpr std::size_t k_max_parts = 64;
+        if (condition.kind != Condition::Kind::all || condition.children.size() > k_max_parts) {
+            return -1;
+        }
+        for (const auto &child : condition.children) {
+            if (child.kind != Condition::Kind::compare) {
+                continue;
+            }
+            Condition same{};
+            for (const auto &other : condition.children) {
+                if (other.kind == Condition::Kind::compare && other.question == child.question) {
+                    same.children.push_back(other);
+                }
+            }
+            if (!can_hold(same, m_rules)) {
+                return child.question;
+            }
+        }
+        return -1;
+    }
+
+    void check_unused_questions() {
+        std::vector<bool> used(m_rules.questions.size(), false);
+        for_each_condition(m_rules, [&](const Condition &condition) {
+            std::vector<int> questions;
+            questions_of(condition, questions);
+            for (int q : questions) {
+                used[static_cast<std::size_t>(q)] = true;
+            }
+        });
+        for (std::size_t i = 0; i < used.size(); ++i) {
+            if (!used[i]) {
+                const Question &question = m_rules.questions[i];
+                report(Diagnostic::Severity::warning, question.mark,
+                       "question '" + question.id + "' is not used by any condition");
+            }
+        }
+    }
+
+    void check_ask_when_order() {
+        for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
+            const Question &question = m_rules.questions[i];
+            if (question.ask_when) {
+                check_ask_when_leaves(*question.ask_when, static_cast<int>(i));
+            }
+        }
+    }
+
+    void check_ask_when_leaves(const Condition &condition, int asked) {
+        if (condition.kind != Condition::Kind::compare) {
+            for (const auto &child : condition.children) {
+                check_ask_when_leaves(child, asked);
+            }
+            return;
+        }
+        if (condition.question < asked) {
+            return;
+        }
+        const std::string &id = question_id(asked);
+        report(Diagnostic::Severity::warning, condition.mark,
+               condition.question == asked
+                   ? "the ask_when of '" + id + "' refers to '" + id + "' itself"
+                   : "the ask_when of '" + id + "' refers to '" + question_id(condition.question) +
+                         "', which is asked after it");
+    }
+};
+
+void visit_rules(const std::vector<UrgencyRule> &rules,
+                 const std::function<void(const Condition &)> &visit) {
+    for (const auto &rule : rules) {
+        visit(rule.when);
+        for (const auto &context : rule.context) {
+            visit(context);
+        }
+    }
+}
+
+} // namespace
+
+void for_each_condition(const RuleSet &rules, const std::function<void(const Condition &)> &visit) {
+    for (const auto &question : rules.questions) {
+        if (question.ask_when) {
+            visit(*question.ask_when);
+        }
+    }
+    visit_rules(rules.red_flags, visit);
+    visit_rules(rules.urgency_rules, visit);
+    if (rules.causes_when) {
+        visit(*rules.causes_when);
+    }
+    for (const auto &cause : rules.causes) {
+        if (cause.requires_) {
+            visit(*cause.requires_);
+        }
+        for (const auto &finding : cause.findings) {
+            visit(finding.when);
+        }
+    }
+    for (const auto &technique : rules.techniques) {
+        if (technique.when) {
+            visit(*technique.when);
+        }
+    }
+}
+
+void lint_rules(const RuleSet &rules, const std::string &file_name, std::vector<Diagnostic> &out) {
+    Linter(rules, file_name, out).run();
+}
+
+void sort_by_position(std::vector<Diagnostic> &diagnostics) {
+    std::stable_sort(
+        diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
+            return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+        });
+}
+
+} // namespace sciatica

@@ -1,0 +1,338 @@
+#include "vignette.hpp"
+
+#include "answers.hpp"
+#include "engine.hpp"
+#include "error.hpp"
+#include "text_util.hpp"
+#include "yaml_guard.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace sciatica {
+
+namespace {
+
+std::vector<std::string> rule_ids(const std::vector<UrgencyRule> &rules) {
+    std::vector<std::string> out;
+    for (const auto &rule : rules) {
+        out.push_back(rule.id);
+    }
+    return out;
+}
+
+// Reads vignettes, stopping at the first problem: a vignette file is small
+// and a wrong case must not pass for a right one.
+class VignetteParser {
+  public:
+    VignetteParser(const std::string &file, const RuleSet &rules) : m_file(file), m_rules(rules) {}
+
+    std::vector<Vignette> parse(std::string_view text) {
+        if (auto problem = check_yaml_input(text, m_file)) {
+            throw Error(ErrorKind::data, problem->without_severity());
+        }
+        YAML::Node root;
+        try {
+            root = YAML::Load(std::string(text));
+        } catch (const YAML::Exception &e) {
+            throw Error(ErrorKind::data, where(e.mark) + e.msg);
+        }
+        if (!root.IsSequence() || root.size() == 0) {
+            fail(root, "a vignette file is a non-empty list of cases");
+        }
+        std::vector<Vignette> out;
+        for (const auto &node : root) {
+            out.push_back(parse_case(node));
+        }
+        return out;
+    }
+
+  private:
+    const std::string &m_file;
+    const RuleSet &m_rules;
+
+    std::string where(const YAML::Mark &mark) const {
+        if (mark.is_null()) {
+            return m_file + ": ";
+        }
+        return m_file + ":" + std::to_string(mark.line + 1) + ":" +
+               std::to_string(mark.column + 1) + ": ";
+    }
+
+    [[noreturn]] void fail(const YAML::Node &node, const std::string &message) const {
+        throw Error(ErrorKind::data, where(node.Mark()) + message);
+    }
+
+    void check_keys(const YAML::Node &node, const std::vector<std::string> &known) const {
+        std::set<std::string> seen;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+            if (!seen.insert(key).second) {
+                fail(it->first, "duplicate key '" + key + "'");
+            }
+            if (std::find(known.begin(), known.end(), key) == known.end()) {
+                fail(it->first, "unknown key '" + key + "'" + did_you_mean(key, known));
+            }
+        }
+    }
+
+    std::string scalar(const YAML::Node &node, const std::string &what) const {
+        if (!node.IsScalar()) {
+            fail(node, what + " must be a single value");
+        }
+        return node.Scalar();
+    }
+
+    // A scalar that must be one of `ids`, named `what` in errors.
+    std::string known_id(const YAML::Node &node, const std::vector<std::string> &ids,
+                         const std::string &what) const {
+        std::string id = scalar(node, what);
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            fail(node, "unknown " + what + " '" + id + "'" + did_you_mean(id, ids));
+        }
+        return id;
+    }
+
+    std::vector<std::string> id_list(const YAML::Node &node, const std::vector<std::string> &ids,
+                                     const std::string &what) const {
+        if (!node.IsSequence()) {
+            fail(node, "a list of " + what + " ids is expected");
+        }
+        std::vector<std::string> out;
+        for (const auto &item : node) {
+            out.push_back(known_id(item, ids, what));
+        }
+        return out;
+    }
+
+    Vignette parse_case(const YAML::Node &node) const {
+        if (!node.IsMap()) {
+            fail(node, "a case must be a mapping with name, answers and expect");
+        }
+        check_keys(node, {"name", "answers", "expect", "via"});
+        Vignette out;
+        out.file = m_file;
+        out.mark = {node.Mark().line + 1, node.Mark().column + 1};
+        if (!node["name"]) {
+            fail(node, "a case needs a 'name'");
+        }
+        out.name = scalar(node["name"], "'name'");
+        if (!node["answers"] || !node["answers"].IsMap()) {
+            fail(node["answers"] ? node["answers"] : node,
+                 "a case needs 'answers', a mapping of question id to value");
+        }
+        out.answers = answers(node["answers"]);
+        if (node["expect"]) {
+            out.expect = expectation(node["expect"]);
+        }
+        return out;
+    }
+
+    Answers answers(const YAML::Node &node) const {
+        Answers out = no_answers(m_rules);
+        std::set<std::string> seen;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            std::string id = known_id(it->first, m_rules.question_ids(), "question");
+            if (!seen.insert(id).second) {
+                fail(it->first, "duplicate answer '" + id + "'");
+            }
+            if (it->second.IsNull()) {
+                continue; // not answered
+            }
+            auto index = static_cast<std::size_t>(m_rules.question_index(id));
+            std::string value = scalar(it->second, "an answer");
+            try {
+                out[index] = parse_answer(m_rules.questions[index], value);
+            } catch (const Error &e) {
+                fail(it->second, e.what());
+            }
+        }
+        return out;
+    }
+
+    Expectation expectation(const YAML::Node &node) const {
+        if (!node.IsMap()) {
+            fail(node, "'expect' must be a mapping");
+        }
+        check_keys(node, {"urgency", "top_cause", "top2_any", "red_flags_include",
+                          "unanswered_include", "no_causes"});
+        Expectation out;
+        if (node["urgency"]) {
+            out.urgency = known_id(node["urgency"], m_rules.urgency_ids(), "urgency");
+        }
+        if (node["top_cause"]) {
+            out.top_cause = known_id(node["top_cause"], m_rules.cause_ids(), "cause");
+        }
+        if (node["top2_any"]) {
+            out.top2_any = id_list(node["top2_any"], m_rules.cause_ids(), "cause");
+        }
+        if (node["red_flags_include"]) {
+            out.red_flags_include =
+                id_list(node["red_flags_include"], rule_ids(m_rules.red_flags), "red flag");
+        }
+        if (node["unanswered_include"]) {
+            out.unanswered_include =
+                id_list(node["unanswered_include"], m_rules.question_ids(), "question");
+        }
+        if (YAML::Node flag = node["no_causes"]) {
+            std::string value = scalar(flag, "'no_causes'");
+            if (value != "true" && value != "false") {
+                fail(flag, "'no_causes' must be true or false");
+            }
+            out.no_causes = value == "true";
+        }
+        return out;
+    }
+};
+
+std::string quoted_list(const std::vector<std::string> &ids) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        out += (i ? ", " : "") + ids[i];
+    }
+    return out + "]";
+}
+
+bool contains(const std::vector<std::string> &ids, const std::string &id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+} // namespace
+
+std::vector<Vignette> parse_vignettes(std::string_view text, const std::string &file_name,
+                                      const RuleSet &rules) {
+    return VignetteParser(file_name, rules).parse(text);
+}
+
+std::vector<std::string> check_vignette(const RuleSet &rules, const Vignette &vignette) {
+    Result result = evaluate(rules, vignette.answers);
+    std::vector<std::string> causes, red_flags, unanswered, techniques;
+    for (const auto &cause : result.causes) {
+        causes.push_back(cause.cause->id);
+    }
+    for (const auto &flag : result.red_flags) {
+        red_flags.push_back(flag.rule->id);
+    }
+    for (int q : result.unanswered) {
+        unanswered.push_back(rules.questions[static_cast<std::size_t>(q)].id);
+    }
+    for (const auto *technique : result.techniques) {
+        techniques.push_back(technique->id);
+    }
+    const Expectation &expect = vignette.expect;
+    const std::string &urgency = result.urgency_level().id;
+    std::vector<std::string> bad;
+    if (expect.urgency && urgency != *expect.urgency) {
+        bad.push_back("urgency '" + urgency + "', want '" + *expect.urgency + "'");
+    }
+    if (expect.top_cause && (causes.empty() || causes.front() != *expect.top_cause)) {
+        bad.push_back("causes " + quoted_list(causes) + ", want '" + *expect.top_cause + "' first");
+    }
+    if (!expect.top2_any.empty()) {
+        std::vector<std::string> top2(
+            causes.begin(),
+            causes.begin() + static_cast<long>(std::min<std::size_t>(2, causes.size())));
+        bool hit = std::any_of(top2.begin(), top2.end(), [&](const std::string &id) {
+            return contains(expect.top2_any, id);
+        });
+        if (!hit) {
+            bad.push_back("causes " + quoted_list(causes) + ", want one of " +
+                          quoted_list(expect.top2_any) + " in the first two");
+        }
+    }
+    for (const auto &id : expect.red_flags_include) {
+        if (!contains(red_flags, id)) {
+            bad.push_back("red flags " + quoted_list(red_flags) + " lack '" + id + "'");
+        }
+    }
+    for (const auto &id : expect.unanswered_include) {
+        if (!contains(unanswered, id)) {
+            bad.push_back("unanswered " + quoted_list(unanswered) + " lacks '" + id + "'");
+        }
+    }
+    if (expect.no_causes && !causes.empty()) {
+        bad.push_back("causes " + quoted_list(causes) + ", want none");
+    }
+    if (!result.urgency_level().self_care && !techniques.empty()) {
+        bad.push_back("techniques " + quoted_list(techniques) + " offered at urgency '" + urgency +
+                      "'");
+    }
+    bool blank = std::all_of(rules.notice.begin(), rules.notice.end(),
+                             [](unsigned char c) { return std::isspace(c) != 0; });
+    if (blank) {
+        bad.push_back("no practitioner notice");
+    }
+    return bad;
+}
+
+Coverage::Coverage(const RuleSet &rules)
+    : m_rules(rules), m_red_flags(rules.red_flags.size(), false),
+      m_urgency_rules(rules.urgency_rules.size(), false) {
+    for (const auto &cause : rules.causes) {
+        m_findings.emplace_back(cause.findings.size(), false);
+    }
+}
+
+void Coverage::add(const Answers &answers) {
+    auto mark_rules = [&answers](const std::vector<UrgencyRule> &rules, std::vector<bool> &hit) {
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            hit[i] = hit[i] || evaluate(rules[i].when, answers) == Tri::yes;
+        }
+    };
+    mark_rules(m_rules.red_flags, m_red_flags);
+    mark_rules(m_rules.urgency_rules, m_urgency_rules);
+    for (std::size_t c = 0; c < m_rules.causes.size(); ++c) {
+        const auto &findings = m_rules.causes[c].findings;
+        for (std::size_t f = 0; f < findings.size(); ++f) {
+            m_findings[c][f] = m_findings[c][f] || evaluate(findings[f].when, answers) == Tri::yes;
+        }
+    }
+}
+
+std::vector<std::string> Coverage::unexercised(std::vector<SourceMark> *marks) const {
+    std::vector<std::string> out;
+    auto note = [&](const std::string &what, const SourceMark &mark) {
+        out.push_back(what);
+        if (marks) {
+            marks->push_back(mark);
+        }
+    };
+    for (std::size_t i = 0; i < m_red_flags.size(); ++i) {
+        if (!m_red_flags[i]) {
+            note("red flag '" + m_rules.red_flags[i].id + "'", m_rules.red_flags[i].mark);
+        }
+    }
+    for (std::size_t i = 0; i < m_urgency_rules.size(); ++i) {
+        if (!m_urgency_rules[i]) {
+            note("urgency rule '" + m_rules.urgency_rules[i].id + "'",
+                 m_rules.urgency_rules[i].mark);
+        }
+    }
+    for (std::size_t c = 0; c < m_findings.size(); ++c) {
+        const Cause &cause = m_rules.causes[c];
+        for (std::size_t f = 0; f < m_findings[c].size(); ++f) {
+            if (!m_findings[c][f]) {
+                note("cause '" + cause.id + "' finding " + std::to_string(f + 1),
+                     cause.findings[f].mark);
+            }
+        }
+    }
+    return out;
+}
+
+std::size_t Coverage::total() const {
+    std::size_t n = m_red_flags.size() + m_urgency_rules.size();
+    for (const auto &findings : m_findings) {
+        n += findings.size();
+    }
+    return n;
+}
+
+std::size_t Coverage::exercised() const {
+    return total() - unexercised().size();
+}
+
+} // namespace sciatica
