@@ -177,6 +177,8 @@ AnswerLineParser::AnswerLineParser(const RuleSet &rules) : m_rules(&rules) {
 bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
     out.answers.assign(m_rules->questions.size(), std::nullopt);
     out.case_id_json.clear();
+    const auto &questions = m_rules->questions;
+    std::size_t next = 0;
     Cursor in(line);
     in.skip_space();
     if (!in.take('{')) {
@@ -201,12 +203,18 @@ bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
                     return false;
                 }
             } else {
-                auto found = m_index.find(key);
-                if (found == m_index.end()) {
-                    return false;
+                // Producers mostly write the questions in the rule set's
+                // order: try the one after the last before hashing.
+                std::size_t index = next;
+                if (index >= questions.size() || questions[index].id != key) {
+                    auto found = m_index.find(key);
+                    if (found == m_index.end()) {
+                        return false;
+                    }
+                    index = static_cast<std::size_t>(found->second);
                 }
-                auto index = static_cast<std::size_t>(found->second);
-                if (!read_value(in, &m_rules->questions[index], out.answers[index],
+                next = index + 1;
+                if (!read_value(in, &questions[index], out.answers[index],
                                 out.case_id_json)) {
                     return false;
                 }
