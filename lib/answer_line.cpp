@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace sciatica {
@@ -204,9 +205,13 @@ bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
                 }
             } else {
                 // Producers mostly write the questions in the rule set's
-                // order: try the one after the last before hashing.
+                // order, leaving some out: look a few ahead before hashing.
                 std::size_t index = next;
-                if (index >= questions.size() || questions[index].id != key) {
+                std::size_t stop = std::min(next + 4, questions.size());
+                while (index < stop && questions[index].id != key) {
+                    ++index;
+                }
+                if (index == stop) {
                     auto found = m_index.find(key);
                     if (found == m_index.end()) {
                         return false;
