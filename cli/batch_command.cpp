@@ -149,8 +149,9 @@ class Progress {
         }
     }
 
+    // The final count, always, so a person sees how many went through.
     void finish(std::size_t cases) {
-        if (m_enabled && m_last != m_start) {
+        if (m_enabled) {
             show(cases, Clock::now());
             std::fputc('\n', stderr);
         }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace sciatica {
 
@@ -47,20 +48,24 @@ class Cursor {
         if (!take('"')) {
             return false;
         }
-        const char *start = m_at;
-        while (m_at < m_end) {
-            auto c = static_cast<unsigned char>(*m_at);
-            if (c == '"') {
-                out = std::string_view(start, static_cast<std::size_t>(m_at - start));
-                ++m_at;
-                return true;
-            }
-            if (c < 0x20 || c >= 0x80 || c == '\\') {
-                return false;
-            }
-            ++m_at;
+        const auto *close = static_cast<const char *>(
+            std::memchr(m_at, '"', static_cast<std::size_t>(m_end - m_at)));
+        if (!close) {
+            return false;
         }
-        return false;
+        // No early exit: a branch-free loop the compiler can vectorise.
+        unsigned bad = 0;
+        for (const char *p = m_at; p < close; ++p) {
+            auto c = static_cast<unsigned char>(*p);
+            bad |= static_cast<unsigned>(c < 0x20) | static_cast<unsigned>(c >= 0x80) |
+                   static_cast<unsigned>(c == '\\');
+        }
+        if (bad != 0) {
+            return false;
+        }
+        out = std::string_view(m_at, static_cast<std::size_t>(close - m_at));
+        m_at = close + 1;
+        return true;
     }
 
     // A number in JSON's grammar; `token` is its text.

@@ -108,6 +108,31 @@ class BatchStreams(unittest.TestCase):
         self.assertTrue(json.loads(first)["notice"])
         self.assertEqual((code, stderr), (0, b""))
 
+    def test_progress_shows_cases_and_rate_when_stderr_is_a_terminal(self):
+        import pty
+        leader, follower = pty.openpty()
+        scratch = ScratchDir()
+        try:
+            path = scratch.write("many.jsonl", lines(*([DISC] * 3000)))
+            with open(path, "rb") as cases:
+                code = subprocess.call([BIN, "batch"], stdin=cases, stdout=subprocess.DEVNULL,
+                                       stderr=follower, timeout=30)
+            os.close(follower)
+            shown = b""
+            while True:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+        finally:
+            os.close(leader)
+            scratch.cleanup()
+        self.assertEqual(code, 0)
+        self.assertRegex(shown.decode(), r"sciatica: 3000 cases, \d+ cases/s")
+
     def test_progress_is_silent_when_stderr_is_not_a_terminal(self):
         p = run("batch", stdin=lines(*([DISC] * 3000)))
         self.assertEqual((p.returncode, p.stderr), (0, ""))
