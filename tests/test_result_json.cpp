@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
 
 using namespace sciatica;
 using sciatica::test::answers_of;
@@ -88,5 +89,19 @@ TEST_CASE("doubles are written as nlohmann writes them", "[result_json]") {
         std::string out;
         append_json_double(out, value);
         CHECK(out == nlohmann::json(value).dump());
+    }
+}
+
+TEST_CASE("the writer gives result_to_json's bytes for every public vignette", "[result_json]") {
+    const RuleSet &rules = default_rules();
+    YAML::Node vignettes =
+        YAML::Load(read_file(std::string(SCIATICA_SOURCE_DIR) + "/tests/vignettes/public.yaml"));
+    REQUIRE(vignettes.size() >= 15);
+    for (const auto &vignette : vignettes) {
+        Answers answers =
+            parse_answers_document(rules, YAML::Dump(vignette["answers"]), "vignette");
+        Result result = evaluate(rules, answers);
+        INFO(vignette["name"].as<std::string>());
+        CHECK(written(result) == result_to_json(result).dump());
     }
 }
