@@ -242,6 +242,13 @@ void run_batch(Context &context, const std::string &path) {
         counts = run_lines(rules, reader, name, output);
     } catch (const OutputClosed &) {
         return;
+    } catch (const Error &) {
+        // A read error: keep the results already made, then report it.
+        try {
+            output.flush();
+        } catch (...) {
+        }
+        throw;
     }
     if (counts.failed > 0) {
         throw Error(ErrorKind::data, std::to_string(counts.failed) + " of " +

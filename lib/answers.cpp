@@ -128,7 +128,7 @@ Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string
         if (!it->first.IsScalar()) {
             throw Error(ErrorKind::data, where + "a key must be a question id");
         }
-        const std::string &key = it->first.Scalar();
+        const std::string key = it->first.Scalar();
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
             throw Error(ErrorKind::data, where + "duplicate answer '" + key + "'");
         }
@@ -137,7 +137,8 @@ Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string
             continue;
         }
         int index = question_or_throw(rules, key, ErrorKind::data, where);
-        const YAML::Node &value = it->second;
+        // A copy: yaml-cpp's iterator hands out a temporary pair.
+        const YAML::Node value = it->second;
         if (value.IsNull()) {
             continue;
         }
