@@ -13,7 +13,7 @@ namespace {
 // checks fail the build until it is (update the sizes after doing so).
 static_assert(sizeof(Condition) == 72, "serialise the new Condition member in rules_blob.cpp");
 static_assert(sizeof(Question) == 248, "serialise the new Question member in rules_blob.cpp");
-static_assert(sizeof(UrgencyLevel) == 104, "serialise the new UrgencyLevel member");
+static_assert(sizeof(UrgencyLevel) == 112, "serialise the new UrgencyLevel member");
 static_assert(sizeof(UrgencyRule) == 208, "serialise the new UrgencyRule member");
 static_assert(sizeof(Finding) == 88, "serialise the new Finding member in rules_blob.cpp");
 static_assert(sizeof(Cause) == 336, "serialise the new Cause member in rules_blob.cpp");
@@ -265,6 +265,7 @@ std::string serialize_rules(const RuleSet &rules) {
         w.text(u.name);
         w.text(u.advice);
         w.raw(static_cast<std::uint8_t>(u.self_care));
+        w.mark(u.mark);
     });
     w.list(rules.questions, [&w](const Question &q) { write_question(w, q); });
     w.list(rules.red_flags, [&w](const UrgencyRule &rule) { write_rule(w, rule); });
@@ -293,6 +294,7 @@ RuleSet deserialize_rules(std::string_view blob) {
         u.name = r.text();
         u.advice = r.text();
         u.self_care = r.raw<std::uint8_t>() != 0;
+        u.mark = r.mark();
         return u;
     });
     r.list(rules.questions, [&r] { return read_question(r); });
