@@ -55,9 +55,15 @@ void run_check(Context &context, const CheckOptions &options) {
     spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
                   result.red_flags.size(), result.causes.size());
     if (options.json || options.format == "json") {
-        // Pretty for a person at a terminal, one line for a pipe.
-        int indent = isatty(STDOUT_FILENO) ? 2 : -1;
-        write_stdout(result_to_json(result).dump(indent) + "\n");
+        // Pretty for a person at a terminal, one line for a pipe (the same
+        // bytes as `batch` writes).
+        if (isatty(STDOUT_FILENO)) {
+            write_stdout(result_to_json(result).dump(2) + "\n");
+        } else {
+            std::string line;
+            ResultWriter(rules).append(result, line);
+            write_stdout(line + "\n");
+        }
     } else {
         write_stdout(render_text(result));
     }

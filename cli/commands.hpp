@@ -10,6 +10,7 @@ namespace sciatica::cli {
 // throws sciatica::Error on failure.
 void add_check_command(CLI::App &app, Context &context);
 void add_rules_command(CLI::App &app, Context &context);
+void add_batch_command(CLI::App &app, Context &context);
 
 // Thrown by a command that has already printed its findings and must end
 // with exit status `code` (say, 1 for a failing test), with no error line.

@@ -72,6 +72,7 @@ int main(int argc, char **argv) {
 
     sciatica::cli::add_check_command(app, context);
     sciatica::cli::add_rules_command(app, context);
+    sciatica::cli::add_batch_command(app, context);
 
     try {
         app.parse(argc, argv);

@@ -39,13 +39,14 @@ std::string_view trim(std::string_view text) {
 
 // Checks a number against the question's kind and range.
 double checked_number(const Question &question, double value, const std::string &shown) {
-    if (!std::isfinite(value)) {
+    switch (number_fault(question, value)) {
+    case NumberFault::none:
+        break;
+    case NumberFault::not_finite:
         fail(question, "'" + shown + "' is not a finite number; expected " + answer_hint(question));
-    }
-    if (question.type == QuestionType::integer && value != std::floor(value)) {
+    case NumberFault::not_whole:
         fail(question, "'" + shown + "' is not a whole number; expected " + answer_hint(question));
-    }
-    if ((question.min && value < *question.min) || (question.max && value > *question.max)) {
+    case NumberFault::out_of_range:
         fail(question, shown + " is out of range; expected " + answer_hint(question));
     }
     return value;
@@ -127,7 +128,7 @@ Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string
         if (!it->first.IsScalar()) {
             throw Error(ErrorKind::data, where + "a key must be a question id");
         }
-        const std::string &key = it->first.Scalar();
+        const std::string key = it->first.Scalar();
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
             throw Error(ErrorKind::data, where + "duplicate answer '" + key + "'");
         }
@@ -136,7 +137,8 @@ Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string
             continue;
         }
         int index = question_or_throw(rules, key, ErrorKind::data, where);
-        const YAML::Node &value = it->second;
+        // A copy: yaml-cpp's iterator hands out a temporary pair.
+        const YAML::Node value = it->second;
         if (value.IsNull()) {
             continue;
         }
@@ -156,6 +158,19 @@ Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string
 } // namespace
 
 Answers no_answers(const RuleSet &rules) { return Answers(rules.questions.size()); }
+
+NumberFault number_fault(const Question &question, double value) {
+    if (!std::isfinite(value)) {
+        return NumberFault::not_finite;
+    }
+    if (question.type == QuestionType::integer && value != std::floor(value)) {
+        return NumberFault::not_whole;
+    }
+    if ((question.min && value < *question.min) || (question.max && value > *question.max)) {
+        return NumberFault::out_of_range;
+    }
+    return NumberFault::none;
+}
 
 double parse_answer(const Question &question, std::string_view raw) {
     std::string_view text = trim(raw);
@@ -222,20 +237,23 @@ Answers parse_answers_document(const RuleSet &rules, std::string_view text,
         throw Error(ErrorKind::data, source + ": no answers (the input is empty)");
     }
     if (body.front() == '{' || body.front() == '[' || body.front() == '"') {
-        nlohmann::json document;
-        try {
-            document = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error &e) {
-            throw Error(ErrorKind::data, source + ": invalid JSON at byte " +
-                                             std::to_string(e.byte) + ": " +
-                                             std::string(e.what()).substr(
-                                                 std::string(e.what()).find("parse error") == 0
-                                                     ? 0
-                                                     : std::string(e.what()).find(' ') + 1));
-        }
-        return from_json(rules, document, source, ignored);
+        return parse_answers_json(rules, text, source, ignored);
     }
     return from_yaml(rules, text, source, ignored);
+}
+
+Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,
+                           const std::vector<std::string> &ignored) {
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error &e) {
+        std::string what = e.what();
+        throw Error(ErrorKind::data,
+                    source + ": invalid JSON at byte " + std::to_string(e.byte) + ": " +
+                        what.substr(what.find("parse error") == 0 ? 0 : what.find(' ') + 1));
+    }
+    return from_json(rules, document, source, ignored);
 }
 
 std::string answer_text(const Question &question, double value) {

@@ -20,6 +20,11 @@ Answers no_answers(const RuleSet &rules);
 // Throws Error(data) with a message such as "'age': 130 is outside 0 to 120".
 double parse_answer(const Question &question, std::string_view text);
 
+// What is wrong with `value` as an answer to a number or integer `question`:
+// the one place these checks live, whatever route the answer came by.
+enum class NumberFault { none, not_finite, not_whole, out_of_range };
+NumberFault number_fault(const Question &question, double value);
+
 // Applies one `ID=VALUE` from the command line. Throws Error(usage).
 void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view flag);
 
@@ -29,6 +34,12 @@ void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view 
 Answers parse_answers_document(const RuleSet &rules, std::string_view text,
                                const std::string &source,
                                const std::vector<std::string> &ignored = {});
+
+// As parse_answers_document, for a JSON `text` only (no YAML): the route of
+// every JSON answers document, and the reference that AnswerLineParser's fast
+// path must agree with. Throws Error(data).
+Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,
+                           const std::vector<std::string> &ignored = {});
 
 // An answer as a person would say it: "yes", "no", "left", "35".
 std::string answer_text(const Question &question, double value);

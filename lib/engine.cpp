@@ -29,8 +29,10 @@ void apply_rules(const std::vector<UrgencyRule> &rules, const Answers &answers,
 // Unanswered questions that could still make a more severe rule hold. The
 // urgency can only rise as answers come in (a rule that holds keeps holding),
 // so these are exactly the answers that could change it.
-std::vector<int> could_raise(const RuleSet &rules, const Answers &answers, int urgency) {
-    std::vector<bool> relevant(rules.questions.size(), false);
+void could_raise(const RuleSet &rules, const Answers &answers, int urgency,
+                 std::vector<int> &out) {
+    thread_local std::vector<bool> relevant;
+    relevant.assign(rules.questions.size(), false);
     for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {
         for (const auto &rule : *list) {
             if (rule.urgency < urgency) {
@@ -38,19 +40,18 @@ std::vector<int> could_raise(const RuleSet &rules, const Answers &answers, int u
             }
         }
     }
-    std::vector<int> out;
+    out.clear();
     for (std::size_t i = 0; i < relevant.size(); ++i) {
         if (relevant[i]) {
             out.push_back(static_cast<int>(i));
         }
     }
-    return out;
 }
 
-std::vector<RankedCause> rank_causes(const RuleSet &rules, const Answers &answers) {
-    std::vector<RankedCause> ranked;
+void rank_causes(const RuleSet &rules, const Answers &answers, std::vector<RankedCause> &ranked) {
+    ranked.clear();
     if (rules.causes_when && evaluate(*rules.causes_when, answers) == Tri::no) {
-        return ranked;
+        return;
     }
     for (const auto &cause : rules.causes) {
         if (cause.requires_ && evaluate(*cause.requires_, answers) == Tri::no) {
@@ -77,14 +78,13 @@ std::vector<RankedCause> rank_causes(const RuleSet &rules, const Answers &answer
     // Stable: equal scores keep the rule set's order, so results never vary.
     std::stable_sort(ranked.begin(), ranked.end(),
                      [](const RankedCause &a, const RankedCause &b) { return a.score > b.score; });
-    return ranked;
 }
 
-std::vector<const Technique *> safe_techniques(const RuleSet &rules, const Answers &answers,
-                                               int urgency) {
-    std::vector<const Technique *> out;
+void safe_techniques(const RuleSet &rules, const Answers &answers, int urgency,
+                     std::vector<const Technique *> &out) {
+    out.clear();
     if (!rules.urgencies[static_cast<std::size_t>(urgency)].self_care) {
-        return out;
+        return;
     }
     for (const auto &technique : rules.techniques) {
         const auto &not_at = technique.not_at;
@@ -96,7 +96,6 @@ std::vector<const Technique *> safe_techniques(const RuleSet &rules, const Answe
         }
         out.push_back(&technique);
     }
-    return out;
 }
 
 } // namespace
@@ -115,15 +114,22 @@ int urgency_of(const RuleSet &rules, const Answers &answers) {
 
 Result evaluate(const RuleSet &rules, const Answers &answers) {
     Result result;
+    evaluate(rules, answers, result);
+    return result;
+}
+
+void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
     result.rules = &rules;
     result.answers = answers;
     result.urgency = rules.default_urgency();
+    result.red_flags.clear();
+    result.urgency_rules.clear();
+    result.asked.clear();
     apply_rules(rules.red_flags, answers, result.red_flags, result.urgency);
     apply_rules(rules.urgency_rules, answers, result.urgency_rules, result.urgency);
-    result.causes = rank_causes(rules, answers);
-    result.techniques = safe_techniques(rules, answers, result.urgency);
-    result.unanswered = could_raise(rules, answers, result.urgency);
-    return result;
+    rank_causes(rules, answers, result.causes);
+    safe_techniques(rules, answers, result.urgency, result.techniques);
+    could_raise(rules, answers, result.urgency, result.unanswered);
 }
 
 } // namespace sciatica

@@ -42,6 +42,9 @@ struct Result {
 // withheld at. The same answers always give the same result.
 Result evaluate(const RuleSet &rules, const Answers &answers);
 
+// As above, into `result`, reusing its storage: for evaluating many cases.
+void evaluate(const RuleSet &rules, const Answers &answers, Result &result);
+
 // The urgency `answers` lead to, without the rest of the result.
 int urgency_of(const RuleSet &rules, const Answers &answers);
 

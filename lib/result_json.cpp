@@ -2,6 +2,10 @@
 
 #include "answers.hpp"
 
+#include <array>
+#include <charconv>
+#include <cmath>
+
 namespace sciatica {
 
 namespace {
@@ -36,6 +40,34 @@ nlohmann::ordered_json question_ids(const Result &result, const std::vector<int>
         out.push_back(result.rules->questions[static_cast<std::size_t>(index)].id);
     }
     return out;
+}
+
+// `"name":"value"` with the value escaped.
+std::string member(std::string_view name, std::string_view value) {
+    std::string out = "\"";
+    out.append(name);
+    out += "\":";
+    append_json_string(out, value);
+    return out;
+}
+
+std::string rule_head(const RuleSet &rules, const UrgencyRule &rule) {
+    return "{" + member("id", rule.id) + "," + member("name", rule.name) + "," +
+           member("urgency", rules.urgencies[static_cast<std::size_t>(rule.urgency)].id) + "," +
+           member("advice", rule.advice) + ",\"because\":[";
+}
+
+std::string string_array(const std::vector<std::string> &items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i ? "," : "";
+        append_json_string(out, items[i]);
+    }
+    return out + "]";
+}
+
+template <typename T> std::size_t index_in(const std::vector<T> &items, const T *item) {
+    return static_cast<std::size_t>(item - items.data());
 }
 
 } // namespace
@@ -82,6 +114,200 @@ nlohmann::ordered_json result_to_json(const Result &result) {
     out["asked"] = question_ids(result, result.asked);
     out["notice"] = result.rules->notice;
     return out;
+}
+
+void append_json_string(std::string &out, std::string_view text) {
+    static constexpr char k_hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t plain = 0; // start of the run not yet copied
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(text.data() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            out += "\\u00";
+            out += k_hex[c >> 4];
+            out += k_hex[c & 0xf];
+        }
+    }
+    out.append(text.data() + plain, text.size() - plain);
+    out += '"';
+}
+
+void append_json_double(std::string &out, double value) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    std::array<char, 64> buffer{};
+    char *end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
+
+ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
+    for (const auto &level : rules.urgencies) {
+        m_urgency_head.push_back(member("urgency", level.id) + "," +
+                                 member("urgency_name", level.name) + "," +
+                                 member("urgency_advice", level.advice) + ",\"red_flags\":[");
+    }
+    for (const auto &question : rules.questions) {
+        std::string id;
+        append_json_string(id, question.id);
+        m_question_id.push_back(id);
+        m_because_head.push_back("{\"question\":" + id + ",\"answer\":");
+        std::vector<std::string> options;
+        for (const auto &option : question.options) {
+            options.emplace_back();
+            append_json_string(options.back(), option);
+        }
+        m_option.push_back(std::move(options));
+    }
+    for (const auto &rule : rules.red_flags) {
+        m_red_flag_head.push_back(rule_head(rules, rule));
+    }
+    for (const auto &rule : rules.urgency_rules) {
+        m_rule_head.push_back(rule_head(rules, rule));
+    }
+    for (const auto &cause : rules.causes) {
+        m_cause_head.push_back("{" + member("id", cause.id) + "," + member("name", cause.name) +
+                               ",\"score\":");
+        m_cause_middle.push_back("," + member("summary", cause.summary) + ",\"because\":[");
+    }
+    for (const auto &technique : rules.techniques) {
+        m_technique.push_back("{" + member("id", technique.id) + "," +
+                              member("name", technique.name) +
+                              ",\"steps\":" + string_array(technique.steps) + "}");
+    }
+    m_schema_version = "\"schema_version\":" + std::to_string(k_result_schema_version) + ",";
+    m_tail = "]," + member("notice", rules.notice) + "}";
+}
+
+void ResultWriter::append_because(const Result &result, const std::vector<int> &because,
+                                  std::string &out) const {
+    bool first = true;
+    for (int index : because) {
+        const auto i = static_cast<std::size_t>(index);
+        const Question &question = m_rules->questions[i];
+        double value = *result.answers[i];
+        out += first ? "" : ",";
+        first = false;
+        out += m_because_head[i];
+        switch (question.type) {
+        case QuestionType::yes_no:
+            out += value != 0 ? "true" : "false";
+            break;
+        case QuestionType::choice: {
+            auto option = static_cast<std::size_t>(value);
+            if (option < m_option[i].size()) {
+                out += m_option[i][option];
+            } else {
+                out += "\"?\"";
+            }
+            break;
+        }
+        case QuestionType::integer: {
+            std::array<char, 24> buffer{};
+            auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
+                                     static_cast<long long>(value))
+                           .ptr;
+            out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+            break;
+        }
+        case QuestionType::number:
+            append_json_double(out, value);
+            break;
+        }
+        out += '}';
+    }
+}
+
+void ResultWriter::append_rules(const Result &result, const std::vector<FiredRule> &fired,
+                                std::string &out) const {
+    bool first = true;
+    for (const auto &hit : fired) {
+        out += first ? "" : ",";
+        first = false;
+        // A fired rule is either a red flag or another urgency rule.
+        const auto &flags = m_rules->red_flags;
+        bool is_flag = hit.rule >= flags.data() && hit.rule < flags.data() + flags.size();
+        out += is_flag ? m_red_flag_head[index_in(flags, hit.rule)]
+                       : m_rule_head[index_in(m_rules->urgency_rules, hit.rule)];
+        append_because(result, hit.because, out);
+        out += "]}";
+    }
+}
+
+void ResultWriter::append_ids(const std::vector<int> &indices, std::string &out) const {
+    bool first = true;
+    for (int index : indices) {
+        out += first ? "" : ",";
+        first = false;
+        out += m_question_id[static_cast<std::size_t>(index)];
+    }
+}
+
+void ResultWriter::append(const Result &result, std::string &out,
+                          std::string_view case_id_json) const {
+    out += '{';
+    if (!case_id_json.empty()) {
+        out += "\"case_id\":";
+        out += case_id_json;
+        out += ',';
+    }
+    out += m_schema_version;
+    out += m_urgency_head[static_cast<std::size_t>(result.urgency)];
+    append_rules(result, result.red_flags, out);
+    out += "],\"urgency_rules\":[";
+    append_rules(result, result.urgency_rules, out);
+    out += "],\"causes\":[";
+    bool first = true;
+    for (const auto &ranked : result.causes) {
+        out += first ? "" : ",";
+        first = false;
+        std::size_t cause = index_in(m_rules->causes, ranked.cause);
+        out += m_cause_head[cause];
+        append_json_double(out, ranked.score);
+        out += m_cause_middle[cause];
+        append_because(result, ranked.because, out);
+        out += "]}";
+    }
+    out += "],\"techniques\":[";
+    first = true;
+    for (const auto *technique : result.techniques) {
+        out += first ? "" : ",";
+        first = false;
+        out += m_technique[index_in(m_rules->techniques, technique)];
+    }
+    out += "],\"unanswered\":[";
+    append_ids(result.unanswered, out);
+    out += "],\"asked\":[";
+    append_ids(result.asked, out);
+    out += m_tail;
 }
 
 } // namespace sciatica

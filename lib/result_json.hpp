@@ -4,6 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace sciatica {
 
 // The version of the JSON result contract below. Adding a member keeps it;
@@ -13,9 +17,50 @@ inline constexpr int k_result_schema_version = 1;
 // The result as JSON: schema_version, urgency, urgency_name, urgency_advice,
 // red_flags, urgency_rules, causes, techniques, unanswered, asked, notice.
 // Each red flag, rule and cause carries `because`: [{question, answer}].
+// The convenient form, for pretty printing; ResultWriter is the fast one.
 nlohmann::ordered_json result_to_json(const Result &result);
 
 // An answer as a JSON value: true/false, a number, or the option's name.
 nlohmann::ordered_json answer_to_json(const Question &question, double value);
+
+// Appends `text` to `out` as a JSON string, escaped exactly as nlohmann's
+// dump() does (quote, backslash and control characters; UTF-8 kept as is).
+void append_json_string(std::string &out, std::string_view text);
+
+// Appends `value` to `out` as nlohmann's dump() writes a double.
+void append_json_double(std::string &out, double value);
+
+// Writes results as compact JSON, byte for byte what
+// result_to_json(result).dump() gives, without building a JSON tree: every
+// constant text of the rule set is escaped once, up front. It points into
+// `rules`, which must outlive it.
+class ResultWriter {
+  public:
+    explicit ResultWriter(const RuleSet &rules);
+
+    // Appends the result of `rules` as one line of JSON (no newline) to `out`.
+    // A non-empty `case_id_json`, already valid JSON, comes first as "case_id".
+    void append(const Result &result, std::string &out, std::string_view case_id_json = {}) const;
+
+  private:
+    void append_because(const Result &result, const std::vector<int> &because,
+                        std::string &out) const;
+    void append_rules(const Result &result, const std::vector<FiredRule> &fired,
+                      std::string &out) const;
+    void append_ids(const std::vector<int> &indices, std::string &out) const;
+
+    const RuleSet *m_rules;
+    std::string m_schema_version;             // "schema_version":1,
+    std::vector<std::string> m_urgency_head;  // "urgency":...,"red_flags":[
+    std::vector<std::string> m_question_id;   // "id"
+    std::vector<std::string> m_because_head;  // {"question":"id","answer":
+    std::vector<std::vector<std::string>> m_option; // "option" per choice question
+    std::vector<std::string> m_red_flag_head; // {"id":..,"advice":..,"because":[
+    std::vector<std::string> m_rule_head;
+    std::vector<std::string> m_cause_head;    // {"id":..,"name":..,"score":
+    std::vector<std::string> m_cause_middle;  // ,"summary":..,"because":[
+    std::vector<std::string> m_technique;     // the whole object
+    std::string m_tail;                       // ],"notice":"..."}
+};
 
 } // namespace sciatica

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "rules.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace sciatica {
+
+// One line of a JSON Lines batch: an answers object with an optional case_id.
+struct AnswerLine {
+    Answers answers;
+    std::string case_id_json; // the case_id member as compact JSON; "" when absent
+};
+
+// Reads batch lines quickly. A line is a flat JSON object of question id to
+// value, as parse_answers_json reads, plus an optional "case_id" of any JSON
+// type that is carried through, not answered. The fast path handles the common
+// shape (ASCII keys and strings without escapes, scalar values) and hands
+// anything else, including every error, to parse_answers_json, so both routes
+// give the same answers and the same messages. It points into `rules`, which
+// must outlive it.
+class AnswerLineParser {
+  public:
+    explicit AnswerLineParser(const RuleSet &rules);
+
+    // Parses `line` into `out`, reusing its storage. `source` names the line in
+    // errors ("cases.jsonl:3"). Throws Error(data).
+    void parse(std::string_view line, const std::string &source, AnswerLine &out) const;
+
+    // The fast path alone: true when it parsed `line` into `out`; false when
+    // the line needs parse() (then `out` holds nothing useful).
+    bool try_parse(std::string_view line, AnswerLine &out) const;
+
+  private:
+    const RuleSet *m_rules;
+    std::unordered_map<std::string_view, int> m_index; // question id -> index
+};
+
+} // namespace sciatica

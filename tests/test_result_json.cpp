@@ -1,0 +1,107 @@
+#include "result_json.hpp"
+
+#include "loader.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
+
+using namespace sciatica;
+using sciatica::test::answers_of;
+using sciatica::test::small_rules;
+using sciatica::test::small_rules_with;
+
+namespace {
+
+std::string written(const Result &result, std::string_view case_id = {}) {
+    std::string out;
+    ResultWriter(*result.rules).append(result, out, case_id);
+    return out;
+}
+
+std::string escaped(std::string_view text) {
+    std::string out;
+    append_json_string(out, text);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the writer gives the same bytes as result_to_json for every kind of result",
+          "[result_json]") {
+    RuleSet rules = small_rules();
+    for (const auto &pairs : std::vector<std::vector<std::pair<std::string, std::string>>>{
+             {},
+             {{"pain", "yes"}, {"numb", "yes"}},
+             {{"pain", "no"}, {"numb", "yes"}, {"side", "left"}, {"age", "61"}},
+             {{"pain", "yes"}, {"side", "both"}, {"age", "30"}}}) {
+        Result result = evaluate(rules, answers_of(rules, pairs));
+        CHECK(written(result) == result_to_json(result).dump());
+    }
+}
+
+TEST_CASE("the writer escapes the rule set's texts as nlohmann does", "[result_json]") {
+    RuleSet rules = load_rules(small_rules_with("notice: See your practitioner.",
+                                                "notice: \"Say \\\"now\\\"\\t\\\\ caf\\u00e9\\x01\""),
+                               "small.yaml");
+    Result result = evaluate(rules, no_answers(rules));
+    CHECK(rules.notice == "Say \"now\"\t\\ caf\xc3\xa9\x01");
+    CHECK(written(result) == result_to_json(result).dump());
+}
+
+TEST_CASE("a case id comes first, before schema_version", "[result_json]") {
+    RuleSet rules = small_rules();
+    Result result = evaluate(rules, no_answers(rules));
+    CHECK(written(result, "\"c-1\"").rfind("{\"case_id\":\"c-1\",\"schema_version\":1,", 0) == 0);
+}
+
+TEST_CASE("the default rule set writes the same bytes as result_to_json", "[result_json]") {
+    const RuleSet &rules = default_rules();
+    Result result = evaluate(rules, answers_of(rules, {{"leg_pain", "yes"},
+                                                       {"pain_below_knee", "yes"},
+                                                       {"age", "35"},
+                                                       {"pain_side", "left"},
+                                                       {"pain_duration_weeks", "2.5"}}));
+    CHECK(written(result) == result_to_json(result).dump());
+}
+
+TEST_CASE("control characters are escaped with short forms or lowercase \\u00XX",
+          "[result_json]") {
+    CHECK(escaped(std::string("a\x00z", 3)) == "\"a\\u0000z\"");
+    CHECK(escaped("\b\f\n\r\t\x1f") == "\"\\b\\f\\n\\r\\t\\u001f\"");
+    CHECK(escaped("\"\\/") == "\"\\\"\\\\/\"");
+}
+
+TEST_CASE("non-ASCII text and DEL pass through unescaped", "[result_json]") {
+    CHECK(escaped("caf\xc3\xa9 \xe2\x80\x94 \x7f") == "\"caf\xc3\xa9 \xe2\x80\x94 \x7f\"");
+}
+
+TEST_CASE("string escaping matches nlohmann for every byte below 0x80", "[result_json]") {
+    std::string all;
+    for (int c = 0; c < 0x80; ++c) {
+        all += static_cast<char>(c);
+    }
+    CHECK(escaped(all) == nlohmann::json(all).dump());
+}
+
+TEST_CASE("doubles are written as nlohmann writes them", "[result_json]") {
+    for (double value : {0.0, 3.0, -2.5, 0.1, 1e-7, 1e21, 123456789.125}) {
+        std::string out;
+        append_json_double(out, value);
+        CHECK(out == nlohmann::json(value).dump());
+    }
+}
+
+TEST_CASE("the writer gives result_to_json's bytes for every public vignette", "[result_json]") {
+    const RuleSet &rules = default_rules();
+    YAML::Node vignettes =
+        YAML::Load(read_file(std::string(SCIATICA_SOURCE_DIR) + "/tests/vignettes/public.yaml"));
+    REQUIRE(vignettes.size() >= 15);
+    for (const auto &vignette : vignettes) {
+        Answers answers =
+            parse_answers_document(rules, YAML::Dump(vignette["answers"]), "vignette");
+        Result result = evaluate(rules, answers);
+        INFO(vignette["name"].as<std::string>());
+        CHECK(written(result) == result_to_json(result).dump());
+    }
+}
