@@ -74,6 +74,11 @@ int main(int argc, char **argv) {
 
     sciatica::cli::add_check_command(app, context);
     sciatica::cli::add_rules_command(app, context);
+    sciatica::cli::add_causes_command(app, context);
+    sciatica::cli::add_explain_command(app, context);
+    sciatica::cli::add_techniques_command(app, context);
+    sciatica::cli::add_treatments_command(app, context);
+    sciatica::cli::add_questions_command(app, context);
 
     try {
         app.parse(argc, argv);
