@@ -70,6 +70,7 @@ class Session:
                 while self._read(0.05):
                     pass
                 return None
+        self.kill()
         raise AssertionError("no prompt within %ss; screen so far:\n%s" % (timeout, self.screen))
 
     def type(self, text):
@@ -80,6 +81,12 @@ class Session:
 
     def ctrl_c(self):
         os.write(self.master, b"\x03")
+
+    def kill(self):
+        """Ends the program if it is still running (after a failed test)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     def finish(self, timeout=10):
         """Waits for the exit; returns (exit code, stdout)."""
