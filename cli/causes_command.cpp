@@ -12,7 +12,7 @@ namespace {
 std::string causes_text(const RuleSet &rules, const TextStyle &style) {
     std::string out = render_heading("Possible causes of sciatica", style);
     for (const auto &cause : rules.causes) {
-        out += "\n" + paint(style, k_bold, "  " + cause.name) + " (" + cause.id + ")\n";
+        out += "\n" + wrap_painted(style, k_bold, cause.name + " (" + cause.id + ")", "  ", "  ");
         out += wrap(cause.summary, style.width, "    ", "    ");
         out += wrap("Usually: " + rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name,
                     style.width, "    ", "    ");

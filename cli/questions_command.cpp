@@ -13,8 +13,8 @@ namespace {
 std::string questions_text(const RuleSet &rules, const TextStyle &style) {
     std::string out = render_heading("Questions (pass answers as --answer ID=VALUE)", style);
     for (const auto &question : rules.questions) {
-        out += "\n" + paint(style, k_bold, "  " + question.id) + " (" + answer_hint(question) +
-               ")\n";
+        out += "\n" + wrap_painted(style, k_bold, question.id + " (" + answer_hint(question) + ")",
+                                   "  ", "  ");
         out += wrap(question.prompt, style.width, "    ", "    ");
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");

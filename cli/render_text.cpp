@@ -10,6 +10,9 @@ namespace {
 
 // The most severe levels are red, the least severe green, the rest yellow.
 const char *urgency_colour(int urgency, int levels) {
+    if (urgency == 0) {
+        return k_alarm;
+    }
     if (urgency <= 1 && levels > 2) {
         return k_red;
     }
@@ -46,7 +49,7 @@ std::string warning_signs(const Result &result, const TextStyle &style) {
     for (const auto *list : {&result.red_flags, &result.urgency_rules}) {
         for (const auto &hit : *list) {
             const char *colour = urgency_colour(hit.rule->urgency, levels);
-            out += paint(style, colour, "  ! " + hit.rule->name) + "\n";
+            out += wrap_painted(style, colour, "! " + hit.rule->name, "  ", "    ");
             out += wrap(hit.rule->advice, style.width, "    ", "    ");
             out += because_lines(result, hit.because, "    ", style);
         }
@@ -64,8 +67,8 @@ std::string causes(const Result &result, const TextStyle &style) {
     }
     for (std::size_t i = 0; i < result.causes.size(); ++i) {
         const auto &ranked = result.causes[i];
-        out += paint(style, k_bold, "  " + std::to_string(i + 1) + ". " + ranked.cause->name) +
-               "\n";
+        out += wrap_painted(style, k_bold, std::to_string(i + 1) + ". " + ranked.cause->name, "  ",
+                            "     ");
         out += wrap(ranked.cause->summary, style.width, "     ", "     ");
         out += because_lines(result, ranked.because, "     ", style);
     }
@@ -79,7 +82,7 @@ std::string techniques(const Result &result, const TextStyle &style) {
                     style.width, "  ", "  ");
     }
     for (const auto *technique : result.techniques) {
-        out += paint(style, k_bold, "  * " + technique->name) + "\n";
+        out += wrap_painted(style, k_bold, "* " + technique->name, "  ", "    ");
         for (std::size_t i = 0; i < technique->steps.size(); ++i) {
             std::string number = std::to_string(i + 1) + ". ";
             out += wrap(technique->steps[i], style.width, "    " + number,
@@ -105,7 +108,7 @@ std::string worth_answering(const Result &result, const TextStyle &style) {
 } // namespace
 
 std::string render_heading(const std::string &text, const TextStyle &style) {
-    return paint(style, k_bold, text) + "\n";
+    return wrap_painted(style, k_bold, text, "", "");
 }
 
 std::string render_banner(const UrgencyLevel &level, int urgency, int levels,

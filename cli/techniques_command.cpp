@@ -21,15 +21,16 @@ std::string when_not(const RuleSet &rules, const Technique &technique, const Tex
                         "\": see a practitioner first.");
     }
     items.insert(items.end(), technique.cautions.begin(), technique.cautions.end());
-    return render_heading("  When not to use it, and cautions", style) +
+    return wrap_painted(style, k_bold, "When not to use it, and cautions", "  ", "  ") +
            bullet_list(items, style, "    ");
 }
 
 std::string technique_text(const RuleSet &rules, const Technique &technique,
                            const TextStyle &style) {
-    std::string out = "\n" + paint(style, k_bold, technique.name) + " (" + technique.id + ")\n";
+    std::string out =
+        "\n" + wrap_painted(style, k_bold, technique.name + " (" + technique.id + ")", "", "");
     out += wrap(technique.summary, style.width, "  ", "  ");
-    out += render_heading("  Steps", style);
+    out += wrap_painted(style, k_bold, "Steps", "  ", "  ");
     for (std::size_t i = 0; i < technique.steps.size(); ++i) {
         std::string number = std::to_string(i + 1) + ". ";
         out += wrap(technique.steps[i], style.width, "    " + number,

@@ -85,4 +85,17 @@ std::string wrap(const std::string &text, int width, const std::string &first,
     return out + line + "\n";
 }
 
+std::string wrap_painted(const TextStyle &style, const char *sgr, const std::string &text,
+                         const std::string &first, const std::string &rest) {
+    std::string lines = wrap(text, style.width, first, rest);
+    std::string out;
+    std::size_t start = 0;
+    while (start < lines.size()) {
+        std::size_t end = lines.find('\n', start);
+        out += paint(style, sgr, lines.substr(start, end - start)) + "\n";
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace sciatica::cli

@@ -21,6 +21,7 @@ inline constexpr const char *k_red = "1;31";
 inline constexpr const char *k_yellow = "1;33";
 inline constexpr const char *k_green = "1;32";
 inline constexpr const char *k_dim = "2";
+inline constexpr const char *k_alarm = "1;97;41"; // bold white on red
 
 // `text` wrapped in the escape sequence `sgr` when `style.colour`, else as is.
 std::string paint(const TextStyle &style, const char *sgr, const std::string &text);
@@ -30,6 +31,11 @@ std::string paint(const TextStyle &style, const char *sgr, const std::string &te
 // not bytes, so UTF-8 text wraps where a person sees it.
 std::string wrap(const std::string &text, int width, const std::string &first,
                  const std::string &rest);
+
+// wrap(), then each line painted with `sgr`: for titles and names, which must
+// wrap like the rest.
+std::string wrap_painted(const TextStyle &style, const char *sgr, const std::string &text,
+                         const std::string &first, const std::string &rest);
 
 // The number of characters (UTF-8 code points) in `text`.
 std::size_t display_width(const std::string &text);

@@ -12,7 +12,7 @@ namespace {
 std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
     std::string out = render_heading("Treatment options to discuss with your practitioner", style);
     for (const auto &item : rules.treatments) {
-        out += "\n" + paint(style, k_bold, "  " + item.name) + "\n";
+        out += "\n" + wrap_painted(style, k_bold, item.name, "  ", "  ");
         out += wrap(item.description, style.width, "    ", "    ");
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");
