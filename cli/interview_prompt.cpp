@@ -163,6 +163,9 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
 Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style) {
     std::signal(SIGINT, on_interrupt);
     Interview interview(rules, std::move(given));
+    if (interview.next() < 0) {
+        return interview.result(); // everything that matters is known already
+    }
     say(wrap("Answer each question and press Enter. Type ? for more about a question, "
              "press Enter alone (or s) if you don't know, b to go back. Ctrl-D stops.",
              style.width, "", ""));

@@ -159,6 +159,13 @@ class Interview(unittest.TestCase):
         self.assertEqual(last_question("1. " + prompts[0]), BUTTOCK)
         self.assertNotIn("back_pain", json.loads(out)["asked"])
 
+    def test_nothing_is_asked_when_a_given_answer_is_already_an_emergency(self):
+        s = Session("check", "--format", "json", "--answer", "saddle_numbness=yes")
+        self.assertIsNone(s.wait_prompt())
+        code, out = s.finish()
+        self.assertEqual((code, s.screen), (0, ""))
+        self.assertEqual(json.loads(out)["urgency"], "emergency")
+
     def test_no_input_never_prompts_even_at_a_terminal(self):
         s = Session("check", "--format", "json", "--no-input")
         self.assertIsNone(s.wait_prompt())
