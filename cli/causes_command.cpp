@@ -14,8 +14,9 @@ std::string causes_text(const RuleSet &rules, const TextStyle &style) {
     for (const auto &cause : rules.causes) {
         out += "\n" + wrap_painted(style, k_bold, cause.name + " (" + cause.id + ")", "  ", "  ");
         out += wrap(cause.summary, style.width, "    ", "    ");
-        out += wrap("Usually: " + rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name,
-                    style.width, "    ", "    ");
+        out +=
+            wrap("Usually: " + rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name,
+                 style.width, "    ", "    ");
     }
     out += "\n" + wrap("More about one: sciatica explain ID", style.width, "", "");
     out += "\n" + wrap(rules.notice, style.width, "", "");

@@ -25,8 +25,8 @@ std::string questions_text(const RuleSet &rules, const TextStyle &style) {
 
 void add_questions_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<EducationOptions>();
-    CLI::App *command = app.add_subcommand(
-        "questions", "Every question's id, type, allowed values and prompt");
+    CLI::App *command =
+        app.add_subcommand("questions", "Every question's id, type, allowed values and prompt");
     add_format_options(*command, *options);
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();

@@ -23,8 +23,8 @@ std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
 
 void add_treatments_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<EducationOptions>();
-    CLI::App *command = app.add_subcommand(
-        "treatments", "Treatment options, to discuss with your practitioner");
+    CLI::App *command =
+        app.add_subcommand("treatments", "Treatment options, to discuss with your practitioner");
     add_format_options(*command, *options);
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();

@@ -32,9 +32,8 @@ std::string suggestion(const std::string &word, const std::vector<std::string> &
                           const std::vector<std::string> &ids, const std::string &command) {
     std::string best = suggestion(id, ids);
     std::string hint = best.empty() ? "" : " (did you mean '" + best + "'?)";
-    throw Error(ErrorKind::usage,
-                "unknown " + what + " '" + id + "'" + hint + "; 'sciatica " + command +
-                    "' lists them");
+    throw Error(ErrorKind::usage, "unknown " + what + " '" + id + "'" + hint + "; 'sciatica " +
+                                      command + "' lists them");
 }
 
 Json document() {
@@ -73,9 +72,12 @@ Json technique_json(const RuleSet &rules, const Technique &technique) {
     for (int index : technique.not_at) {
         not_at.push_back(urgency_id(rules, index));
     }
-    return {{"id", technique.id},          {"name", technique.name},
-            {"summary", technique.summary}, {"steps", technique.steps},
-            {"cautions", technique.cautions}, {"equipment", technique.equipment},
+    return {{"id", technique.id},
+            {"name", technique.name},
+            {"summary", technique.summary},
+            {"steps", technique.steps},
+            {"cautions", technique.cautions},
+            {"equipment", technique.equipment},
             {"not_at", std::move(not_at)}};
 }
 

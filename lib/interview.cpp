@@ -85,7 +85,9 @@ Interview::Interview(const RuleSet &rules, Answers given)
     }
 }
 
-bool Interview::emergency() const { return urgency_of(m_rules, m_answers) == 0; }
+bool Interview::emergency() const {
+    return urgency_of(m_rules, m_answers) == 0;
+}
 
 int Interview::next() const {
     if (emergency()) {

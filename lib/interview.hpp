@@ -60,7 +60,7 @@ class Interview {
     const RuleSet &m_rules;
     Answers m_answers;
     std::vector<int> m_asked;
-    std::vector<bool> m_done;                    // given beforehand, or asked
+    std::vector<bool> m_done;                     // given beforehand, or asked
     std::vector<std::vector<double>> m_constants; // per question, from the rules
 };
 

@@ -1,5 +1,4 @@
 #include "catalog_json.hpp"
-
 #include "error.hpp"
 #include "support.hpp"
 
@@ -17,8 +16,9 @@ TEST_CASE("the causes document lists each cause with its usual urgency", "[catal
 
 TEST_CASE("every catalog document has the version first and the notice last", "[catalog]") {
     RuleSet rules = small_rules();
-    for (const auto &out : {causes_json(rules), cause_json(rules, rules.causes[0]),
-                            techniques_json(rules), treatments_json(rules), questions_json(rules)}) {
+    for (const auto &out :
+         {causes_json(rules), cause_json(rules, rules.causes[0]), techniques_json(rules),
+          treatments_json(rules), questions_json(rules)}) {
         CHECK(out.begin().key() == "schema_version");
         CHECK((--out.end()).key() == "notice");
         CHECK(out["notice"] == "See your practitioner.");
@@ -54,9 +54,10 @@ TEST_CASE("an unknown cause names the nearest id", "[catalog]") {
 }
 
 TEST_CASE("an id contained in exactly one known id suggests that one", "[catalog]") {
-    RuleSet rules = load_rules(sciatica::test::small_rules_with(
-                                   "{id: walk, name: Walk,", "{id: brisk-walking-outdoors, name: Walk,"),
-                               "small.yaml");
+    RuleSet rules =
+        load_rules(sciatica::test::small_rules_with("{id: walk, name: Walk,",
+                                                    "{id: brisk-walking-outdoors, name: Walk,"),
+                   "small.yaml");
     try {
         find_technique(rules, "walking");
         FAIL("no error");

@@ -1,5 +1,4 @@
 #include "interview.hpp"
-
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
