@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "engine.hpp"
 #include "error.hpp"
+#include "interview_prompt.hpp"
 #include "loader.hpp"
 #include "render_text.hpp"
 #include "result_json.hpp"
@@ -51,7 +52,13 @@ Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
 void run_check(Context &context, const CheckOptions &options) {
     const RuleSet &rules = context.rules();
     Answers answers = gather_answers(rules, options);
-    Result result = evaluate(rules, answers);
+    // Interview only a person at a terminal whose stdin is not the answers.
+    bool interactive =
+        !options.no_input && options.answers_path != "-" && isatty(STDIN_FILENO) != 0;
+    Result result = interactive
+                        ? run_interview(rules, std::move(answers),
+                                        style_for(STDERR_FILENO, context.no_color))
+                        : evaluate(rules, answers);
     spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
                   result.red_flags.size(), result.causes.size());
     if (options.json || options.format == "json") {
@@ -65,7 +72,7 @@ void run_check(Context &context, const CheckOptions &options) {
             write_stdout(line + "\n");
         }
     } else {
-        write_stdout(render_text(result));
+        write_stdout(render_text(result, style_for(STDOUT_FILENO, context.no_color)));
     }
 }
 
@@ -86,8 +93,12 @@ void add_check_command(CLI::App &app, Context &context) {
         ->capture_default_str();
     check->add_flag("--json", options->json, "Same as --format json");
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
-    check->footer("Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes "
-                  "--format json");
+    check->footer(
+        "At a terminal, check asks the questions that still matter (prompts on standard error):\n"
+        "  y/n, a number, or a choice by number or name; ? help; Enter or s: don't know;\n"
+        "  b: back. Ctrl-D stops without a result (exit 66); Ctrl-C exits 130.\n"
+        "Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes "
+        "--format json");
     check->callback([&context, options] { run_check(context, *options); });
 }
 

@@ -11,6 +11,7 @@ namespace sciatica::cli {
 struct Context {
     std::string rules_path; // empty: the embedded default rule set
     bool verbose = false;
+    bool no_color = false; // --no-color: never colour text output
 
     // The selected rule set, loaded on first use. Throws Error on a bad file.
     const RuleSet &rules();

@@ -67,12 +67,19 @@ int main(int argc, char **argv) {
                    "Use the rule set in this YAML file instead of the embedded one")
         ->type_name("PATH");
     app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
-    app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 output error.");
+    app.add_flag("--no-color", context.no_color, "Never colour text (also NO_COLOR, TERM=dumb)");
+    app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input (or the interview was "
+               "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).");
     app.parse_complete_callback([&context] { set_up_logging(context.verbose); });
 
     sciatica::cli::add_check_command(app, context);
     sciatica::cli::add_rules_command(app, context);
     sciatica::cli::add_batch_command(app, context);
+    sciatica::cli::add_causes_command(app, context);
+    sciatica::cli::add_explain_command(app, context);
+    sciatica::cli::add_techniques_command(app, context);
+    sciatica::cli::add_treatments_command(app, context);
+    sciatica::cli::add_questions_command(app, context);
 
     try {
         app.parse(argc, argv);

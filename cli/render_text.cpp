@@ -1,75 +1,144 @@
 #include "render_text.hpp"
 
 #include "answers.hpp"
-#include "text_util.hpp"
+
+#include <cctype>
 
 namespace sciatica::cli {
 
 namespace {
 
-std::string because_text(const Result &result, const std::vector<int> &because) {
+// The most severe levels are red, the least severe green, the rest yellow.
+const char *urgency_colour(int urgency, int levels) {
+    if (urgency == 0) {
+        return k_alarm;
+    }
+    if (urgency <= 1 && levels > 2) {
+        return k_red;
+    }
+    return urgency == levels - 1 ? k_green : k_yellow;
+}
+
+// "Does the leg pain go below your knee? Yes": the question as the person
+// read it, and what they said.
+std::string said(const Question &question, double value) {
+    std::string answer = answer_text(question, value);
+    if (!answer.empty()) {
+        answer[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(answer[0])));
+    }
+    return question.prompt + " " + answer;
+}
+
+std::string because_lines(const Result &result, const std::vector<int> &because,
+                          const std::string &indent, const TextStyle &style) {
+    if (because.empty()) {
+        return "";
+    }
+    std::string out = paint(style, k_dim, indent + "Because you said:") + "\n";
+    for (int index : because) {
+        const auto q = static_cast<std::size_t>(index);
+        out += wrap(said(result.rules->questions[q], *result.answers[q]), style.width,
+                    indent + "  - ", indent + "    ");
+    }
+    return out;
+}
+
+std::string warning_signs(const Result &result, const TextStyle &style) {
     std::string out;
-    for (std::size_t i = 0; i < because.size(); ++i) {
-        const auto q = static_cast<std::size_t>(because[i]);
-        const Question &question = result.rules->questions[q];
-        if (i > 0) {
-            out += i + 1 == because.size() ? " and " : ", ";
+    const int levels = static_cast<int>(result.rules->urgencies.size());
+    for (const auto *list : {&result.red_flags, &result.urgency_rules}) {
+        for (const auto &hit : *list) {
+            const char *colour = urgency_colour(hit.rule->urgency, levels);
+            out += wrap_painted(style, colour, "! " + hit.rule->name, "  ", "    ");
+            out += wrap(hit.rule->advice, style.width, "    ", "    ");
+            out += because_lines(result, hit.because, "    ", style);
         }
-        out += question.id + " = " + answer_text(question, *result.answers[q]);
+    }
+    if (out.empty()) {
+        return "";
+    }
+    return "\n" + render_heading("Why this urgency", style) + out;
+}
+
+std::string causes(const Result &result, const TextStyle &style) {
+    std::string out = "\n" + render_heading("Possible causes (not a diagnosis)", style);
+    if (result.causes.empty()) {
+        out += wrap("None stand out from your answers.", style.width, "  ", "  ");
+    }
+    for (std::size_t i = 0; i < result.causes.size(); ++i) {
+        const auto &ranked = result.causes[i];
+        out += wrap_painted(style, k_bold, std::to_string(i + 1) + ". " + ranked.cause->name, "  ",
+                            "     ");
+        out += wrap(ranked.cause->summary, style.width, "     ", "     ");
+        out += because_lines(result, ranked.because, "     ", style);
+    }
+    return out;
+}
+
+std::string techniques(const Result &result, const TextStyle &style) {
+    std::string out = "\n" + render_heading("What you can do", style);
+    if (result.techniques.empty()) {
+        out += wrap("Self-massage and exercise are not advised until a practitioner has seen you.",
+                    style.width, "  ", "  ");
+    }
+    for (const auto *technique : result.techniques) {
+        out += wrap_painted(style, k_bold, "* " + technique->name, "  ", "    ");
+        for (std::size_t i = 0; i < technique->steps.size(); ++i) {
+            std::string number = std::to_string(i + 1) + ". ";
+            out += wrap(technique->steps[i], style.width, "    " + number,
+                        std::string(4 + number.size(), ' '));
+        }
+    }
+    return out;
+}
+
+std::string worth_answering(const Result &result, const TextStyle &style) {
+    if (result.unanswered.empty()) {
+        return "";
+    }
+    std::string out =
+        "\n" + render_heading("Questions worth answering (they could change the urgency)", style);
+    for (int index : result.unanswered) {
+        const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
+        out += wrap(question.prompt + " (" + question.id + ")", style.width, "  - ", "    ");
     }
     return out;
 }
 
 } // namespace
 
-std::string render_text(const Result &result) {
+std::string render_heading(const std::string &text, const TextStyle &style) {
+    return wrap_painted(style, k_bold, text, "", "");
+}
+
+std::string render_banner(const UrgencyLevel &level, int urgency, int levels,
+                          const TextStyle &style) {
+    const auto inner = static_cast<std::size_t>(style.width > 4 ? style.width - 4 : 1);
+    std::string rule = "+" + std::string(inner + 2, '-') + "+";
+    std::string out = paint(style, urgency_colour(urgency, levels), rule) + "\n";
+    std::string body = wrap(level.name, static_cast<int>(inner), "", "");
+    std::size_t start = 0;
+    while (start < body.size()) {
+        std::size_t end = body.find('\n', start);
+        std::string line = body.substr(start, end - start);
+        std::size_t shown = display_width(line);
+        line += std::string(inner > shown ? inner - shown : 0, ' ');
+        out += paint(style, urgency_colour(urgency, levels), "| " + line + " |") + "\n";
+        start = end + 1;
+    }
+    return out + paint(style, urgency_colour(urgency, levels), rule) + "\n";
+}
+
+std::string render_text(const Result &result, const TextStyle &style) {
     const UrgencyLevel &level = result.urgency_level();
-    std::string out;
-    out += "== " + level.name + " ==\n";
-    out += level.advice + "\n";
-
-    if (!result.red_flags.empty() || !result.urgency_rules.empty()) {
-        out += "\nWhy this urgency:\n";
-        for (const auto *list : {&result.red_flags, &result.urgency_rules}) {
-            for (const auto &hit : *list) {
-                out += "  ! " + hit.rule->name + ": " + hit.rule->advice + "\n";
-                out += "    because you said " + because_text(result, hit.because) + "\n";
-            }
-        }
-    }
-
-    out += "\nPossible causes (not a diagnosis):\n";
-    if (result.causes.empty()) {
-        out += "  None stand out from your answers.\n";
-    }
-    for (std::size_t i = 0; i < result.causes.size(); ++i) {
-        const auto &ranked = result.causes[i];
-        out += "  " + std::to_string(i + 1) + ". " + ranked.cause->name + " (score " +
-               format_number(ranked.score) + ")\n";
-        out += "     " + ranked.cause->summary + "\n";
-        out += "     because you said " + because_text(result, ranked.because) + "\n";
-    }
-
-    out += "\nWhat you can do:\n";
-    if (result.techniques.empty()) {
-        out += "  Self-massage and exercise are not advised until a practitioner has seen you.\n";
-    }
-    for (const auto *technique : result.techniques) {
-        out += "  * " + technique->name + "\n";
-        for (std::size_t i = 0; i < technique->steps.size(); ++i) {
-            out += "    " + std::to_string(i + 1) + ". " + technique->steps[i] + "\n";
-        }
-    }
-
-    if (!result.unanswered.empty()) {
-        out += "\nQuestions worth answering (they could change the urgency):\n";
-        for (int index : result.unanswered) {
-            const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
-            out += "  - " + question.id + ": " + question.prompt + "\n";
-        }
-    }
-
-    out += "\n" + result.rules->notice + "\n";
+    const int levels = static_cast<int>(result.rules->urgencies.size());
+    std::string out = render_banner(level, result.urgency, levels, style);
+    out += wrap(level.advice, style.width, "", "");
+    out += warning_signs(result, style);
+    out += causes(result, style);
+    out += techniques(result, style);
+    out += worth_answering(result, style);
+    out += "\n" + wrap(result.rules->notice, style.width, "", "");
     return out;
 }
 

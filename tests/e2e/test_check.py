@@ -68,11 +68,11 @@ class CheckRoutes(unittest.TestCase):
         p = run("check", "--answer", "leg_pain=yes", "--answer", "pain_below_knee=yes")
         self.assertEqual(p.returncode, 0, p.stderr)
         text = p.stdout
-        self.assertIn("Self-care is reasonable", text.splitlines()[0])
+        self.assertIn("Self-care is reasonable", "".join(text.splitlines()[:3]))
         self.assertIn("Possible causes", text)
-        self.assertIn("because you said", text)
+        self.assertIn("because you said", text.lower())
         self.assertLess(text.index("Possible causes"), text.index("What you can do"))
-        self.assertTrue(text.rstrip().endswith("get urgent medical help."))
+        self.assertTrue(" ".join(text.split()).endswith("get urgent medical help."))
 
     def test_another_rule_set_can_be_loaded(self):
         path = self.scratch.write("r.yaml", MINI_RULES)

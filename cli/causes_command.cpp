@@ -1,0 +1,39 @@
+#include "catalog_json.hpp"
+#include "commands.hpp"
+#include "education.hpp"
+#include "render_text.hpp"
+
+#include <memory>
+
+namespace sciatica::cli {
+
+namespace {
+
+std::string causes_text(const RuleSet &rules, const TextStyle &style) {
+    std::string out = render_heading("Possible causes of sciatica", style);
+    for (const auto &cause : rules.causes) {
+        out += "\n" + wrap_painted(style, k_bold, cause.name + " (" + cause.id + ")", "  ", "  ");
+        out += wrap(cause.summary, style.width, "    ", "    ");
+        out +=
+            wrap("Usually: " + rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name,
+                 style.width, "    ", "    ");
+    }
+    out += "\n" + wrap("More about one: sciatica explain ID", style.width, "", "");
+    out += "\n" + wrap(rules.notice, style.width, "", "");
+    return out;
+}
+
+} // namespace
+
+void add_causes_command(CLI::App &app, Context &context) {
+    auto options = std::make_shared<EducationOptions>();
+    CLI::App *command = app.add_subcommand("causes", "List the possible causes, one line each");
+    add_format_options(*command, *options);
+    command->callback([&context, options] {
+        const RuleSet &rules = context.rules();
+        print_education(context, *options, causes_json(rules),
+                        [&rules](const TextStyle &style) { return causes_text(rules, style); });
+    });
+}
+
+} // namespace sciatica::cli

@@ -1,0 +1,39 @@
+#include "education.hpp"
+
+#include <unistd.h>
+
+namespace sciatica::cli {
+
+void add_format_options(CLI::App &command, EducationOptions &options) {
+    command.add_option("-f,--format", options.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    command.add_flag("--json", options.json, "Same as --format json");
+}
+
+void print_education(Context &context, const EducationOptions &options,
+                     const nlohmann::ordered_json &document,
+                     const std::function<std::string(const TextStyle &)> &text) {
+    if (options.json || options.format == "json") {
+        int indent = isatty(STDOUT_FILENO) ? 2 : -1;
+        write_stdout(document.dump(indent) + "\n");
+        return;
+    }
+    write_stdout(text(style_for(STDOUT_FILENO, context.no_color)));
+}
+
+std::string bullet_list(const std::vector<std::string> &items, const TextStyle &style,
+                        const std::string &indent) {
+    std::string out;
+    for (const auto &item : items) {
+        out += wrap(item, style.width, indent + "- ", indent + "  ");
+    }
+    return out;
+}
+
+std::string urgency_name(const RuleSet &rules, const std::string &id) {
+    int index = rules.urgency_index(id);
+    return index < 0 ? id : rules.urgencies[static_cast<std::size_t>(index)].name;
+}
+
+} // namespace sciatica::cli

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "context.hpp"
+#include "terminal.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+
+namespace sciatica::cli {
+
+// What the education commands (causes, explain, techniques, treatments,
+// questions) share: --format text|json and --json, and how they print.
+struct EducationOptions {
+    std::string format = "text";
+    bool json = false;
+};
+
+void add_format_options(CLI::App &command, EducationOptions &options);
+
+// Prints `document` as JSON (pretty at a terminal, one line for a pipe) or
+// what `text` renders for standard output's style.
+void print_education(Context &context, const EducationOptions &options,
+                     const nlohmann::ordered_json &document,
+                     const std::function<std::string(const TextStyle &)> &text);
+
+// "  - item" lines, wrapped.
+std::string bullet_list(const std::vector<std::string> &items, const TextStyle &style,
+                        const std::string &indent);
+
+// The urgency level's name for `id` ("Urgent: see a practitioner within 24 hours").
+std::string urgency_name(const RuleSet &rules, const std::string &id);
+
+} // namespace sciatica::cli

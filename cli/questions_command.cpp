@@ -1,0 +1,38 @@
+#include "answers.hpp"
+#include "catalog_json.hpp"
+#include "commands.hpp"
+#include "education.hpp"
+#include "render_text.hpp"
+
+#include <memory>
+
+namespace sciatica::cli {
+
+namespace {
+
+std::string questions_text(const RuleSet &rules, const TextStyle &style) {
+    std::string out = render_heading("Questions (pass answers as --answer ID=VALUE)", style);
+    for (const auto &question : rules.questions) {
+        out += "\n" + wrap_painted(style, k_bold, question.id + " (" + answer_hint(question) + ")",
+                                   "  ", "  ");
+        out += wrap(question.prompt, style.width, "    ", "    ");
+    }
+    out += "\n" + wrap(rules.notice, style.width, "", "");
+    return out;
+}
+
+} // namespace
+
+void add_questions_command(CLI::App &app, Context &context) {
+    auto options = std::make_shared<EducationOptions>();
+    CLI::App *command =
+        app.add_subcommand("questions", "Every question's id, type, allowed values and prompt");
+    add_format_options(*command, *options);
+    command->callback([&context, options] {
+        const RuleSet &rules = context.rules();
+        print_education(context, *options, questions_json(rules),
+                        [&rules](const TextStyle &style) { return questions_text(rules, style); });
+    });
+}
+
+} // namespace sciatica::cli

@@ -1,0 +1,83 @@
+#include "catalog_json.hpp"
+#include "commands.hpp"
+#include "education.hpp"
+#include "render_text.hpp"
+
+#include <memory>
+
+namespace sciatica::cli {
+
+namespace {
+
+struct TechniquesOptions : EducationOptions {
+    std::string technique;
+};
+
+std::string when_not(const RuleSet &rules, const Technique &technique, const TextStyle &style) {
+    std::vector<std::string> items;
+    for (int index : technique.not_at) {
+        items.push_back("Not when the urgency is \"" +
+                        rules.urgencies[static_cast<std::size_t>(index)].name +
+                        "\": see a practitioner first.");
+    }
+    items.insert(items.end(), technique.cautions.begin(), technique.cautions.end());
+    return wrap_painted(style, k_bold, "When not to use it, and cautions", "  ", "  ") +
+           bullet_list(items, style, "    ");
+}
+
+std::string technique_text(const RuleSet &rules, const Technique &technique,
+                           const TextStyle &style) {
+    std::string out =
+        "\n" + wrap_painted(style, k_bold, technique.name + " (" + technique.id + ")", "", "");
+    out += wrap(technique.summary, style.width, "  ", "  ");
+    out += wrap_painted(style, k_bold, "Steps", "  ", "  ");
+    for (std::size_t i = 0; i < technique.steps.size(); ++i) {
+        std::string number = std::to_string(i + 1) + ". ";
+        out += wrap(technique.steps[i], style.width, "    " + number,
+                    std::string(4 + number.size(), ' '));
+    }
+    out += when_not(rules, technique, style);
+    if (!technique.equipment.empty()) {
+        std::string needs;
+        for (const auto &item : technique.equipment) {
+            needs += (needs.empty() ? "" : ", ") + item;
+        }
+        out += wrap("You will need: " + needs, style.width, "  ", "  ");
+    }
+    return out;
+}
+
+std::string techniques_text(const RuleSet &rules, const Technique *only, const TextStyle &style) {
+    std::string out = render_heading("Self-care techniques", style);
+    for (const auto &technique : rules.techniques) {
+        if (only == nullptr || only == &technique) {
+            out += technique_text(rules, technique, style);
+        }
+    }
+    out += "\n" + render_heading("Equipment for self-massage", style);
+    for (const auto &item : rules.equipment) {
+        out += wrap(item.name + ": " + item.description, style.width, "  - ", "    ");
+    }
+    out += "\n" + wrap(rules.notice, style.width, "", "");
+    return out;
+}
+
+} // namespace
+
+void add_techniques_command(CLI::App &app, Context &context) {
+    auto options = std::make_shared<TechniquesOptions>();
+    CLI::App *command = app.add_subcommand(
+        "techniques", "The self-care techniques: steps, when not to use them, and equipment");
+    command->add_option("ID", options->technique, "Show only this technique");
+    add_format_options(*command, *options);
+    command->callback([&context, options] {
+        const RuleSet &rules = context.rules();
+        const Technique *only =
+            options->technique.empty() ? nullptr : &find_technique(rules, options->technique);
+        print_education(
+            context, *options, techniques_json(rules, only),
+            [&](const TextStyle &style) { return techniques_text(rules, only, style); });
+    });
+}
+
+} // namespace sciatica::cli

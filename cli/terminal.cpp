@@ -1,0 +1,101 @@
+#include "terminal.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace sciatica::cli {
+
+namespace {
+
+// Narrower than this, wrapping does more harm than good.
+constexpr int k_min_width = 30;
+constexpr int k_default_width = 80;
+
+int terminal_width(int fd) {
+    winsize size{};
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    if (const char *columns = std::getenv("COLUMNS")) {
+        char *end = nullptr;
+        long value = std::strtol(columns, &end, 10);
+        if (end != columns && *end == '\0' && value > 0 && value < 10000) {
+            return static_cast<int>(value);
+        }
+    }
+    return k_default_width;
+}
+
+bool colour_wanted(int fd, bool no_color) {
+    if (no_color || !isatty(fd)) {
+        return false;
+    }
+    const char *no_colour_env = std::getenv("NO_COLOR");
+    if (no_colour_env && *no_colour_env) {
+        return false;
+    }
+    const char *term = std::getenv("TERM");
+    return !(term && std::strcmp(term, "dumb") == 0);
+}
+
+} // namespace
+
+TextStyle style_for(int fd, bool no_color) {
+    int width = terminal_width(fd);
+    return {width < k_min_width ? k_min_width : width, colour_wanted(fd, no_color)};
+}
+
+std::string paint(const TextStyle &style, const char *sgr, const std::string &text) {
+    if (!style.colour || text.empty()) {
+        return text;
+    }
+    return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
+}
+
+std::size_t display_width(const std::string &text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) {
+        count += (c & 0xC0) != 0x80 ? 1 : 0; // skip UTF-8 continuation bytes
+    }
+    return count;
+}
+
+std::string wrap(const std::string &text, int width, const std::string &first,
+                 const std::string &rest) {
+    std::istringstream words(text);
+    std::string word;
+    std::string out;
+    std::string line = first;
+    bool empty_line = true;
+    const auto limit = static_cast<std::size_t>(width > 0 ? width : k_default_width);
+    while (words >> word) {
+        std::size_t extra = display_width(word) + (empty_line ? 0 : 1);
+        if (!empty_line && display_width(line) + extra > limit) {
+            out += line + "\n";
+            line = rest;
+            empty_line = true;
+            extra = display_width(word);
+        }
+        line += (empty_line ? "" : " ") + word;
+        empty_line = false;
+    }
+    return out + line + "\n";
+}
+
+std::string wrap_painted(const TextStyle &style, const char *sgr, const std::string &text,
+                         const std::string &first, const std::string &rest) {
+    std::string lines = wrap(text, style.width, first, rest);
+    std::string out;
+    std::size_t start = 0;
+    while (start < lines.size()) {
+        std::size_t end = lines.find('\n', start);
+        out += paint(style, sgr, lines.substr(start, end - start)) + "\n";
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace sciatica::cli

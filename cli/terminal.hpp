@@ -1,0 +1,43 @@
+#pragma once
+
+#include <string>
+
+namespace sciatica::cli {
+
+// How text for a person is laid out on one output stream.
+struct TextStyle {
+    int width = 80;
+    bool colour = false;
+};
+
+// The style for file descriptor `fd`: its terminal's width (TIOCGWINSZ, then
+// $COLUMNS, then 80), and colour only when `fd` is a terminal and neither
+// `no_color`, $NO_COLOR nor TERM=dumb says otherwise.
+TextStyle style_for(int fd, bool no_color);
+
+// SGR codes for paint().
+inline constexpr const char *k_bold = "1";
+inline constexpr const char *k_red = "1;31";
+inline constexpr const char *k_yellow = "1;33";
+inline constexpr const char *k_green = "1;32";
+inline constexpr const char *k_dim = "2";
+inline constexpr const char *k_alarm = "1;97;41"; // bold white on red
+
+// `text` wrapped in the escape sequence `sgr` when `style.colour`, else as is.
+std::string paint(const TextStyle &style, const char *sgr, const std::string &text);
+
+// `text` word-wrapped to `width` columns, the first line after `first` and the
+// others after `rest`; each line ends in a newline. Widths count characters,
+// not bytes, so UTF-8 text wraps where a person sees it.
+std::string wrap(const std::string &text, int width, const std::string &first,
+                 const std::string &rest);
+
+// wrap(), then each line painted with `sgr`: for titles and names, which must
+// wrap like the rest.
+std::string wrap_painted(const TextStyle &style, const char *sgr, const std::string &text,
+                         const std::string &first, const std::string &rest);
+
+// The number of characters (UTF-8 code points) in `text`.
+std::size_t display_width(const std::string &text);
+
+} // namespace sciatica::cli

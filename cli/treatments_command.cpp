@@ -1,0 +1,36 @@
+#include "catalog_json.hpp"
+#include "commands.hpp"
+#include "education.hpp"
+#include "render_text.hpp"
+
+#include <memory>
+
+namespace sciatica::cli {
+
+namespace {
+
+std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
+    std::string out = render_heading("Treatment options to discuss with your practitioner", style);
+    for (const auto &item : rules.treatments) {
+        out += "\n" + wrap_painted(style, k_bold, item.name, "  ", "  ");
+        out += wrap(item.description, style.width, "    ", "    ");
+    }
+    out += "\n" + wrap(rules.notice, style.width, "", "");
+    return out;
+}
+
+} // namespace
+
+void add_treatments_command(CLI::App &app, Context &context) {
+    auto options = std::make_shared<EducationOptions>();
+    CLI::App *command =
+        app.add_subcommand("treatments", "Treatment options, to discuss with your practitioner");
+    add_format_options(*command, *options);
+    command->callback([&context, options] {
+        const RuleSet &rules = context.rules();
+        print_education(context, *options, treatments_json(rules),
+                        [&rules](const TextStyle &style) { return treatments_text(rules, style); });
+    });
+}
+
+} // namespace sciatica::cli

@@ -1,0 +1,184 @@
+#include "catalog_json.hpp"
+
+#include "error.hpp"
+#include "text_util.hpp"
+
+#include <cmath>
+
+namespace sciatica {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// The suggestion for a mistyped id: the nearest by edit distance, else the
+// only id that contains it ("disc" for "herniated-disc").
+std::string suggestion(const std::string &word, const std::vector<std::string> &ids) {
+    std::string best = nearest(word, ids);
+    if (best.empty() && !word.empty()) {
+        for (const auto &id : ids) {
+            if (id.find(word) != std::string::npos) {
+                if (!best.empty()) {
+                    return "";
+                }
+                best = id;
+            }
+        }
+    }
+    return best;
+}
+
+[[noreturn]] void unknown(const std::string &what, const std::string &id,
+                          const std::vector<std::string> &ids, const std::string &command) {
+    std::string best = suggestion(id, ids);
+    std::string hint = best.empty() ? "" : " (did you mean '" + best + "'?)";
+    throw Error(ErrorKind::usage, "unknown " + what + " '" + id + "'" + hint + "; 'sciatica " +
+                                      command + "' lists them");
+}
+
+Json document() {
+    Json out;
+    out["schema_version"] = k_catalog_schema_version;
+    return out;
+}
+
+Json finish(Json out, const RuleSet &rules) {
+    out["notice"] = rules.notice;
+    return out;
+}
+
+Json named_texts(const std::vector<NamedText> &items) {
+    Json out = Json::array();
+    for (const auto &item : items) {
+        out.push_back({{"name", item.name}, {"description", item.description}});
+    }
+    return out;
+}
+
+// Whole numbers as JSON integers: a bound of 0 reads 0, not 0.0.
+Json number(double value) {
+    if (value == std::floor(value) && std::fabs(value) < 1e15) {
+        return static_cast<long long>(value);
+    }
+    return value;
+}
+
+const std::string &urgency_id(const RuleSet &rules, int index) {
+    return rules.urgencies[static_cast<std::size_t>(index)].id;
+}
+
+Json technique_json(const RuleSet &rules, const Technique &technique) {
+    Json not_at = Json::array();
+    for (int index : technique.not_at) {
+        not_at.push_back(urgency_id(rules, index));
+    }
+    return {{"id", technique.id},
+            {"name", technique.name},
+            {"summary", technique.summary},
+            {"steps", technique.steps},
+            {"cautions", technique.cautions},
+            {"equipment", technique.equipment},
+            {"not_at", std::move(not_at)}};
+}
+
+} // namespace
+
+std::string type_name(QuestionType type) {
+    switch (type) {
+    case QuestionType::yes_no:
+        return "yes_no";
+    case QuestionType::integer:
+        return "integer";
+    case QuestionType::number:
+        return "number";
+    case QuestionType::choice:
+        return "choice";
+    }
+    return "";
+}
+
+const Cause &find_cause(const RuleSet &rules, const std::string &id) {
+    int index = rules.cause_index(id);
+    if (index < 0) {
+        unknown("cause", id, rules.cause_ids(), "causes");
+    }
+    return rules.causes[static_cast<std::size_t>(index)];
+}
+
+const Technique &find_technique(const RuleSet &rules, const std::string &id) {
+    int index = rules.technique_index(id);
+    if (index < 0) {
+        unknown("technique", id, rules.technique_ids(), "techniques");
+    }
+    return rules.techniques[static_cast<std::size_t>(index)];
+}
+
+Json causes_json(const RuleSet &rules) {
+    Json causes = Json::array();
+    for (const auto &cause : rules.causes) {
+        causes.push_back({{"id", cause.id},
+                          {"name", cause.name},
+                          {"summary", cause.summary},
+                          {"usual_urgency", urgency_id(rules, cause.usual_urgency)}});
+    }
+    Json out = document();
+    out["causes"] = std::move(causes);
+    return finish(std::move(out), rules);
+}
+
+Json cause_json(const RuleSet &rules, const Cause &cause) {
+    Json out = document();
+    out["id"] = cause.id;
+    out["name"] = cause.name;
+    out["summary"] = cause.summary;
+    out["description"] = cause.description;
+    out["signs"] = cause.signs;
+    out["diagnosis"] = cause.diagnosis;
+    out["usual_urgency"] = urgency_id(rules, cause.usual_urgency);
+    out["source"] = cause.source;
+    return finish(std::move(out), rules);
+}
+
+Json techniques_json(const RuleSet &rules, const Technique *only) {
+    Json techniques = Json::array();
+    for (const auto &technique : rules.techniques) {
+        if (only == nullptr || only == &technique) {
+            techniques.push_back(technique_json(rules, technique));
+        }
+    }
+    Json out = document();
+    out["techniques"] = std::move(techniques);
+    out["equipment"] = named_texts(rules.equipment);
+    return finish(std::move(out), rules);
+}
+
+Json treatments_json(const RuleSet &rules) {
+    Json out = document();
+    out["treatments"] = named_texts(rules.treatments);
+    return finish(std::move(out), rules);
+}
+
+Json questions_json(const RuleSet &rules) {
+    Json questions = Json::array();
+    for (const auto &question : rules.questions) {
+        Json entry = {{"id", question.id},
+                      {"type", type_name(question.type)},
+                      {"prompt", question.prompt},
+                      {"help", question.help}};
+        if (question.min) {
+            entry["min"] = number(*question.min);
+        }
+        if (question.max) {
+            entry["max"] = number(*question.max);
+        }
+        if (question.type == QuestionType::choice) {
+            entry["options"] = question.options;
+        }
+        questions.push_back(std::move(entry));
+    }
+    Json out = document();
+    out["questions"] = std::move(questions);
+    return finish(std::move(out), rules);
+}
+
+} // namespace sciatica

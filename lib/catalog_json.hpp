@@ -1,0 +1,46 @@
+#pragma once
+
+#include "rules.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace sciatica {
+
+// The education commands' content (causes, techniques, treatments,
+// questions), looked up and shaped as JSON straight from the rule set. Every
+// document has "schema_version" first and the practitioner "notice" last;
+// the shapes are part of the tool's contract (see README).
+
+inline constexpr int k_catalog_schema_version = 1;
+
+// The cause or technique with `id`. Throws Error(usage) naming the id, with
+// the nearest known id when there is one:
+// "unknown cause 'disc' (did you mean 'herniated-disc'?); 'sciatica causes' lists them".
+const Cause &find_cause(const RuleSet &rules, const std::string &id);
+const Technique &find_technique(const RuleSet &rules, const std::string &id);
+
+// {"schema_version", "causes": [{id, name, summary, usual_urgency}], "notice"}
+nlohmann::ordered_json causes_json(const RuleSet &rules);
+
+// {"schema_version", id, name, summary, description, signs, diagnosis,
+//  usual_urgency, source, "notice"}
+nlohmann::ordered_json cause_json(const RuleSet &rules, const Cause &cause);
+
+// {"schema_version", "techniques": [{id, name, summary, steps, cautions,
+//  equipment, not_at}], "equipment": [{name, description}], "notice"}:
+// every technique, or only `only` when it is not null.
+nlohmann::ordered_json techniques_json(const RuleSet &rules, const Technique *only = nullptr);
+
+// {"schema_version", "treatments": [{name, description}], "notice"}
+nlohmann::ordered_json treatments_json(const RuleSet &rules);
+
+// {"schema_version", "questions": [{id, type, prompt, help, min?, max?,
+//  options?}], "notice"}: min and max only where set, options only for choices.
+nlohmann::ordered_json questions_json(const RuleSet &rules);
+
+// "yes_no", "integer", "number" or "choice".
+std::string type_name(QuestionType type);
+
+} // namespace sciatica

@@ -1,0 +1,195 @@
+#include "interview.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace sciatica {
+
+namespace {
+
+// How many of the leading causes an answer must leave alone to be skipped.
+constexpr std::size_t k_leading_causes = 2;
+
+void collect_constants(const Condition &condition, std::vector<std::vector<double>> &out) {
+    if (condition.kind == Condition::Kind::compare) {
+        auto &values = out[static_cast<std::size_t>(condition.question)];
+        values.insert(values.end(), condition.values.begin(), condition.values.end());
+        return;
+    }
+    for (const auto &child : condition.children) {
+        collect_constants(child, out);
+    }
+}
+
+// Every constant each question is compared with, anywhere in the rule set.
+std::vector<std::vector<double>> constants_by_question(const RuleSet &rules) {
+    std::vector<std::vector<double>> out(rules.questions.size());
+    auto add = [&out](const std::optional<Condition> &condition) {
+        if (condition) {
+            collect_constants(*condition, out);
+        }
+    };
+    for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {
+        for (const auto &rule : *list) {
+            collect_constants(rule.when, out);
+            for (const auto &context : rule.context) {
+                collect_constants(context, out);
+            }
+        }
+    }
+    add(rules.causes_when);
+    for (const auto &cause : rules.causes) {
+        add(cause.requires_);
+        for (const auto &finding : cause.findings) {
+            collect_constants(finding.when, out);
+        }
+    }
+    for (const auto &technique : rules.techniques) {
+        add(technique.when);
+    }
+    for (const auto &question : rules.questions) {
+        add(question.ask_when);
+    }
+    return out;
+}
+
+// What an answer must leave alone for its question to be skipped: the urgency
+// and the leading causes, in order.
+struct Conclusion {
+    int urgency = 0;
+    std::vector<const Cause *> leading;
+
+    bool operator==(const Conclusion &other) const {
+        return urgency == other.urgency && leading == other.leading;
+    }
+};
+
+Conclusion conclusion_of(const RuleSet &rules, const Answers &answers) {
+    Result result = evaluate(rules, answers);
+    Conclusion out{result.urgency, {}};
+    for (std::size_t i = 0; i < result.causes.size() && i < k_leading_causes; ++i) {
+        out.leading.push_back(result.causes[i].cause);
+    }
+    return out;
+}
+
+} // namespace
+
+Interview::Interview(const RuleSet &rules, Answers given)
+    : m_rules(rules), m_answers(std::move(given)), m_done(rules.questions.size(), false),
+      m_constants(constants_by_question(rules)) {
+    m_answers.resize(rules.questions.size());
+    for (std::size_t i = 0; i < m_answers.size(); ++i) {
+        m_done[i] = m_answers[i].has_value();
+    }
+}
+
+bool Interview::emergency() const {
+    return urgency_of(m_rules, m_answers) == 0;
+}
+
+int Interview::next() const {
+    if (emergency()) {
+        return -1;
+    }
+    for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
+        const Question &question = m_rules.questions[i];
+        if (m_done[i]) {
+            continue;
+        }
+        if (question.ask_when && evaluate(*question.ask_when, m_answers) == Tri::no) {
+            continue;
+        }
+        if (could_matter(static_cast<int>(i))) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+bool Interview::could_matter(int question) const {
+    Result now = evaluate(m_rules, m_answers);
+    const auto &raising = now.unanswered;
+    if (std::find(raising.begin(), raising.end(), question) != raising.end()) {
+        return true;
+    }
+    Conclusion before = conclusion_of(m_rules, m_answers);
+    Answers trial = m_answers;
+    for (double value : probe_values(question)) {
+        trial[static_cast<std::size_t>(question)] = value;
+        if (!(conclusion_of(m_rules, trial) == before)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<double> Interview::probe_values(int question) const {
+    const auto index = static_cast<std::size_t>(question);
+    const Question &q = m_rules.questions[index];
+    std::vector<double> out;
+    switch (q.type) {
+    case QuestionType::yes_no:
+        return {1, 0};
+    case QuestionType::choice:
+        for (std::size_t i = 0; i < q.options.size(); ++i) {
+            out.push_back(static_cast<double>(i));
+        }
+        return out;
+    case QuestionType::integer:
+    case QuestionType::number:
+        break;
+    }
+    // Each side of every threshold, and the ends of the range: between two
+    // neighbouring values every comparison in the rule set reads the same.
+    std::vector<double> constants = m_constants[index];
+    std::sort(constants.begin(), constants.end());
+    for (std::size_t i = 0; i < constants.size(); ++i) {
+        double c = constants[i];
+        out.insert(out.end(), {c - 1, c, c + 1});
+        if (i + 1 < constants.size()) {
+            out.push_back((c + constants[i + 1]) / 2);
+        }
+    }
+    if (q.min) {
+        out.push_back(*q.min);
+    }
+    if (q.max) {
+        out.push_back(*q.max);
+    }
+    auto outside = [&q](double v) {
+        return (q.min && v < *q.min) || (q.max && v > *q.max) ||
+               (q.type == QuestionType::integer && v != std::floor(v));
+    };
+    out.erase(std::remove_if(out.begin(), out.end(), outside), out.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void Interview::answer(int question, std::optional<double> value) {
+    const auto index = static_cast<std::size_t>(question);
+    m_answers[index] = value;
+    m_done[index] = true;
+    m_asked.push_back(question);
+}
+
+bool Interview::back() {
+    if (m_asked.empty()) {
+        return false;
+    }
+    const auto index = static_cast<std::size_t>(m_asked.back());
+    m_asked.pop_back();
+    m_answers[index].reset();
+    m_done[index] = false;
+    return true;
+}
+
+Result Interview::result() const {
+    Result out = evaluate(m_rules, m_answers);
+    out.asked = m_asked;
+    return out;
+}
+
+} // namespace sciatica

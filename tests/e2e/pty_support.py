@@ -1,0 +1,103 @@
+"""Drive `sciatica check` through a pseudo-terminal, as a person would.
+
+The pty is the program's standard input and standard error (where prompts
+go); standard output is a pipe, so a test sees exactly what the result is.
+"""
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+
+from support import BIN
+
+PROMPT_END = " > "
+QUESTION = re.compile(r"(?m)^(\d+)\. (.*)$")
+
+
+def _take_terminal():
+    """In the child: a new session whose controlling terminal is the pty, so
+    that Ctrl-C and Ctrl-D behave as at a real terminal."""
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+class Session:
+    """One run of the binary with a pty on stdin and stderr."""
+
+    def __init__(self, *args, columns=400, env=None):
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+        full_env = dict(os.environ)
+        full_env.pop("COLUMNS", None)
+        full_env["NO_COLOR"] = "1"
+        full_env.update(env or {})
+        self.proc = subprocess.Popen([BIN, *args], stdin=slave, stderr=slave,
+                                     stdout=subprocess.PIPE, env=full_env,
+                                     preexec_fn=_take_terminal)
+        os.close(slave)
+        self.screen = ""   # everything written to the terminal so far
+        self._seen = 0     # how much of `screen` `wait_prompt` has consumed
+
+    def _read(self, timeout):
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:  # the child closed the pty
+            return None
+        if not data:
+            return None
+        self.screen += data.decode("utf-8", "replace").replace("\r\n", "\n")
+        return True
+
+    def wait_prompt(self, timeout=10):
+        """Waits for the next prompt; returns the terminal text since the last
+        one, or None when the program ended instead."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.screen.endswith(PROMPT_END) and len(self.screen) > self._seen:
+                chunk = self.screen[self._seen:]
+                self._seen = len(self.screen)
+                return chunk
+            got = self._read(0.2)
+            if got is None or (got is False and self.proc.poll() is not None):
+                while self._read(0.05):
+                    pass
+                return None
+        self.kill()
+        raise AssertionError("no prompt within %ss; screen so far:\n%s" % (timeout, self.screen))
+
+    def type(self, text):
+        os.write(self.master, text.encode())
+
+    def ctrl_d(self):
+        os.write(self.master, b"\x04")
+
+    def ctrl_c(self):
+        os.write(self.master, b"\x03")
+
+    def kill(self):
+        """Ends the program if it is still running (after a failed test)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+    def finish(self, timeout=10):
+        """Waits for the exit; returns (exit code, stdout)."""
+        out, _ = self.proc.communicate(timeout=timeout)
+        while self._read(0.05):
+            pass
+        os.close(self.master)
+        return self.proc.returncode, out.decode()
+
+
+def last_question(chunk):
+    """The prompt text of the last question shown in `chunk`, or None."""
+    found = QUESTION.findall(chunk or "")
+    return found[-1][1] if found else None

@@ -1,0 +1,186 @@
+"""End-to-end tests of the interview: the real binary at a pseudo-terminal,
+answered key by key as a person would."""
+import json
+import unittest
+
+from pty_support import Session, last_question
+from support import run
+
+BACK = "Do you have pain in your lower back?"
+BUTTOCK = "Do you have pain in one or both buttocks?"
+LEG = "Does pain spread from your back or buttock into your leg?"
+BELOW_KNEE = "Does the leg pain go below your knee?"
+BLADDER = "Since the pain began"
+QUESTIONS = [q["prompt"] for q in json.loads(run("questions", "--json").stdout)["questions"]]
+
+
+def answer_all(session, reply_for):
+    """Answers every question with reply_for(prompt); returns the prompts seen."""
+    prompts = []
+    while len(prompts) < 100:
+        chunk = session.wait_prompt()
+        if chunk is None:
+            return prompts
+        prompt = last_question(chunk) or prompts[-1]  # None: the same one again
+        prompts.append(prompt)
+        session.type(reply_for(prompt) + "\n")
+    session.kill()
+    raise AssertionError("the interview did not end; screen:\n" + session.screen[-2000:])
+
+
+class Interview(unittest.TestCase):
+    def test_a_full_interview_typed_answer_by_answer_gives_a_json_result(self):
+        s = Session("check", "--format", "json")
+        numbers = {"How old are you?": "35", "How many weeks have you had this pain?": "2"}
+        numbers["Which side is the pain on?"] = "left"
+        numbers[[p for p in QUESTIONS if p.startswith("How bad is the pain")][0]] = "4"
+        prompts = answer_all(s, lambda p: "yes" if p in (BACK, LEG, BELOW_KNEE) else
+                             numbers.get(p, "no"))
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        result = json.loads(out)
+        self.assertEqual(result["urgency"], "self-care")
+        self.assertEqual(result["causes"][0]["id"], "herniated-disc")
+        self.assertEqual(len(result["asked"]), len(prompts))
+        self.assertEqual(result["asked"][:3], ["back_pain", "buttock_pain", "leg_pain"])
+
+    def test_prompts_go_to_the_terminal_and_stdout_carries_only_the_result(self):
+        s = Session("check")
+        answer_all(s, lambda p: "")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        self.assertNotIn("Answer each question", out)
+        self.assertIn("Answer each question", s.screen)
+        self.assertTrue(out.startswith("+---"))
+
+    def test_an_invalid_answer_is_explained_and_asked_again(self):
+        s = Session("check", "--format", "json")
+        s.wait_prompt()
+        s.type("perhaps\n")
+        chunk = s.wait_prompt()
+        self.assertIn("Sorry: 'perhaps' is not an answer; expected yes or no.", chunk)
+        s.type("YES\n")
+        self.assertEqual(last_question(s.wait_prompt()), BUTTOCK)
+        s.ctrl_c()
+        s.finish()
+
+    def test_a_number_out_of_range_is_asked_again(self):
+        s = Session("check", "--format", "json", "--answer", "back_pain=no",
+                    "--answer", "buttock_pain=no", "--answer", "leg_pain=no")
+        chunk = s.wait_prompt()
+        while "old are you" not in last_question(chunk):
+            s.type("no\n")
+            chunk = s.wait_prompt()
+        s.type("130\n")
+        chunk = s.wait_prompt()
+        self.assertIn("Sorry: 130 is out of range; expected a whole number from 0 to 120.", chunk)
+        s.ctrl_c()
+        s.finish()
+
+    def test_a_choice_can_be_given_by_number(self):
+        s = Session("check", "--format", "json", "--answer", "leg_pain=yes",
+                    "--answer", "pain_below_knee=yes", "--answer", "back_pain=yes",
+                    "--answer", "buttock_pain=no")
+        chunk = s.wait_prompt()
+        self.assertEqual(last_question(chunk), "Which side is the pain on?")
+        self.assertIn("1) left 2) right 3) both", chunk)
+        s.type("3\n")
+        answer_all(s, lambda p: "")
+        code, out = s.finish()
+        self.assertIn({"question": "pain_side", "answer": "both"},
+                      [b for c in json.loads(out)["causes"] for b in c["because"]])
+
+    def test_a_question_mark_shows_the_help_and_asks_again(self):
+        s = Session("check", "--format", "json")
+        s.wait_prompt()
+        s.type("?\n")
+        chunk = s.wait_prompt()
+        self.assertIn("The lower back is the part of your back between your ribs", chunk)
+        self.assertIsNone(last_question(chunk))
+        s.ctrl_c()
+        s.finish()
+
+    def test_b_goes_back_to_the_previous_question(self):
+        s = Session("check", "--format", "json")
+        s.wait_prompt()
+        s.type("y\n")
+        self.assertEqual(last_question(s.wait_prompt()), BUTTOCK)
+        s.type("b\n")
+        self.assertEqual(last_question(s.wait_prompt()), BACK)
+        s.type("n\n")
+        self.assertEqual(last_question(s.wait_prompt()), BUTTOCK)
+        s.ctrl_c()
+        s.finish()
+
+    def test_an_empty_answer_is_dont_know_and_never_no(self):
+        s = Session("check", "--format", "json")
+        answer_all(s, lambda p: "")
+        code, out = s.finish()
+        result = json.loads(out)
+        self.assertIn("bladder_or_bowel_change", result["asked"])
+        self.assertIn("bladder_or_bowel_change", result["unanswered"])
+
+    def test_an_emergency_answer_ends_the_interview_and_shows_the_advice(self):
+        s = Session("check", "--format", "json")
+        prompts = answer_all(s, lambda p: "y" if p.startswith(BLADDER) else "")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        self.assertTrue(prompts[-1].startswith(BLADDER))
+        self.assertIn("Go to an emergency department now", s.screen.split(BLADDER)[-1])
+        result = json.loads(out)
+        self.assertEqual(result["urgency"], "emergency")
+        self.assertEqual(result["asked"][-1], "bladder_or_bowel_change")
+
+    def test_ctrl_d_stops_with_exit_66_and_no_result(self):
+        s = Session("check", "--format", "json")
+        s.wait_prompt()
+        s.ctrl_d()
+        code, out = s.finish()
+        self.assertEqual((code, out), (66, ""))
+        self.assertIn("sciatica: error: the interview was stopped (Ctrl-D) before it finished; "
+                      "no result was given", s.screen)
+
+    def test_ctrl_c_exits_130_at_once_with_no_result(self):
+        s = Session("check", "--format", "json")
+        s.wait_prompt()
+        s.type("y\n")
+        s.wait_prompt()
+        s.ctrl_c()
+        code, out = s.finish()
+        self.assertEqual((code, out), (130, ""))
+
+    def test_answers_given_as_flags_are_not_asked_again(self):
+        s = Session("check", "--format", "json", "--answer", "back_pain=yes",
+                    "--answer", "leg_pain=no")
+        prompts = answer_all(s, lambda p: "")
+        code, out = s.finish()
+        self.assertNotIn(BACK, prompts)
+        self.assertNotIn(LEG, prompts)
+        self.assertEqual(last_question("1. " + prompts[0]), BUTTOCK)
+        self.assertNotIn("back_pain", json.loads(out)["asked"])
+
+    def test_nothing_is_asked_when_a_given_answer_is_already_an_emergency(self):
+        s = Session("check", "--format", "json", "--answer", "saddle_numbness=yes")
+        self.assertIsNone(s.wait_prompt())
+        code, out = s.finish()
+        self.assertEqual((code, s.screen), (0, ""))
+        self.assertEqual(json.loads(out)["urgency"], "emergency")
+
+    def test_no_input_never_prompts_even_at_a_terminal(self):
+        s = Session("check", "--format", "json", "--no-input")
+        self.assertIsNone(s.wait_prompt())
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["asked"], [])
+
+
+class PipedInput(unittest.TestCase):
+    def test_piped_stdin_never_prompts(self):
+        p = run("check", "--format", "json", stdin="yes\nyes\n")
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual(p.stderr, "")
+        self.assertEqual(json.loads(p.stdout)["asked"], [])
+
+
+if __name__ == "__main__":
+    unittest.main()

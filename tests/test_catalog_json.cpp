@@ -1,0 +1,69 @@
+#include "catalog_json.hpp"
+#include "error.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sciatica;
+using sciatica::test::small_rules;
+
+TEST_CASE("the causes document lists each cause with its usual urgency", "[catalog]") {
+    RuleSet rules = small_rules();
+    auto out = causes_json(rules);
+    CHECK(out["causes"][0].dump() ==
+          R"({"id":"a","name":"Cause A","summary":"A.","usual_urgency":"self-care"})");
+}
+
+TEST_CASE("every catalog document has the version first and the notice last", "[catalog]") {
+    RuleSet rules = small_rules();
+    for (const auto &out :
+         {causes_json(rules), cause_json(rules, rules.causes[0]), techniques_json(rules),
+          treatments_json(rules), questions_json(rules)}) {
+        CHECK(out.begin().key() == "schema_version");
+        CHECK((--out.end()).key() == "notice");
+        CHECK(out["notice"] == "See your practitioner.");
+    }
+}
+
+TEST_CASE("a question shows min, max and options only where they apply", "[catalog]") {
+    RuleSet rules = small_rules();
+    auto questions = questions_json(rules)["questions"];
+    CHECK(questions[0].dump() == R"({"id":"pain","type":"yes_no","prompt":"Pain","help":""})");
+    CHECK(questions[2].dump() ==
+          R"({"id":"age","type":"integer","prompt":"Age","help":"","min":0,"max":120})");
+    CHECK(questions[3]["options"].dump() == R"(["left","right","both"])");
+}
+
+TEST_CASE("one technique can be asked for, with the urgencies it is withheld at", "[catalog]") {
+    RuleSet rules = small_rules();
+    auto out = techniques_json(rules, &find_technique(rules, "rub"));
+    REQUIRE(out["techniques"].size() == 1);
+    CHECK(out["techniques"][0]["not_at"].dump() == R"(["soon"])");
+}
+
+TEST_CASE("an unknown cause names the nearest id", "[catalog]") {
+    RuleSet rules = small_rules();
+    try {
+        find_cause(rules, "aa");
+        FAIL("no error");
+    } catch (const Error &e) {
+        CHECK(e.kind() == ErrorKind::usage);
+        CHECK(std::string(e.what()) ==
+              "unknown cause 'aa' (did you mean 'a'?); 'sciatica causes' lists them");
+    }
+}
+
+TEST_CASE("an id contained in exactly one known id suggests that one", "[catalog]") {
+    RuleSet rules =
+        load_rules(sciatica::test::small_rules_with("{id: walk, name: Walk,",
+                                                    "{id: brisk-walking-outdoors, name: Walk,"),
+                   "small.yaml");
+    try {
+        find_technique(rules, "walking");
+        FAIL("no error");
+    } catch (const Error &e) {
+        CHECK(std::string(e.what()) == "unknown technique 'walking' (did you mean "
+                                       "'brisk-walking-outdoors'?); 'sciatica techniques' lists "
+                                       "them");
+    }
+}

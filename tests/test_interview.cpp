@@ -1,0 +1,109 @@
+#include "interview.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sciatica;
+using sciatica::test::answers_of;
+using sciatica::test::small_rules;
+using sciatica::test::small_rules_with;
+
+namespace {
+
+std::string id_of(const RuleSet &rules, int question) {
+    return question < 0 ? "(done)" : rules.questions[static_cast<std::size_t>(question)].id;
+}
+
+} // namespace
+
+TEST_CASE("with nothing answered the first question comes first", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    CHECK(id_of(rules, interview.next()) == "pain");
+}
+
+TEST_CASE("an answer given beforehand is not asked", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, answers_of(rules, {{"pain", "no"}}));
+    CHECK(id_of(rules, interview.next()) == "numb");
+}
+
+TEST_CASE("a don't-know reply stays unknown and is not asked again", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    interview.answer(rules.question_index("pain"), std::nullopt);
+    CHECK_FALSE(interview.answers()[0].has_value());
+    CHECK(id_of(rules, interview.next()) == "numb");
+}
+
+TEST_CASE("an emergency ends the interview at once", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    interview.answer(rules.question_index("pain"), 1);
+    interview.answer(rules.question_index("numb"), 1);
+    CHECK(interview.emergency());
+    CHECK(interview.next() == -1);
+}
+
+TEST_CASE("going back asks the last question again with its answer cleared", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    interview.answer(rules.question_index("pain"), 1);
+    REQUIRE(interview.back());
+    CHECK(id_of(rules, interview.next()) == "pain");
+    CHECK_FALSE(interview.answers()[0].has_value());
+    CHECK(interview.asked().empty());
+}
+
+TEST_CASE("going back with nothing asked does nothing", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    CHECK_FALSE(interview.back());
+    CHECK(id_of(rules, interview.next()) == "pain");
+}
+
+TEST_CASE("a question whose ask-condition is false is not asked", "[interview]") {
+    RuleSet rules = load_rules(small_rules_with("{id: numb, type: yes_no, prompt: Numb}",
+                                                "{id: numb, type: yes_no, prompt: Numb, "
+                                                "ask_when: {q: pain, eq: true}}"),
+                               "small.yaml");
+    Interview interview(rules, no_answers(rules));
+    interview.answer(rules.question_index("pain"), 0);
+    CHECK(id_of(rules, interview.next()) == "age");
+}
+
+TEST_CASE("a question no answer to which changes the conclusion is skipped", "[interview]") {
+    RuleSet rules = small_rules();
+    // Cause A leads whatever the side; no rule reads the side otherwise.
+    Interview interview(rules, answers_of(rules, {{"pain", "yes"}, {"numb", "no"}, {"age", "30"}}));
+    CHECK(interview.next() == -1);
+}
+
+TEST_CASE("a question that could change the leading causes is asked", "[interview]") {
+    RuleSet rules = small_rules();
+    // With only B listed, a left side would list A second.
+    Interview interview(rules, answers_of(rules, {{"pain", "no"}, {"numb", "yes"}, {"age", "30"}}));
+    CHECK(id_of(rules, interview.next()) == "side");
+}
+
+TEST_CASE("a question that could raise the urgency is asked", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, answers_of(rules, {{"pain", "yes"}, {"numb", "no"}}));
+    CHECK(id_of(rules, interview.next()) == "age");
+}
+
+TEST_CASE("numbers are probed at the range ends and on each side of a threshold", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    CHECK(interview.probe_values(rules.question_index("age")) ==
+          std::vector<double>{0, 59, 60, 61, 120});
+}
+
+TEST_CASE("the result lists the questions asked in order", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    interview.answer(rules.question_index("pain"), 1);
+    interview.answer(rules.question_index("numb"), std::nullopt);
+    CHECK(interview.result().asked ==
+          std::vector<int>{rules.question_index("pain"), rules.question_index("numb")});
+}
