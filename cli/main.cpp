@@ -80,6 +80,7 @@ int main(int argc, char **argv) {
     sciatica::cli::add_techniques_command(app, context);
     sciatica::cli::add_treatments_command(app, context);
     sciatica::cli::add_questions_command(app, context);
+    sciatica::cli::add_completion_command(app, context);
 
     try {
         app.parse(argc, argv);
