@@ -44,3 +44,15 @@ class ScratchDir:
 
     def cleanup(self):
         self._dir.cleanup()
+
+
+def has_command(*path):
+    """Whether the binary has the (sub)command `path`, e.g. has_command("rules", "lint"):
+    read from the Subcommands list of the parent's --help."""
+    for depth in range(len(path)):
+        p = run(*path[:depth], "--help")
+        listed = [line.split()[0] for line in p.stdout.splitlines()
+                  if line.startswith("  ") and line.strip()]
+        if p.returncode != 0 or "Subcommands:" not in p.stdout or path[depth] not in listed:
+            return False
+    return True
