@@ -3,6 +3,7 @@
 // exit codes.
 
 #include "commands.hpp"
+#include "config.hpp"
 #include "context.hpp"
 #include "error.hpp"
 
@@ -71,6 +72,12 @@ int main(int argc, char **argv) {
     app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input (or the interview was "
                "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).");
     app.parse_complete_callback([&context] { set_up_logging(context.verbose); });
+    app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 output error.");
+    sciatica::cli::add_settings_options(app, context);
+    app.parse_complete_callback([&app, &context] {
+        set_up_logging(context.verbose);
+        sciatica::cli::finish_settings(app, context);
+    });
 
     sciatica::cli::add_check_command(app, context);
     sciatica::cli::add_rules_command(app, context);
@@ -81,6 +88,9 @@ int main(int argc, char **argv) {
     sciatica::cli::add_treatments_command(app, context);
     sciatica::cli::add_questions_command(app, context);
     sciatica::cli::add_completion_command(app, context);
+    sciatica::cli::add_config_command(app, context);
+    // After every command: the user's settings become the options' defaults.
+    sciatica::cli::load_settings(app, context);
 
     try {
         app.parse(argc, argv);
