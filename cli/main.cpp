@@ -73,6 +73,9 @@ int main(int argc, char **argv) {
                "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).");
     app.parse_complete_callback([&context] { set_up_logging(context.verbose); });
     app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 output error.");
+    app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 output error.\n"
+               "Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes\n"
+               "See man sciatica.");
     sciatica::cli::add_settings_options(app, context);
     app.parse_complete_callback([&app, &context] {
         set_up_logging(context.verbose);
