@@ -17,6 +17,10 @@ def run(*args, stdin=None, env=None, timeout=30):
     full_env = dict(os.environ)
     full_env.pop("COLUMNS", None)
     full_env["NO_COLOR"] = "1"
+    # The user's own settings must not change what a test sees.
+    for name in ("SCIATICA_FORMAT", "SCIATICA_COLOR", "SCIATICA_NO_COLOR", "SCIATICA_RULES"):
+        full_env.pop(name, None)
+    full_env["XDG_CONFIG_HOME"] = "/nonexistent/sciatica-tests"
     if env:
         full_env.update(env)
     return subprocess.run([BIN, *args], input=stdin if stdin is not None else "",

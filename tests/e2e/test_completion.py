@@ -153,7 +153,9 @@ class Zsh(CompletionScripts):
         self.assertEqual(p.stdout, "_sciatica\n")
 
     def test_commands_are_offered_after_the_program_name(self):
-        self.assertEqual(self.complete("zsh", "sciatica "), ["check", "completion"])
+        words = self.complete("zsh", "sciatica ")
+        self.assertIn("check", words)
+        self.assertIn("completion", words)
 
     def test_question_ids_follow_answer(self):
         self.assertIn("leg_pain", self.complete("zsh", "sciatica check --answer leg"))
