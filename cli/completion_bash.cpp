@@ -161,8 +161,8 @@ std::string posix_data_functions(const CompletionModel &model) {
 std::string bash_completion(const CompletionModel &model) {
     return "# bash completion for " + model.program + ", printed by `" + model.program +
            " completion bash` from its own commands and rule set.\n"
-           "# Install as share/bash-completion/completions/" + model.program +
-           ", or: source <(" + model.program + " completion bash)\n\n" +
+           "# Install as share/bash-completion/completions/" +
+           model.program + ", or: source <(" + model.program + " completion bash)\n\n" +
            posix_data_functions(model) + k_bash_main;
 }
 

@@ -7,8 +7,8 @@ namespace sciatica::cli {
 
 void add_completion_command(CLI::App &app, Context &context) {
     auto shell = std::make_shared<std::string>();
-    CLI::App *completion = app.add_subcommand(
-        "completion", "Print a shell completion script for bash, zsh or fish");
+    CLI::App *completion =
+        app.add_subcommand("completion", "Print a shell completion script for bash, zsh or fish");
     completion->add_option("shell", *shell, "The shell")
         ->required()
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));

@@ -7,7 +7,9 @@ namespace sciatica::cli {
 
 namespace {
 
-std::string first_line(const std::string &text) { return text.substr(0, text.find('\n')); }
+std::string first_line(const std::string &text) {
+    return text.substr(0, text.find('\n'));
+}
 
 std::string switch_function(const std::string &name, const std::string &subject,
                             const std::vector<std::pair<std::string, std::string>> &cases) {
@@ -26,8 +28,8 @@ std::string data_functions(const CompletionModel &model) {
             names.push_back(sub.first);
         }
         if (!names.empty()) {
-            subs.emplace_back(shell_quote(command.path), "string split ' ' -- " +
-                                                             shell_quote(join_words(names)));
+            subs.emplace_back(shell_quote(command.path),
+                              "string split ' ' -- " + shell_quote(join_words(names)));
         }
         for (const auto &option : command.options) {
             for (const auto &name : option.names) {
@@ -40,8 +42,8 @@ std::string data_functions(const CompletionModel &model) {
     }
     for (const auto &[id, values] : model.answers) {
         if (!values.empty()) {
-            answers.emplace_back(shell_quote(id), "string split ' ' -- " +
-                                                      shell_quote(join_words(values)));
+            answers.emplace_back(shell_quote(id),
+                                 "string split ' ' -- " + shell_quote(join_words(values)));
         }
     }
     return switch_function("__sciatica_subcommands", "$argv[1]", subs) +
@@ -154,10 +156,11 @@ std::string fish_completion(const CompletionModel &model) {
     for (const auto &answer : model.answers) {
         questions.push_back(answer.first);
     }
-    std::string out = "# fish completion for " + model.program + ", printed by `" +
-                      model.program + " completion fish` from its own commands and rule set.\n"
-                      "# Install as share/fish/vendor_completions.d/" + model.program +
-                      ".fish or ~/.config/fish/completions/" + model.program + ".fish\n\n";
+    std::string out = "# fish completion for " + model.program + ", printed by `" + model.program +
+                      " completion fish` from its own commands and rule set.\n"
+                      "# Install as share/fish/vendor_completions.d/" +
+                      model.program + ".fish or ~/.config/fish/completions/" + model.program +
+                      ".fish\n\n";
     out += "set -g __sciatica_questions " + join_words(questions) + "\n";
     out += data_functions(model) + k_fish_helpers + "\ncomplete -c " + model.program + " -f\n";
     for (const auto &command : model.commands) {

@@ -49,11 +49,15 @@ ValueKind value_kind(const CLI::Option &option, const std::string &command,
         return ValueKind::words;
     }
     const std::string base = type_name.substr(0, type_name.find(':'));
-    static const std::map<std::string, ValueKind> k_by_type = {
-        {"ID=VALUE", ValueKind::answers}, {"CAUSE", ValueKind::causes},
-        {"TECHNIQUE", ValueKind::techniques}, {"QUESTION", ValueKind::questions},
-        {"FILE", ValueKind::files}, {"PATH", ValueKind::files}, {"DIR", ValueKind::files},
-        {"FILE|-", ValueKind::files}, {"PATH|-", ValueKind::files}};
+    static const std::map<std::string, ValueKind> k_by_type = {{"ID=VALUE", ValueKind::answers},
+                                                               {"CAUSE", ValueKind::causes},
+                                                               {"TECHNIQUE", ValueKind::techniques},
+                                                               {"QUESTION", ValueKind::questions},
+                                                               {"FILE", ValueKind::files},
+                                                               {"PATH", ValueKind::files},
+                                                               {"DIR", ValueKind::files},
+                                                               {"FILE|-", ValueKind::files},
+                                                               {"PATH|-", ValueKind::files}};
     if (auto found = k_by_type.find(base); found != k_by_type.end()) {
         return found->second;
     }
@@ -90,8 +94,9 @@ void add_options(const CLI::App &app, CompletionCommand &command) {
             continue;
         }
         CompletionOption described = describe_option(*option, app.get_name());
-        bool seen = std::any_of(command.options.begin(), command.options.end(),
-                                [&](const CompletionOption &o) { return o.names == described.names; });
+        bool seen =
+            std::any_of(command.options.begin(), command.options.end(),
+                        [&](const CompletionOption &o) { return o.names == described.names; });
         if (!described.names.empty() && !seen) {
             command.options.push_back(std::move(described));
         }

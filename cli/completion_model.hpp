@@ -37,13 +37,13 @@ struct CompletionCommand {
     std::string path; // "" for the program, "check", "rules lint"
     std::string description;
     std::vector<std::pair<std::string, std::string>> subcommands; // name, description
-    std::vector<CompletionOption> options; // its own, then those inherited
-    CompletionOption positional;           // kind none when it takes none
+    std::vector<CompletionOption> options;                        // its own, then those inherited
+    CompletionOption positional;                                  // kind none when it takes none
 };
 
 struct CompletionModel {
     std::string program;
-    std::vector<CompletionCommand> commands; // the program first
+    std::vector<CompletionCommand> commands;                               // the program first
     std::vector<std::pair<std::string, std::vector<std::string>>> answers; // id, values
     std::vector<std::string> causes;
     std::vector<std::string> techniques;

@@ -29,8 +29,10 @@ std::string describe_function(const CompletionModel &model) {
                 options += " " + entry(name, option.description);
             }
         }
-        out += "        " + shell_quote(command.path + "|commands") + ") reply=(" + subs + " ) ;;\n";
-        out += "        " + shell_quote(command.path + "|options") + ") reply=(" + options + " ) ;;\n";
+        out +=
+            "        " + shell_quote(command.path + "|commands") + ") reply=(" + subs + " ) ;;\n";
+        out +=
+            "        " + shell_quote(command.path + "|options") + ") reply=(" + options + " ) ;;\n";
     }
     return out + "        *) reply=() ;;\n    esac\n}\n";
 }
@@ -94,12 +96,17 @@ fi
 } // namespace
 
 std::string zsh_completion(const CompletionModel &model) {
-    return "#compdef " + model.program + "\n"
-           "# zsh completion for " + model.program + ", printed by `" + model.program +
+    return "#compdef " + model.program +
+           "\n"
+           "# zsh completion for " +
+           model.program + ", printed by `" + model.program +
            " completion zsh` from its own commands and rule set.\n"
-           "# Install as _" + model.program + " in a folder of $fpath (share/zsh/site-functions),\n"
-           "# or: source <(" + model.program + " completion zsh) after compinit.\n\n" +
-           posix_data_functions(model) + describe_function(model) + k_zsh_main;
+           "# Install as _" +
+           model.program +
+           " in a folder of $fpath (share/zsh/site-functions),\n"
+           "# or: source <(" +
+           model.program + " completion zsh) after compinit.\n\n" + posix_data_functions(model) +
+           describe_function(model) + k_zsh_main;
 }
 
 } // namespace sciatica::cli

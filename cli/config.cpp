@@ -11,7 +11,9 @@ namespace sciatica::cli {
 
 namespace {
 
-const char *process_env(const char *name) { return std::getenv(name); }
+const char *process_env(const char *name) {
+    return std::getenv(name);
+}
 
 // Every option of `app` and its subcommands whose long name is `name`.
 void collect_options(CLI::App &app, const std::string &name, std::vector<CLI::Option *> &out) {

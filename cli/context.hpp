@@ -17,8 +17,8 @@ struct Context {
     // The user's effective settings and where each came from (cli/config.hpp);
     // settings.color.value (auto, always, never) decides colour.
     Settings settings;
-    std::string color_flag;               // --color WHEN, empty when not given
-    std::exception_ptr settings_error;    // a bad config file or variable, thrown after parsing
+    std::string color_flag;            // --color WHEN, empty when not given
+    std::exception_ptr settings_error; // a bad config file or variable, thrown after parsing
 
     // The selected rule set, loaded on first use. Throws Error on a bad file.
     const RuleSet &rules();

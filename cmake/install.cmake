@@ -33,10 +33,16 @@ install(TARGETS sciatica RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${SCIATICA_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES rules/default.yaml DESTINATION ${CMAKE_INSTALL_DATADIR}/sciatica/rules)
 if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/rules/vignettes)
-    install(DIRECTORY rules/vignettes DESTINATION ${CMAKE_INSTALL_DATADIR}/sciatica/rules)
+    install(DIRECTORY rules/vignettes DESTINATION ${CMAKE_INSTALL_DATADIR}/sciatica/rules
+        FILES_MATCHING PATTERN "*.yaml")
 endif()
 install(DIRECTORY schema/ DESTINATION ${CMAKE_INSTALL_DATADIR}/sciatica/schema
     FILES_MATCHING PATTERN "*.schema.json")
+if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/rules/schema)
+    # The rule-set format's own schema, beside the output schemas.
+    install(DIRECTORY rules/schema/ DESTINATION ${CMAKE_INSTALL_DATADIR}/sciatica/schema
+        FILES_MATCHING PATTERN "*.schema.json")
+endif()
 install(FILES ${SCIATICA_COMPLETIONS_DIR}/sciatica
     DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(FILES ${SCIATICA_COMPLETIONS_DIR}/_sciatica

@@ -36,7 +36,9 @@ std::string check_value(const std::string &name, const std::string &value) {
     return "'" + value + "' is not allowed for '" + name + "'; expected " + list;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 std::string_view trim(std::string_view text) {
     while (!text.empty() && is_blank(text.front())) {

@@ -22,7 +22,7 @@ struct Setting {
 struct Settings {
     Setting format{"text", SettingSource::default_value, ""};
     Setting color{"auto", SettingSource::default_value, ""}; // auto, always or never
-    Setting rules{"", SettingSource::default_value, ""}; // a path; empty: the embedded rule set
+    Setting rules{"", SettingSource::default_value, ""};     // a path; empty: the embedded rule set
     std::string config_path; // the file looked for; empty when there is no home
     bool config_found = false;
 };

@@ -1,5 +1,4 @@
 #include "completion_words.hpp"
-
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,5 @@
-#include "settings.hpp"
-
 #include "error.hpp"
+#include "settings.hpp"
 
 #include <catch2/catch.hpp>
 
