@@ -71,6 +71,18 @@ class CompletionScripts(unittest.TestCase):
         return [w.split("\t")[0] for w in p.stdout.splitlines() if w]
 
 
+class Syntax(CompletionScripts):
+    def test_each_script_parses_in_its_shell(self):
+        checks = {"bash": ["bash", "-n"], "zsh": ["zsh", "-n"], "fish": ["fish", "--no-execute"]}
+        for shell, args in checks.items():
+            with self.subTest(shell):
+                if shutil.which(shell) is None:
+                    self.skipTest(shell + " is not installed")
+                p = subprocess.run(args + [self.scripts[shell]], capture_output=True,
+                                   text=True, timeout=30)
+                self.assertEqual((p.returncode, p.stderr), (0, ""))
+
+
 class Bash(CompletionScripts):
     def test_the_script_registers_a_completion_for_sciatica(self):
         p = subprocess.run(["bash", "--norc", "-c", 'source "$1"; complete -p sciatica', "_",
@@ -125,16 +137,13 @@ class Bash(CompletionScripts):
         scratch = ScratchDir()
         try:
             rules = scratch.write("r.yaml", MINI_RULES)
-            p = run("--rules", rules, "completion", "bash")
-            script = scratch.write("c.bash", p.stdout)
-            self.scripts_saved = dict(self.scripts)
-            self.scripts["bash"] = script
-            try:
-                self.assertEqual(self.complete("bash", "sciatica check --answer "), ["pain="])
-            finally:
-                self.scripts.update(self.scripts_saved)
+            script = scratch.write("c.bash", run("--rules", rules, "completion", "bash").stdout)
+            p = subprocess.run(["bash", "--norc", "-c", BASH_DRIVER, "_", script,
+                                "sciatica check --answer "],
+                               capture_output=True, text=True, timeout=30)
         finally:
             scratch.cleanup()
+        self.assertEqual(p.stdout.split(), ["pain="])
 
 
 class Zsh(CompletionScripts):
