@@ -132,9 +132,19 @@ class DebianPackage(InstalledTree):
         return call(["dpkg-deb", "-f", self.deb, name]).stdout.strip()
 
     def test_the_package_depends_on_the_shared_libraries_it_links(self):
-        depends = self.field("Depends")
-        for library in ("libc6", "libstdc++6", "libyaml-cpp", "libspdlog", "libfmt"):
-            self.assertIn(library, depends)
+        # What the binary links (its NEEDED entries), each mapped to the
+        # Debian package that ships it, must be in Depends.
+        dynamic = call(["objdump", "-p", self.path("bin", "sciatica")]).stdout
+        needed = [line.split()[1] for line in dynamic.splitlines()
+                  if line.strip().startswith("NEEDED")]
+        self.assertIn("libc.so.6", needed)
+        depends = [d.strip().split()[0] for d in self.field("Depends").split(",")]
+        for soname in needed:
+            owners = set()  # "pkg:arch, pkg2: /path" lines; a library may be in several
+            for line in call(["dpkg", "-S", "*/" + soname]).stdout.splitlines():
+                owners |= {o.strip().split(":")[0] for o in line.split(": ")[0].split(",")}
+            with self.subTest(soname):
+                self.assertTrue(owners & set(depends), (soname, owners, depends))
 
     def test_the_package_has_a_section_maintainer_and_description(self):
         self.assertEqual(self.field("Package"), "sciatica")
