@@ -70,10 +70,7 @@ int main(int argc, char **argv) {
     app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
     app.add_flag("--no-color", context.no_color, "Never colour text (also NO_COLOR, TERM=dumb)");
     app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input (or the interview was "
-               "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).");
-    app.parse_complete_callback([&context] { set_up_logging(context.verbose); });
-    app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 output error.");
-    app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 74 output error.\n"
+               "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).\n"
                "Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes\n"
                "See man sciatica.");
     sciatica::cli::add_settings_options(app, context);
