@@ -29,6 +29,7 @@ void add_causes_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<EducationOptions>();
     CLI::App *command = app.add_subcommand("causes", "List the possible causes, one line each");
     add_format_options(*command, *options);
+    command->footer("Example:\n  sciatica causes --format json");
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();
         print_education(context, *options, causes_json(rules),

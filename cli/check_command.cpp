@@ -57,7 +57,7 @@ void run_check(Context &context, const CheckOptions &options) {
         !options.no_input && options.answers_path != "-" && isatty(STDIN_FILENO) != 0;
     Result result = interactive
                         ? run_interview(rules, std::move(answers),
-                                        style_for(STDERR_FILENO, context.no_color))
+                                        style_for(STDERR_FILENO, context.settings.color.value))
                         : evaluate(rules, answers);
     spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
                   result.red_flags.size(), result.causes.size());
@@ -72,7 +72,7 @@ void run_check(Context &context, const CheckOptions &options) {
             write_stdout(line + "\n");
         }
     } else {
-        write_stdout(render_text(result, style_for(STDOUT_FILENO, context.no_color)));
+        write_stdout(render_text(result, style_for(STDOUT_FILENO, context.settings.color.value)));
     }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "rules.hpp"
+#include "settings.hpp"
 
+#include <exception>
 #include <optional>
 #include <string>
 
@@ -12,6 +14,11 @@ struct Context {
     std::string rules_path; // empty: the embedded default rule set
     bool verbose = false;
     bool no_color = false; // --no-color: never colour text output
+    // The user's effective settings and where each came from (cli/config.hpp);
+    // settings.color.value (auto, always, never) decides colour.
+    Settings settings;
+    std::string color_flag;            // --color WHEN, empty when not given
+    std::exception_ptr settings_error; // a bad config file or variable, thrown after parsing
 
     // The selected rule set, loaded on first use. Throws Error on a bad file.
     const RuleSet &rules();

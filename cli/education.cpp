@@ -19,7 +19,7 @@ void print_education(Context &context, const EducationOptions &options,
         write_stdout(document.dump(indent) + "\n");
         return;
     }
-    write_stdout(text(style_for(STDOUT_FILENO, context.no_color)));
+    write_stdout(text(style_for(STDOUT_FILENO, context.settings.color.value)));
 }
 
 std::string bullet_list(const std::vector<std::string> &items, const TextStyle &style,

@@ -35,8 +35,10 @@ void add_explain_command(CLI::App &app, Context &context) {
     CLI::App *command = app.add_subcommand(
         "explain", "Explain one cause: what it is, its signs, how it is diagnosed, how urgent");
     command->add_option("CAUSE", options->cause, "A cause id, as 'sciatica causes' lists them")
+        ->type_name("CAUSE")
         ->required();
     add_format_options(*command, *options);
+    command->footer("Example:\n  sciatica explain piriformis-syndrome");
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();
         const Cause &cause = find_cause(rules, options->cause);

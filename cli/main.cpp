@@ -3,6 +3,7 @@
 // exit codes.
 
 #include "commands.hpp"
+#include "config.hpp"
 #include "context.hpp"
 #include "error.hpp"
 
@@ -69,8 +70,14 @@ int main(int argc, char **argv) {
     app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
     app.add_flag("--no-color", context.no_color, "Never colour text (also NO_COLOR, TERM=dumb)");
     app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input (or the interview was "
-               "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).");
-    app.parse_complete_callback([&context] { set_up_logging(context.verbose); });
+               "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).\n"
+               "Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes\n"
+               "See man sciatica.");
+    sciatica::cli::add_settings_options(app, context);
+    app.parse_complete_callback([&app, &context] {
+        set_up_logging(context.verbose);
+        sciatica::cli::finish_settings(app, context);
+    });
 
     sciatica::cli::add_check_command(app, context);
     sciatica::cli::add_rules_command(app, context);
@@ -80,6 +87,10 @@ int main(int argc, char **argv) {
     sciatica::cli::add_techniques_command(app, context);
     sciatica::cli::add_treatments_command(app, context);
     sciatica::cli::add_questions_command(app, context);
+    sciatica::cli::add_completion_command(app, context);
+    sciatica::cli::add_config_command(app, context);
+    // After every command: the user's settings become the options' defaults.
+    sciatica::cli::load_settings(app, context);
 
     try {
         app.parse(argc, argv);

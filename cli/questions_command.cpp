@@ -28,6 +28,7 @@ void add_questions_command(CLI::App &app, Context &context) {
     CLI::App *command =
         app.add_subcommand("questions", "Every question's id, type, allowed values and prompt");
     add_format_options(*command, *options);
+    command->footer("Example:\n  sciatica questions --format json | jq -r '.questions[].id'");
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();
         print_education(context, *options, questions_json(rules),

@@ -166,10 +166,12 @@ void run_test(Context &context, const TestOptions &options) {
 void add_rules_command(CLI::App &app, Context &context) {
     CLI::App *rules = app.add_subcommand("rules", "Tools for rule-set authors: dump, lint, test");
     rules->require_subcommand(1);
-    rules->footer("The rule format is documented in docs/rules-format.md.");
+    rules->footer("The rule format is documented in docs/rules-format.md.\n"
+                  "Example:\n  sciatica rules dump > my.yaml && sciatica rules lint my.yaml");
 
     CLI::App *dump =
         rules->add_subcommand("dump", "Print the embedded rule set exactly as shipped");
+    dump->footer("Example:\n  sciatica rules dump > my.yaml");
     dump->callback([] { write_stdout(std::string(default_rules_text())); });
 
     auto lint_options = std::make_shared<LintOptions>();
@@ -180,7 +182,8 @@ void add_rules_command(CLI::App &app, Context &context) {
     lint->add_option("-f,--format", lint_options->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
-    lint->footer("Exit 0 when there is no error (warnings alone are fine), 65 on errors.");
+    lint->footer("Exit 0 when there is no error (warnings alone are fine), 65 on errors.\n"
+                 "Example:\n  sciatica rules lint my.yaml --format json");
     lint->callback([&context, lint_options] { run_lint(context, *lint_options); });
 
     auto test_options = std::make_shared<TestOptions>();
@@ -192,7 +195,8 @@ void add_rules_command(CLI::App &app, Context &context) {
     test->add_flag("--coverage", test_options->coverage,
                    "Also list red flags, urgency rules and cause findings no case exercised "
                    "(any makes the command fail)");
-    test->footer("Exit 0 when every case passes, 1 when one fails, 65 on a malformed file.");
+    test->footer("Exit 0 when every case passes, 1 when one fails, 65 on a malformed file.\n"
+                 "Example:\n  sciatica rules test --coverage rules/vignettes/*.yaml");
     test->callback([&context, test_options] { run_test(context, *test_options); });
 }
 

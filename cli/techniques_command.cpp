@@ -70,6 +70,7 @@ void add_techniques_command(CLI::App &app, Context &context) {
         "techniques", "The self-care techniques: steps, when not to use them, and equipment");
     command->add_option("ID", options->technique, "Show only this technique");
     add_format_options(*command, *options);
+    command->footer("Example:\n  sciatica techniques tennis-ball-massage");
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();
         const Technique *only =

@@ -29,12 +29,13 @@ int terminal_width(int fd) {
     return k_default_width;
 }
 
-bool colour_wanted(int fd, bool no_color) {
-    if (no_color || !isatty(fd)) {
-        return false;
+// `color` is the effective setting (cli/config.hpp), which already holds
+// NO_COLOR, the config file, SCIATICA_COLOR and --color/--no-color.
+bool colour_wanted(int fd, const std::string &color) {
+    if (color == "always") {
+        return true;
     }
-    const char *no_colour_env = std::getenv("NO_COLOR");
-    if (no_colour_env && *no_colour_env) {
+    if (color == "never" || !isatty(fd)) {
         return false;
     }
     const char *term = std::getenv("TERM");
@@ -43,9 +44,9 @@ bool colour_wanted(int fd, bool no_color) {
 
 } // namespace
 
-TextStyle style_for(int fd, bool no_color) {
+TextStyle style_for(int fd, const std::string &color) {
     int width = terminal_width(fd);
-    return {width < k_min_width ? k_min_width : width, colour_wanted(fd, no_color)};
+    return {width < k_min_width ? k_min_width : width, colour_wanted(fd, color)};
 }
 
 std::string paint(const TextStyle &style, const char *sgr, const std::string &text) {

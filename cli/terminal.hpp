@@ -11,9 +11,10 @@ struct TextStyle {
 };
 
 // The style for file descriptor `fd`: its terminal's width (TIOCGWINSZ, then
-// $COLUMNS, then 80), and colour only when `fd` is a terminal and neither
-// `no_color`, $NO_COLOR nor TERM=dumb says otherwise.
-TextStyle style_for(int fd, bool no_color);
+// $COLUMNS, then 80), and colour as the `color` setting says: always, never,
+// or auto (only when `fd` is a terminal and TERM is not dumb). NO_COLOR and
+// --no-color reach it through the setting (cli/config.hpp).
+TextStyle style_for(int fd, const std::string &color);
 
 // SGR codes for paint().
 inline constexpr const char *k_bold = "1";

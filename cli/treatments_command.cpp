@@ -26,6 +26,7 @@ void add_treatments_command(CLI::App &app, Context &context) {
     CLI::App *command =
         app.add_subcommand("treatments", "Treatment options, to discuss with your practitioner");
     add_format_options(*command, *options);
+    command->footer("Example:\n  sciatica treatments");
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();
         print_education(context, *options, treatments_json(rules),

@@ -17,6 +17,10 @@ def run(*args, stdin=None, env=None, timeout=30):
     full_env = dict(os.environ)
     full_env.pop("COLUMNS", None)
     full_env["NO_COLOR"] = "1"
+    # The user's own settings must not change what a test sees.
+    for name in ("SCIATICA_FORMAT", "SCIATICA_COLOR", "SCIATICA_NO_COLOR", "SCIATICA_RULES"):
+        full_env.pop(name, None)
+    full_env["XDG_CONFIG_HOME"] = "/nonexistent/sciatica-tests"
     if env:
         full_env.update(env)
     return subprocess.run([BIN, *args], input=stdin if stdin is not None else "",
@@ -44,3 +48,15 @@ class ScratchDir:
 
     def cleanup(self):
         self._dir.cleanup()
+
+
+def has_command(*path):
+    """Whether the binary has the (sub)command `path`, e.g. has_command("rules", "lint"):
+    read from the Subcommands list of the parent's --help."""
+    for depth in range(len(path)):
+        p = run(*path[:depth], "--help")
+        listed = [line.split()[0] for line in p.stdout.splitlines()
+                  if line.startswith("  ") and line.strip()]
+        if p.returncode != 0 or "Subcommands:" not in p.stdout or path[depth] not in listed:
+            return False
+    return True

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sciatica {
+
+// The user's defaults (output format, colour, rule set) and where each came
+// from. Layers are applied lowest first: built-in defaults, NO_COLOR, the
+// config file, SCIATICA_* variables, then command-line flags (in cli/).
+
+enum class SettingSource { default_value, config_file, environment, flag };
+
+struct Setting {
+    std::string value;
+    SettingSource source = SettingSource::default_value;
+    std::string origin; // "FILE:LINE", the variable or the flag; empty for a default
+};
+
+struct Settings {
+    Setting format{"text", SettingSource::default_value, ""};
+    Setting color{"auto", SettingSource::default_value, ""}; // auto, always or never
+    Setting rules{"", SettingSource::default_value, ""};     // a path; empty: the embedded rule set
+    std::string config_path; // the file looked for; empty when there is no home
+    bool config_found = false;
+};
+
+// Reads an environment variable: nullptr when it is not set. Injected so that
+// tests can drive every layer with plain maps.
+using Environment = std::function<const char *(const char *)>;
+
+// Where the config file is: $XDG_CONFIG_HOME/sciatica/config.toml, or
+// $HOME/.config/sciatica/config.toml; "" when neither variable is set.
+std::string config_file_path(const Environment &env);
+
+// NO_COLOR (https://no-color.org), set and not empty: colour never. It sits
+// below the config file, which the convention allows to override it.
+void apply_no_color(Settings &settings, const Environment &env);
+
+// Applies the config file's `text` (a TOML subset: top-level `key = "string"`
+// lines and comments). Throws Error(data) "PATH:LINE: ..." on a malformed
+// line, an unknown or repeated key, or a value that is not allowed. A
+// relative `rules` path is taken from the folder of `path`.
+void apply_config_text(Settings &settings, std::string_view text, const std::string &path);
+
+// Applies SCIATICA_FORMAT, SCIATICA_COLOR, SCIATICA_NO_COLOR and
+// SCIATICA_RULES. Throws Error(usage) naming the variable for a value that is
+// not allowed.
+void apply_environment(Settings &settings, const Environment &env);
+
+// Sets `setting` to `value` from a command-line flag, validating it by name.
+void apply_flag(Settings &settings, const std::string &name, const std::string &value,
+                const std::string &flag);
+
+// "default", "config file", "environment" or "flag".
+const char *source_name(SettingSource source);
+
+// The values `name` (format or color) allows, e.g. {"text", "json"}.
+const std::vector<std::string> &allowed_values(const std::string &name);
+
+} // namespace sciatica

@@ -1,0 +1,87 @@
+"""The help and the man page against the real binary: every command's --help
+shows an example, and the man page documents every command and option the
+binary has, so neither drifts as commands are added."""
+import os
+import re
+import unittest
+
+from support import SOURCE_DIR, run
+
+MAN_PAGE = os.path.join(SOURCE_DIR, "docs", "sciatica.1")
+
+
+def section(help_text, title):
+    """The first words of the lines under `title:` in CLI11's help."""
+    lines, inside = [], False
+    for line in help_text.splitlines():
+        if line.rstrip() == title + ":":
+            inside = True
+        elif inside and line.startswith("  ") and line.strip():
+            lines.append(line.split()[0])
+        elif inside and line.strip() and not line.startswith(" "):
+            inside = False
+    return lines
+
+
+def commands(path=()):
+    """Every command path of the binary, read from the help, deepest last."""
+    found = []
+    for name in section(run(*path, "--help").stdout, "Subcommands"):
+        found.append(path + (name,))
+        found += commands(path + (name,))
+    return found
+
+
+def man_text():
+    with open(MAN_PAGE, encoding="utf-8") as f:
+        text = f.read()
+    return re.sub(r"\\f[BIRP]", "", text).replace("\\-", "-")
+
+
+class Help(unittest.TestCase):
+    def test_the_binary_has_commands_to_check(self):
+        self.assertIn(("check",), commands())
+
+    def test_every_command_help_shows_an_example_of_itself(self):
+        # A subcommand inherits its parent's footer, so the example must name
+        # the command itself to count.
+        for path in [()] + commands():
+            with self.subTest(" ".join(path)):
+                p = run(*path, "--help")
+                self.assertEqual(p.returncode, 0)
+                examples = p.stdout.split("Example")[1:]
+                wanted = " ".join(("sciatica",) + path)
+                self.assertTrue(any(re.search(re.escape(wanted) + r"(\s|$)", e) for e in examples),
+                                "no example of '" + wanted + "' in its --help")
+
+    def test_version_prints_the_version_alone(self):
+        p = run("--version")
+        self.assertRegex(p.stdout, r"^\d+\.\d+\.\d+\n$")
+
+
+class ManPage(unittest.TestCase):
+    def test_every_command_is_documented(self):
+        text = man_text()
+        for path in commands():
+            with self.subTest(" ".join(path)):
+                self.assertIn("sciatica " + " ".join(path), text.replace('"', ""))
+
+    def test_every_option_is_documented(self):
+        text = man_text()
+        for path in [()] + commands():
+            for option in section(run(*path, "--help").stdout, "Options"):
+                for name in re.findall(r"--[a-z][a-z-]*", option):
+                    with self.subTest(" ".join(path) + " " + name):
+                        self.assertIn(name, text)
+
+    def test_every_exit_code_is_documented(self):
+        text = man_text()
+        for code in ("0", "64", "65", "66", "70", "74", "130"):
+            self.assertIn(".B " + code + "\n", text)
+
+    def test_the_safety_notice_is_there(self):
+        self.assertIn("This is information, not a diagnosis.", man_text())
+
+
+if __name__ == "__main__":
+    unittest.main()
