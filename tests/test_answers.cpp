@@ -81,7 +81,7 @@ TEST_CASE("a JSON answer of the wrong type names the file and question", "[answe
 TEST_CASE("answers must be an object, not an array", "[answers]") {
     RuleSet rules = small_rules();
     CHECK_THROWS_WITH(parse_answers_document(rules, "[1, 2]", "a.json"),
-                      "a.json: answers must be an object of question id to value, not a array");
+                      "a.json: answers must be an object of question id to value, not an array");
 }
 
 TEST_CASE("invalid JSON is reported with its position", "[answers]") {
