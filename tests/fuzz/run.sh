@@ -10,7 +10,8 @@
 # Targets: fuzz_rules (the rule-set loader), fuzz_answers (JSON and YAML
 # answers), fuzz_line (one batch line: answers, evaluation, JSON result).
 # SCIATICA_FUZZ_BUILD_DIR overrides the build directory (build-fuzz);
-# SCIATICA_FUZZ_JOBS runs that many fuzzing processes per target (1).
+# SCIATICA_FUZZ_JOBS runs that many fuzzing processes per target (default 1;
+# more write their logs to fuzz-N.log in the current directory).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -28,6 +29,8 @@ CC=clang CXX=clang++ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelW
 cmake --build "$build_dir" --target "${targets[@]}" >&2
 
 mkdir -p "$build_dir/artifacts"
+parallel=()
+[ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 status=0
 for target in "${targets[@]}"; do
     kind=${target#fuzz_}
@@ -38,7 +41,7 @@ for target in "${targets[@]}"; do
     # read only.
     if ! "$build_dir/tests/fuzz/$target" "$corpus" "tests/fuzz/seeds/$kind" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-        -jobs="$jobs" -workers="$jobs" -print_final_stats=1 \
+        "${parallel[@]}" -print_final_stats=1 \
         -artifact_prefix="$build_dir/artifacts/$target-" \
         2>"$build_dir/$target.log"; then
         echo "fuzz: $target FAILED; see $build_dir/$target.log and $build_dir/artifacts/" >&2
