@@ -36,13 +36,15 @@ for target in "${targets[@]}"; do
     kind=${target#fuzz_}
     corpus="$build_dir/corpus/$kind"
     mkdir -p "$corpus"
+    dictionary=()
+    [ -f "tests/fuzz/$target.dict" ] && dictionary=(-dict="tests/fuzz/$target.dict")
     echo "fuzz: $target for ${seconds}s" >&2
     # New inputs go to the first (scratch) corpus; the committed seeds are
     # read only.
     if ! "$build_dir/tests/fuzz/$target" "$corpus" "tests/fuzz/seeds/$kind" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         "${parallel[@]}" -print_final_stats=1 \
-        -artifact_prefix="$build_dir/artifacts/$target-" \
+        -artifact_prefix="$build_dir/artifacts/$target-" "${dictionary[@]}" \
         2>"$build_dir/$target.log"; then
         echo "fuzz: $target FAILED; see $build_dir/$target.log and $build_dir/artifacts/" >&2
         tail -n 40 "$build_dir/$target.log" >&2
