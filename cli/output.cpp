@@ -61,7 +61,8 @@ class CleanupOnSignal {
     throw Error(ErrorKind::io, path + ": cannot " + doing + ": " + std::strerror(error));
 }
 
-void write_all(int fd, const std::string &text, const std::string &path) {
+// Writes all of `text`; returns 0 or the errno of the failure.
+int write_all(int fd, const std::string &text) {
     std::size_t done = 0;
     while (done < text.size()) {
         ssize_t wrote = ::write(fd, text.data() + done, text.size() - done);
@@ -69,10 +70,11 @@ void write_all(int fd, const std::string &text, const std::string &path) {
             continue;
         }
         if (wrote < 0) {
-            fail(path, "write", errno);
+            return errno;
         }
         done += static_cast<std::size_t>(wrote);
     }
+    return 0;
 }
 
 // Writes straight into a file that is not a regular one (a device, a FIFO):
@@ -82,14 +84,12 @@ void write_in_place(const std::string &path, const std::string &text) {
     if (fd < 0) {
         fail(path, "open", errno);
     }
-    try {
-        write_all(fd, text, path);
-    } catch (...) {
-        ::close(fd);
-        throw;
+    int error = write_all(fd, text);
+    if (::close(fd) != 0 && error == 0) {
+        error = errno;
     }
-    if (::close(fd) != 0) {
-        fail(path, "write", errno);
+    if (error != 0) {
+        fail(path, "write", error);
     }
 }
 
@@ -124,12 +124,7 @@ void write_output_file(const std::string &path, const std::string &text) {
         fail(path, "create a temporary file beside it", errno);
     }
     temporary = g_temporary;
-    int error = 0;
-    try {
-        write_all(fd, text, path);
-    } catch (const Error &) {
-        error = errno;
-    }
+    int error = write_all(fd, text);
     // Keep the usual permissions of a new file rather than mkstemp's 0600.
     mode_t mask = ::umask(0);
     ::umask(mask);
