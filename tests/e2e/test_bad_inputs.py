@@ -6,6 +6,7 @@ stay empty. Rows become one test each, named after the row, so a failure says
 which input regressed. Never a crash, an abort, a stack trace or a hang: every
 run has a timeout and a signal death fails the row.
 """
+import json
 import os
 import signal
 import subprocess
@@ -338,6 +339,34 @@ class Output(unittest.TestCase):
         _, err = p.communicate(timeout=10)
         self.assertIn(p.returncode, (130, -signal.SIGINT))
         self.assertEqual(os.listdir(self.dir), [])
+
+
+class RulesLint(unittest.TestCase):
+    """`rules lint` reports on stdout, so its rows do not fit the table."""
+
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.dir = self._dir.name
+
+    def tearDown(self):
+        self._dir.cleanup()
+
+    def test_lint_json_with_a_file_name_that_is_not_utf8_is_still_json(self):
+        path = os.path.join(self.dir.encode(), b"bad\xff.yaml")
+        with open(path, "wb") as f:
+            f.write(b"a: 1\n")
+        p = subprocess.run([BIN, "rules", "lint", "--format", "json", path],
+                           capture_output=True, timeout=60)
+        self.assertEqual(p.returncode, 65, p.stderr)
+        self.assertIn("bad\ufffd.yaml", json.loads(p.stdout)["diagnostics"][0]["file"])
+
+    def test_lint_does_not_echo_control_bytes_from_the_file(self):
+        path = os.path.join(self.dir, "r.yaml")
+        with open(path, "wb") as f:
+            f.write(b'a: "\xff\x1b[31m"\n')
+        p = subprocess.run([BIN, "rules", "lint", path], capture_output=True, timeout=60)
+        self.assertEqual(p.stdout.decode(), path + ":1:5: error: the text is not valid UTF-8\n")
+        self.assertEqual(p.returncode, 65)
 
 
 if __name__ == "__main__":
