@@ -84,8 +84,8 @@ std::string read_file(const std::string &path, std::size_t max_bytes, const std:
         throw Error(ErrorKind::no_input, path + ": is a directory, not a file");
     }
     if (S_ISREG(status.st_mode) && static_cast<std::size_t>(status.st_size) > max_bytes) {
-        throw Error(ErrorKind::data, path + ": too large: " + what + " may be at most " +
-                                         size_text(max_bytes));
+        throw Error(ErrorKind::data,
+                    path + ": too large: " + what + " may be at most " + size_text(max_bytes));
     }
     int flags = ::fcntl(fd.get(), F_GETFL);
     if (flags < 0 || ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK) != 0) {

@@ -168,8 +168,7 @@ std::optional<Diagnostic> check_yaml(std::string_view text, const std::string &f
         }
     } catch (const TooDeep &e) {
         return error_at(file_name, e.mark.line + 1, e.mark.column + 1,
-                        "nested more than " + std::to_string(k_max_nesting_depth) +
-                            " levels deep");
+                        "nested more than " + std::to_string(k_max_nesting_depth) + " levels deep");
     } catch (const YAML::Exception &e) {
         // Reported in full by the loader's own parse; here it is enough to
         // say where, since the node parse may never get that far.

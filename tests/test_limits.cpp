@@ -63,8 +63,7 @@ TEST_CASE("a question answered twice in JSON is refused", "[answers]") {
                       "a.json: duplicate answer 'age'");
 }
 
-TEST_CASE("a JSON number too large for a double is bad data, not an internal error",
-          "[answers]") {
+TEST_CASE("a JSON number too large for a double is bad data, not an internal error", "[answers]") {
     try {
         parse_answers_document(small_rules(), R"({"age": 1e999})", "a.json");
         FAIL("no error");

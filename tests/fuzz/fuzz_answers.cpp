@@ -6,6 +6,7 @@
 #include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-    sciatica::fuzz::parse_answers_once(std::string_view(reinterpret_cast<const char *>(data), size));
+    sciatica::fuzz::parse_answers_once(
+        std::string_view(reinterpret_cast<const char *>(data), size));
     return 0;
 }
