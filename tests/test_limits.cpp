@@ -58,11 +58,6 @@ TEST_CASE("YAML answers nested past the depth limit are refused", "[limits]") {
                       "a.yaml:1:39: nested more than 64 levels deep");
 }
 
-TEST_CASE("a question answered twice in JSON is refused", "[answers]") {
-    CHECK_THROWS_WITH(parse_answers_document(small_rules(), R"({"age": 3, "age": 4})", "a.json"),
-                      "a.json: duplicate answer 'age'");
-}
-
 TEST_CASE("a JSON number too large for a double is bad data, not an internal error", "[answers]") {
     try {
         parse_answers_document(small_rules(), R"({"age": 1e999})", "a.json");
