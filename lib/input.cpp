@@ -24,6 +24,11 @@ class Descriptor {
         }
     }
     int get() const { return m_fd; }
+    int release() {
+        int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
 
   private:
     int m_fd;
@@ -69,9 +74,9 @@ std::string read_descriptor(int fd, std::size_t max_bytes, const std::string &so
     }
 }
 
-std::string read_file(const std::string &path, std::size_t max_bytes, const std::string &what) {
+int open_for_reading(const std::string &path) {
     // Non-blocking, so that opening a FIFO nobody writes to does not hang;
-    // reads below block as usual.
+    // reads block as usual once the flag is cleared.
     Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     if (fd.get() < 0) {
         fail_to_read(path, "cannot open");
@@ -83,13 +88,22 @@ std::string read_file(const std::string &path, std::size_t max_bytes, const std:
     if (S_ISDIR(status.st_mode)) {
         throw Error(ErrorKind::no_input, path + ": is a directory, not a file");
     }
-    if (S_ISREG(status.st_mode) && static_cast<std::size_t>(status.st_size) > max_bytes) {
-        throw Error(ErrorKind::data,
-                    path + ": too large: " + what + " may be at most " + size_text(max_bytes));
-    }
     int flags = ::fcntl(fd.get(), F_GETFL);
     if (flags < 0 || ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK) != 0) {
         fail_to_read(path, "cannot read");
+    }
+    return fd.release();
+}
+
+std::string read_file(const std::string &path, std::size_t max_bytes, const std::string &what) {
+    Descriptor fd(open_for_reading(path));
+    struct stat status {};
+    if (::fstat(fd.get(), &status) != 0) {
+        fail_to_read(path, "cannot read");
+    }
+    if (S_ISREG(status.st_mode) && static_cast<std::size_t>(status.st_size) > max_bytes) {
+        throw Error(ErrorKind::data,
+                    path + ": too large: " + what + " may be at most " + size_text(max_bytes));
     }
     return read_descriptor(fd.get(), max_bytes, path, what);
 }

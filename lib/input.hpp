@@ -19,6 +19,11 @@ namespace sciatica {
 std::string read_file(const std::string &path, std::size_t max_bytes = k_max_rules_bytes,
                       const std::string &what = "the file");
 
+// Opens `path` for reading as read_file does: a FIFO nobody writes to does
+// not block the open, and a directory is refused. Returns a blocking
+// descriptor the caller closes. Throws Error(no_input) naming `path`.
+int open_for_reading(const std::string &path);
+
 // Reads open descriptor `fd` to its end, as read_file; `source` names it in
 // errors ("<stdin>").
 std::string read_descriptor(int fd, std::size_t max_bytes, const std::string &source,

@@ -206,7 +206,13 @@ OUTPUT = [
      "/dev/full: cannot write: No space left on device"),
 ]
 
-ROWS = RULE_FILES + ANSWERS + FLAGS + OUTPUT
+BATCH = [
+    ("batch_directory", {}, ["batch", "{d}"], b"", 66, "{d}: is a directory, not a file"),
+    ("batch_missing_file", {}, ["batch", "{d}/none.jsonl"], b"", 66,
+     "{d}/none.jsonl: cannot open: No such file or directory"),
+]
+
+ROWS = RULE_FILES + ANSWERS + FLAGS + OUTPUT + BATCH
 
 
 def run_bytes(args, stdin=b"", stdout=subprocess.PIPE, timeout=60):
@@ -339,6 +345,24 @@ class Output(unittest.TestCase):
         _, err = p.communicate(timeout=10)
         self.assertIn(p.returncode, (130, -signal.SIGINT))
         self.assertEqual(os.listdir(self.dir), [])
+
+
+class Batch(unittest.TestCase):
+    """`batch` puts a bad line's error in its place on stdout."""
+
+    def test_an_error_line_stays_valid_utf8_json_whatever_the_input_held(self):
+        p = run_bytes(["batch"], b'{"case_id": "\xff", "leg_pain": true}\n')
+        self.assertEqual(p.returncode, 65)
+        line = json.loads(p.stdout.decode("utf-8"))
+        self.assertEqual(line["line"], 1)
+        self.assertIn("last read: '\"\\xff'", line["error"])
+
+    def test_a_fifo_nobody_writes_to_is_empty_input_not_a_hang(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "fifo")
+            os.mkfifo(path)
+            p = run_bytes(["batch", path], timeout=10)
+            self.assertEqual((p.returncode, p.stdout, p.stderr), (0, b"", b""))
 
 
 class RulesLint(unittest.TestCase):
