@@ -6,6 +6,7 @@
 // Each returns normally for any input: diagnostics and sciatica::Error are
 // fine outcomes; a crash, a sanitizer report or any other exception is a bug.
 
+#include "answer_line.hpp"
 #include "answers.hpp"
 #include "engine.hpp"
 #include "error.hpp"
@@ -40,14 +41,21 @@ inline void parse_answers_once(std::string_view text) {
     }
 }
 
-// One batch line end to end: answers, evaluation, the JSON result.
+// One batch line end to end, as `batch` runs it: AnswerLineParser (fast path
+// or the JSON route), evaluation, ResultWriter. The result must be the same
+// bytes as nlohmann's dump of result_to_json, and hold the notice.
 inline void check_line_once(std::string_view text) {
     const RuleSet &rules = default_rules();
+    static const AnswerLineParser parser(rules);
+    static const ResultWriter writer(rules);
     try {
-        Answers answers = parse_answers_document(rules, text, "line 1", {"case_id"});
-        std::string json = result_to_json(evaluate(rules, answers)).dump();
-        // The practitioner notice is in every result.
-        if (json.find("\"notice\"") == std::string::npos) {
+        AnswerLine line;
+        parser.parse(text, "line 1", line);
+        Result result = evaluate(rules, line.answers);
+        std::string fast;
+        writer.append(result, fast);
+        if (fast != result_to_json(result).dump() ||
+            fast.find("\"notice\"") == std::string::npos) {
             std::abort();
         }
     } catch (const Error &) {
