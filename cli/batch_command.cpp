@@ -6,6 +6,8 @@
 #include "commands.hpp"
 #include "engine.hpp"
 #include "error.hpp"
+#include "input.hpp"
+#include "text_util.hpp"
 #include "result_json.hpp"
 
 #include <cerrno>
@@ -175,7 +177,9 @@ void append_error_line(std::string &out, std::size_t line, const std::string &me
     out += "{\"line\":";
     out += std::to_string(line);
     out += ",\"error\":";
-    append_json_string(out, message);
+    // One line of valid UTF-8 whatever bytes the message repeats from the input.
+    constexpr std::size_t k_max_message_bytes = 1000;
+    append_json_string(out, printable(message, k_max_message_bytes));
     out += "}\n";
 }
 
@@ -226,10 +230,7 @@ Counts run_lines(const RuleSet &rules, LineReader &reader, const std::string &na
 void run_batch(Context &context, const std::string &path) {
     const RuleSet &rules = context.rules();
     bool from_stdin = path == "-";
-    int fd = from_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        throw Error(ErrorKind::no_input, path + ": cannot open: " + std::strerror(errno));
-    }
+    int fd = from_stdin ? STDIN_FILENO : open_for_reading(path);
     std::unique_ptr<int, void (*)(int *)> closer(from_stdin ? nullptr : &fd,
                                                   [](int *f) { ::close(*f); });
     // A reader that stops early (`| head`) is not an error: EPIPE ends it.

@@ -2,15 +2,16 @@
 #include "commands.hpp"
 #include "engine.hpp"
 #include "error.hpp"
+#include "input.hpp"
 #include "interview_prompt.hpp"
+#include "limits.hpp"
 #include "loader.hpp"
+#include "output.hpp"
 #include "render_text.hpp"
 #include "result_json.hpp"
 
 #include <spdlog/spdlog.h>
 
-#include <iostream>
-#include <iterator>
 #include <memory>
 #include <unistd.h>
 
@@ -21,24 +22,19 @@ namespace {
 struct CheckOptions {
     std::vector<std::string> answer_flags;
     std::string answers_path;
+    std::string output_path;
     std::string format = "text";
     bool json = false;
     bool no_input = false;
 };
 
-std::string read_stdin() {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) {
-        throw Error(ErrorKind::no_input, "cannot read the answers from standard input");
-    }
-    return text;
-}
-
 Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
     Answers answers = no_answers(rules);
     if (!options.answers_path.empty()) {
         bool from_stdin = options.answers_path == "-";
-        std::string text = from_stdin ? read_stdin() : read_file(options.answers_path);
+        std::string text =
+            from_stdin ? read_descriptor(STDIN_FILENO, k_max_answers_bytes, "<stdin>", "answers")
+                       : read_file(options.answers_path, k_max_answers_bytes, "answers");
         answers = parse_answers_document(rules, text,
                                          from_stdin ? "<stdin>" : options.answers_path);
     }
@@ -62,17 +58,21 @@ void run_check(Context &context, const CheckOptions &options) {
     spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
                   result.red_flags.size(), result.causes.size());
     if (options.json || options.format == "json") {
-        // Pretty for a person at a terminal, one line for a pipe (the same
-        // bytes as `batch` writes).
-        if (isatty(STDOUT_FILENO)) {
+        // Pretty for a person at a terminal, one line for a pipe or a file
+        // (the same bytes as `batch` writes).
+        if (options.output_path.empty() && isatty(STDOUT_FILENO)) {
             write_stdout(result_to_json(result).dump(2) + "\n");
         } else {
             std::string line;
             ResultWriter(rules).append(result, line);
-            write_stdout(line + "\n");
+            write_output(options.output_path, line + "\n");
         }
     } else {
-        write_stdout(render_text(result, style_for(STDOUT_FILENO, context.settings.color.value)));
+        // A file gets plain text of the usual width, never colour.
+        TextStyle style = options.output_path.empty()
+                              ? style_for(STDOUT_FILENO, context.settings.color.value)
+                              : TextStyle{};
+        write_output(options.output_path, render_text(result, style));
     }
 }
 
@@ -91,7 +91,10 @@ void add_check_command(CLI::App &app, Context &context) {
     check->add_option("-f,--format", options->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
-    check->add_flag("--json", options->json, "Same as --format json");
+    check->add_flag("--json", options->json, "Same as --format json")->excludes("--format");
+    check->add_option("-o,--output", options->output_path,
+                      "Write the result to this file (atomically: all or nothing)")
+        ->type_name("FILE");
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
     check->footer(
         "At a terminal, check asks the questions that still matter (prompts on standard error):\n"

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "loader.hpp"
+#include "output.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -25,6 +26,9 @@ const RuleSet &Context::rules() {
 void write_stdout(const std::string &text) {
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() ||
         std::fflush(stdout) != 0) {
+        if (errno == EPIPE) {
+            throw OutputClosed();
+        }
         throw Error(ErrorKind::io, std::string("cannot write the output: ") + std::strerror(errno));
     }
 }

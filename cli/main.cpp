@@ -6,11 +6,14 @@
 #include "config.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "output.hpp"
+#include "text_util.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -42,8 +45,25 @@ int exit_code(sciatica::ErrorKind kind) {
 }
 
 int report(const std::string &message, int code) {
-    std::fprintf(stderr, "sciatica: error: %s\n", message.c_str());
+    // One line whatever the message repeats from the input.
+    constexpr std::size_t k_max_message_bytes = 1000;
+    std::string line = sciatica::printable(message, k_max_message_bytes);
+    std::fprintf(stderr, "sciatica: error: %s\n", line.c_str());
     return code;
+}
+
+// CLI11 says only "A subcommand is required" for `sciatica frob`: name the word.
+std::string usage_message(const CLI::App &app, const CLI::ParseError &e) {
+    if (app.get_subcommands().empty() && !app.remaining().empty()) {
+        std::string word = app.remaining().front();
+        std::vector<std::string> names;
+        for (const CLI::App *command : app.get_subcommands({})) {
+            names.push_back(command->get_name());
+        }
+        return "unknown command '" + word + "'" + sciatica::did_you_mean(word, names) +
+               " (see sciatica --help)";
+    }
+    return e.what();
 }
 
 void set_up_logging(bool verbose) {
@@ -57,6 +77,8 @@ void set_up_logging(bool verbose) {
 } // namespace
 
 int main(int argc, char **argv) {
+    // A closed pipe is reported by write() as EPIPE, handled where it happens.
+    std::signal(SIGPIPE, SIG_IGN);
     sciatica::cli::Context context;
     CLI::App app{"sciatica: understand back, buttock and leg pain, how urgent it is, and what "
                  "you can safely do at home. Always see your practitioner."};
@@ -98,13 +120,17 @@ int main(int argc, char **argv) {
         if (e.get_exit_code() == 0) {
             return app.exit(e); // --help, --version
         }
-        return report(e.what(), k_exit_usage);
+        return report(usage_message(app, e), k_exit_usage);
     } catch (const sciatica::cli::ExitWith &e) {
         return e.code;
+    } catch (const sciatica::cli::OutputClosed &) {
+        return 0;
     } catch (const sciatica::Error &e) {
         return report(e.what(), exit_code(e.kind()));
     } catch (const std::exception &e) {
         return report(std::string("internal error: ") + e.what(), k_exit_software);
+    } catch (...) {
+        return report("internal error: an unknown exception", k_exit_software);
     }
     return 0;
 }

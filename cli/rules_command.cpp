@@ -4,6 +4,7 @@
 #include "error.hpp"
 #include "lint.hpp"
 #include "loader.hpp"
+#include "text_util.hpp"
 #include "vignette.hpp"
 
 #include <nlohmann/json.hpp>
@@ -56,6 +57,12 @@ std::string render(const Diagnostic &d, const std::string &text) {
         return out;
     }
     std::string line = source_line(text, d.line);
+    // Echo only a line that is short and holds no control or invalid bytes:
+    // a terminal must not receive escape sequences from a file.
+    constexpr std::size_t k_max_echoed_line = 200;
+    if (line.size() > k_max_echoed_line || printable(line, k_max_echoed_line) != line) {
+        return out;
+    }
     std::string pad;
     for (int i = 0; i + 1 < d.column && static_cast<std::size_t>(i) < line.size(); ++i) {
         pad += line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
@@ -99,7 +106,8 @@ void run_lint(Context &context, const LintOptions &options) {
                                       {"diagnostics", list},
                                       {"errors", errors},
                                       {"warnings", warnings}};
-        write_stdout(out.dump(2) + "\n");
+        // A file name need not be UTF-8; JSON must be, so bad bytes become U+FFFD.
+        write_stdout(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     } else {
         write_stdout(text_out);
     }

@@ -1,7 +1,10 @@
 #include "answers.hpp"
 
 #include "error.hpp"
+#include "input.hpp"
+#include "limits.hpp"
 #include "text_util.hpp"
+#include "yaml_guard.hpp"
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -33,6 +36,9 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+// A value from the input, safe and short enough to repeat in a message.
+std::string shown_value(std::string_view text) { return printable(text, k_max_quoted_chars); }
+
 [[noreturn]] void fail(const Question &question, const std::string &message) {
     throw Error(ErrorKind::data, "'" + question.id + "': " + message);
 }
@@ -56,10 +62,16 @@ int question_or_throw(const RuleSet &rules, const std::string &id, ErrorKind kin
                       const std::string &where) {
     int index = rules.question_index(id);
     if (index < 0) {
-        throw Error(kind, where + "unknown question '" + id + "'" +
+        throw Error(kind, where + "unknown question '" + shown_value(id) + "'" +
                               did_you_mean(id, rules.question_ids()));
     }
     return index;
+}
+
+// "an array", "an object", "a string".
+std::string with_article(const std::string &noun) {
+    bool vowel = !noun.empty() && std::string("aeiou").find(noun.front()) != std::string::npos;
+    return (vowel ? "an " : "a ") + noun;
 }
 
 double json_answer(const Question &question, const nlohmann::json &value) {
@@ -79,7 +91,7 @@ double json_answer(const Question &question, const nlohmann::json &value) {
     if (value.is_string()) {
         return parse_answer(question, value.get<std::string>());
     }
-    fail(question, "a " + std::string(value.type_name()) + " is not allowed; expected " +
+    fail(question, with_article(value.type_name()) + " is not allowed; expected " +
                        answer_hint(question));
 }
 
@@ -87,7 +99,7 @@ Answers from_json(const RuleSet &rules, const nlohmann::json &document, const st
                   const std::vector<std::string> &ignored) {
     if (!document.is_object()) {
         throw Error(ErrorKind::data, source + ": answers must be an object of question id to " +
-                                         "value, not a " + document.type_name());
+                                         "value, not " + with_article(document.type_name()));
     }
     Answers answers = no_answers(rules);
     for (const auto &[key, value] : document.items()) {
@@ -110,6 +122,9 @@ Answers from_json(const RuleSet &rules, const nlohmann::json &document, const st
 
 Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string &source,
                   const std::vector<std::string> &ignored) {
+    if (auto problem = check_yaml_answers(text, source)) {
+        throw Error(ErrorKind::data, problem->without_severity());
+    }
     YAML::Node document;
     try {
         document = YAML::Load(std::string(text));
@@ -130,7 +145,7 @@ Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string
         }
         const std::string key = it->first.Scalar();
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-            throw Error(ErrorKind::data, where + "duplicate answer '" + key + "'");
+            throw Error(ErrorKind::data, where + "duplicate answer '" + shown_value(key) + "'");
         }
         seen.push_back(key);
         if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) {
@@ -155,6 +170,40 @@ Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string
     return answers;
 }
 
+// nlohmann's message without its "[json.exception.parse_error.101] " tag.
+std::string json_message(const nlohmann::json::exception &e) {
+    std::string message = e.what();
+    if (!message.empty() && message.front() == '[') {
+        auto end = message.find("] ");
+        if (end != std::string::npos) {
+            message.erase(0, end + 2);
+        }
+    }
+    return message;
+}
+
+// Parses a JSON answers document, refusing nesting past k_max_nesting_depth.
+// A question answered twice keeps its last answer, as in batch's fast path.
+nlohmann::json parse_json(std::string_view text, const std::string &source) {
+    auto check = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
+        if (depth >= k_max_nesting_depth) {
+            throw Error(ErrorKind::data, source + ": nested more than " +
+                                             std::to_string(k_max_nesting_depth) +
+                                             " levels deep");
+        }
+        return true;
+    };
+    try {
+        return nlohmann::json::parse(text.begin(), text.end(), check);
+    } catch (const nlohmann::json::parse_error &e) {
+        throw Error(ErrorKind::data, source + ": invalid JSON at byte " + std::to_string(e.byte) +
+                                         ": " + json_message(e));
+    } catch (const nlohmann::json::exception &e) {
+        // A number too large for a double ("1e999").
+        throw Error(ErrorKind::data, source + ": invalid JSON: " + json_message(e));
+    }
+}
+
 } // namespace
 
 Answers no_answers(const RuleSet &rules) { return Answers(rules.questions.size()); }
@@ -174,7 +223,7 @@ NumberFault number_fault(const Question &question, double value) {
 
 double parse_answer(const Question &question, std::string_view raw) {
     std::string_view text = trim(raw);
-    std::string shown(text);
+    std::string shown = shown_value(text);
     switch (question.type) {
     case QuestionType::yes_no: {
         std::string word = lower(text);
@@ -232,6 +281,12 @@ void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view 
 
 Answers parse_answers_document(const RuleSet &rules, std::string_view text,
                                const std::string &source, const std::vector<std::string> &ignored) {
+    // Every route to answers (file, stdin, batch line) passes here, so the
+    // size limit is checked once, before any parsing.
+    if (text.size() > k_max_answers_bytes) {
+        throw Error(ErrorKind::data,
+                    source + ": too large: answers may be at most " + size_text(k_max_answers_bytes));
+    }
     std::string_view body = trim(text);
     if (body.empty()) {
         throw Error(ErrorKind::data, source + ": no answers (the input is empty)");
@@ -244,16 +299,11 @@ Answers parse_answers_document(const RuleSet &rules, std::string_view text,
 
 Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,
                            const std::vector<std::string> &ignored) {
-    nlohmann::json document;
-    try {
-        document = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &e) {
-        std::string what = e.what();
+    if (text.size() > k_max_answers_bytes) {
         throw Error(ErrorKind::data,
-                    source + ": invalid JSON at byte " + std::to_string(e.byte) + ": " +
-                        what.substr(what.find("parse error") == 0 ? 0 : what.find(' ') + 1));
+                    source + ": too large: answers may be at most " + size_text(k_max_answers_bytes));
     }
-    return from_json(rules, document, source, ignored);
+    return from_json(rules, parse_json(text, source), source, ignored);
 }
 
 std::string answer_text(const Question &question, double value) {

@@ -1,6 +1,7 @@
 #include "loader.hpp"
 
 #include "error.hpp"
+#include "limits.hpp"
 #include "lint.hpp"
 #include "text_util.hpp"
 #include "yaml_guard.hpp"
@@ -8,14 +9,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 
 namespace sciatica {
 
@@ -241,6 +238,12 @@ class Loader {
         }
         if (!list.IsSequence()) {
             error(list, std::string("'") + key + "' must be a list");
+            return;
+        }
+        if (list.size() > k_max_list_entries) {
+            error(list, std::string("'") + key + "' has " + std::to_string(list.size()) +
+                            " entries; a rule set may have at most " +
+                            std::to_string(k_max_list_entries));
             return;
         }
         std::set<std::string> ids;
@@ -703,19 +706,8 @@ RuleSet load_rules(std::string_view text, const std::string &file_name) {
     return std::move(*result.rules);
 }
 
-std::string read_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw Error(ErrorKind::no_input, path + ": cannot open: " + std::strerror(errno));
-    }
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) {
-        throw Error(ErrorKind::no_input, path + ": cannot read: " + std::strerror(errno));
-    }
-    return content.str();
+RuleSet load_rules_file(const std::string &path) {
+    return load_rules(read_file(path, k_max_rules_bytes, "a rule file"), path);
 }
-
-RuleSet load_rules_file(const std::string &path) { return load_rules(read_file(path), path); }
 
 } // namespace sciatica

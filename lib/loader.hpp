@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.hpp"
+#include "input.hpp"
 #include "rules.hpp"
 
 #include <optional>
@@ -34,8 +35,5 @@ const RuleSet &default_rules();
 
 // The embedded rule set's YAML text, exactly as shipped.
 std::string_view default_rules_text();
-
-// Reads a whole file; Error(no_input) naming `path` when it cannot be read.
-std::string read_file(const std::string &path);
 
 } // namespace sciatica

@@ -1,5 +1,7 @@
 #include "text_util.hpp"
 
+#include "yaml_guard.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -30,6 +32,13 @@ std::string nearest(std::string_view word, const std::vector<std::string> &candi
     std::string best;
     std::size_t best_distance = limit + 1;
     for (const auto &candidate : candidates) {
+        // The distance is at least the difference in length: skip the
+        // quadratic work for a word that is far too long or short.
+        std::size_t longer = std::max(word.size(), candidate.size());
+        std::size_t shorter = std::min(word.size(), candidate.size());
+        if (longer - shorter > limit) {
+            continue;
+        }
         std::size_t distance = edit_distance(word, candidate);
         if (distance < best_distance) {
             best_distance = distance;
@@ -42,6 +51,56 @@ std::string nearest(std::string_view word, const std::vector<std::string> &candi
 std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates) {
     std::string best = nearest(word, candidates);
     return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+}
+
+namespace {
+
+// The length of the UTF-8 sequence its lead byte `byte` announces, or 0.
+std::size_t sequence_length(unsigned char byte) {
+    if ((byte & 0xE0) == 0xC0) {
+        return 2;
+    }
+    if ((byte & 0xF0) == 0xE0) {
+        return 3;
+    }
+    if ((byte & 0xF8) == 0xF0) {
+        return 4;
+    }
+    return 0;
+}
+
+void append_escaped(std::string &out, unsigned char byte) {
+    static const char digits[] = "0123456789abcdef";
+    out += "\\x";
+    out += digits[byte >> 4];
+    out += digits[byte & 0xF];
+}
+
+} // namespace
+
+std::string printable(std::string_view text, std::size_t max_bytes) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (out.size() >= max_bytes) {
+            return out + "...";
+        }
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7F) {
+            out += text[i++];
+            continue;
+        }
+        std::size_t length = sequence_length(byte);
+        if (length > 0 && i + length <= text.size() &&
+            first_invalid_utf8(text.substr(i, length)) == std::string_view::npos) {
+            out.append(text.substr(i, length));
+            i += length;
+            continue;
+        }
+        append_escaped(out, byte);
+        ++i;
+    }
+    return out;
 }
 
 std::string format_number(double value) {

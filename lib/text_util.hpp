@@ -16,6 +16,11 @@ std::string nearest(std::string_view word, const std::vector<std::string> &candi
 // " (did you mean 'x'?)" for the nearest candidate, or "" when there is none.
 std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates);
 
+// `text` made safe to repeat inside a one-line message: control characters
+// and bytes that are not UTF-8 written as \xNN, and anything past
+// `max_bytes` bytes replaced by "...".
+std::string printable(std::string_view text, std::size_t max_bytes);
+
 // Formats a number the way people write it: 6, 6.5, never 6.000000.
 std::string format_number(double value);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.hpp"
+#include "limits.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -9,16 +10,15 @@
 
 namespace sciatica {
 
-// Limits on a rule file, checked before it is built into nodes. They are far
-// above what a real rule set needs (the default one is about 40 KiB) and keep
-// a hostile or broken file from costing much time or memory.
-inline constexpr std::size_t k_max_rules_bytes = 4 * 1024 * 1024;
-
 // Checks YAML `text` for what yaml-cpp would accept but a rule file must not
 // hold: bytes that are not UTF-8, more than one document, anchors and aliases
 // (an alias can form a cycle, and a shared node would make one edit change two
-// rules), and a size over k_max_rules_bytes. Returns the first problem found.
+// rules), nesting deeper than k_max_nesting_depth, and a size over
+// k_max_rules_bytes. Returns the first problem found.
 std::optional<Diagnostic> check_yaml_input(std::string_view text, const std::string &file_name);
+
+// The same checks for an answers document in YAML, with k_max_answers_bytes.
+std::optional<Diagnostic> check_yaml_answers(std::string_view text, const std::string &source);
 
 // The 1-based line and column of byte `offset` in `text`.
 std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);

@@ -3,7 +3,9 @@
 # Debian bookworm machine. Every step is idempotent.
 #
 #   scripts/dev.sh run [ARGS...]   install what is missing, build, run `sciatica check ARGS`
-#   scripts/dev.sh test            install what is missing, build, run every test
+#   scripts/dev.sh test            install what is missing, build, run every test; then
+#                                  again under the sanitizers (build-asan), and each
+#                                  fuzzer for SCIATICA_FUZZ_SECONDS (20) seconds
 #   scripts/dev.sh build           install what is missing and build
 set -euo pipefail
 
@@ -13,13 +15,13 @@ BUILD_DIR=${SCIATICA_BUILD_DIR:-build}
 log() { printf 'dev.sh: %s\n' "$*" >&2; }
 
 install_missing() {
-    local missing=() pkg
+    local list=${1:-scripts/packages.txt} missing=() pkg
     while read -r pkg; do
         pkg=${pkg%%#*}
         pkg=${pkg//[[:space:]]/}
         [ -n "$pkg" ] || continue
         dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-    done < scripts/packages.txt
+    done < "$list"
     [ ${#missing[@]} -eq 0 ] && return 0
     log "installing ${missing[*]}"
     local sudo=()
@@ -45,6 +47,16 @@ case "$cmd" in
     test)
         build -DSCIATICA_WERROR=ON
         ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"
+        # The whole suite again with AddressSanitizer and UBSan: any report fails.
+        # (Not the package test: a sanitizer build is never packaged, and its
+        # Depends on libasan/libubsan differ from a release's.)
+        BUILD_DIR=${SCIATICA_ASAN_BUILD_DIR:-build-asan}
+        build -DSCIATICA_WERROR=ON -DSCIATICA_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+        ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+            ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)" -E '^install_and_package$'
+        # Short fuzz runs from the committed seeds: any crash fails.
+        install_missing scripts/packages-fuzz.txt
+        bash tests/fuzz/run.sh "${SCIATICA_FUZZ_SECONDS:-20}"
         ;;
     build)
         build

@@ -75,13 +75,13 @@ TEST_CASE("a JSON answer of the wrong type names the file and question", "[answe
     CHECK_THROWS_WITH(parse_answers_document(rules, R"({"age": true})", "a.json"),
                       "a.json: 'age': true is not allowed; expected a whole number from 0 to 120");
     CHECK_THROWS_WITH(parse_answers_document(rules, R"({"pain": [1]})", "a.json"),
-                      "a.json: 'pain': a array is not allowed; expected yes or no");
+                      "a.json: 'pain': an array is not allowed; expected yes or no");
 }
 
 TEST_CASE("answers must be an object, not an array", "[answers]") {
     RuleSet rules = small_rules();
     CHECK_THROWS_WITH(parse_answers_document(rules, "[1, 2]", "a.json"),
-                      "a.json: answers must be an object of question id to value, not a array");
+                      "a.json: answers must be an object of question id to value, not an array");
 }
 
 TEST_CASE("invalid JSON is reported with its position", "[answers]") {

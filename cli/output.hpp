@@ -1,0 +1,25 @@
+#pragma once
+
+#include <exception>
+#include <string>
+
+namespace sciatica::cli {
+
+// Thrown when standard output is a pipe whose reader has gone (EPIPE): the
+// reader wanted no more, so main() ends quietly with status 0.
+class OutputClosed : public std::exception {
+  public:
+    const char *what() const noexcept override { return "standard output was closed"; }
+};
+
+// Writes `text` to the file at `path` so that it is never seen half written:
+// into a temporary file in the same directory, then renamed over `path`. A
+// failure, or SIGINT/SIGTERM meanwhile, removes the temporary file and leaves
+// any old `path` as it was. A `path` that exists but is not a regular file
+// (/dev/full, a FIFO) is written directly. Throws Error(io) naming `path`.
+void write_output_file(const std::string &path, const std::string &text);
+
+// Writes `text` to `path`, or to standard output when `path` is empty or "-".
+void write_output(const std::string &path, const std::string &text);
+
+} // namespace sciatica::cli

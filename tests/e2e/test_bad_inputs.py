@@ -1,0 +1,397 @@
+"""The table of bad inputs, run end to end against the real binary.
+
+Each row gives the input (files, arguments, standard input), the exact exit
+code and the exact one-line message on standard error; standard output must
+stay empty. Rows become one test each, named after the row, so a failure says
+which input regressed. Never a crash, an abort, a stack trace or a hang: every
+run has a timeout and a signal death fails the row.
+"""
+import json
+import os
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+
+from support import BIN
+
+SMALL_RULES = b"""format: sciatica-rules/1
+notice: See your practitioner.
+urgencies:
+  - {id: emergency, name: Emergency, advice: Go now, self_care: false}
+  - {id: self-care, name: Self-care, advice: Look after yourself, self_care: true}
+questions:
+  - {id: pain, type: yes_no, prompt: Pain}
+red_flags:
+  - {id: alarm, name: Alarm, urgency: emergency, when: {q: pain, eq: true}, advice: Go.}
+causes:
+  - {id: a, name: A, summary: A., description: A., source: test,
+     findings: [{when: {q: pain, eq: true}, weight: 1}]}
+techniques:
+  - {id: walk, name: Walk, summary: Walk, steps: [Walk]}
+"""
+
+MB = 1024 * 1024
+
+
+def many_questions(count):
+    lines = [b"  - {id: q%d, type: yes_no, prompt: Q}" % i for i in range(count)]
+    return SMALL_RULES.replace(b"  - {id: pain, type: yes_no, prompt: Pain}\n",
+                               b"  - {id: pain, type: yes_no, prompt: Pain}\n" +
+                               b"\n".join(lines) + b"\n")
+
+
+# Each row: name, files (name -> bytes, or a callable giving bytes), args
+# ({d} is the scratch directory), stdin bytes, exit code, stderr line.
+RULE_FILES = [
+    ("rules_syntax_error", {"r.yaml": b"format: [unclosed\n"}, ["--rules", "{d}/r.yaml", "check"],
+     b"", 65, "{d}/r.yaml:2:1: end of sequence flow not found"),
+    ("rules_wrong_type", {"r.yaml": SMALL_RULES.replace(b"notice: See your practitioner.",
+                                                        b"notice: [See]")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65, "{d}/r.yaml:2:9: 'notice' must be text"),
+    ("rules_wrong_type_list", {"r.yaml": SMALL_RULES.replace(b"techniques:\n  - {id: walk, "
+                                                             b"name: Walk, summary: Walk, "
+                                                             b"steps: [Walk]}",
+                                                             b"techniques: walk")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65, "{d}/r.yaml:13:13: 'techniques' must be a list"),
+    ("rules_duplicate_key", {"r.yaml": SMALL_RULES + b"notice: Again.\n"},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65, "{d}/r.yaml:15:1: duplicate key 'notice'"),
+    ("rules_anchor_and_alias", {"r.yaml": SMALL_RULES.replace(b"notice: See", b"notice: &n See")
+                                + b"title: *n\n"},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:2:9: anchors (&name) are not allowed in a rule file; write the value out"),
+    ("rules_alias_cycle", {"r.yaml": b"a: &x [*x]\n"}, ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:1:4: anchors (&name) are not allowed in a rule file; write the value out"),
+    ("rules_alias_alone", {"r.yaml": b"a: *x\n"}, ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:1:4: the referenced anchor is not defined"),
+    ("rules_100000_deep", {"r.yaml": b"a: " + b"[" * 100000 + b"\n"},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65, "{d}/r.yaml:1:36: nested more than 64 levels deep"),
+    ("rules_100000_deep_block", {"r.yaml": b"".join(b" " * i + b"- x:\n" for i in range(0, 3000, 2))},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65, "{d}/r.yaml:33:65: nested more than 64 levels deep"),
+    ("rules_50_mb", {"r.yaml": lambda: b"# padding\n" * (5 * MB)},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65, "{d}/r.yaml: too large: a rule file may be at most 4 MiB"),
+    ("rules_endless_device", {}, ["--rules", "/dev/zero", "check"], b"", 65,
+     "/dev/zero: too large: a rule file may be at most 4 MiB"),
+    ("rules_empty", {"r.yaml": b""}, ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml: the rule set is empty"),
+    ("rules_directory", {}, ["--rules", "{d}", "check"], b"", 66, "{d}: is a directory, not a file"),
+    ("rules_missing", {}, ["--rules", "{d}/none.yaml", "check"], b"", 66,
+     "{d}/none.yaml: cannot open: No such file or directory"),
+    ("rules_unreadable_path", {"r.yaml": SMALL_RULES}, ["--rules", "{d}/r.yaml/more.yaml", "check"],
+     b"", 66, "{d}/r.yaml/more.yaml: cannot open: Not a directory"),
+    ("rules_not_utf8", {"r.yaml": SMALL_RULES.replace(b"See your", b"See \xff your")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65, "{d}/r.yaml:2:13: the text is not valid UTF-8"),
+    ("rules_nul_byte", {"r.yaml": SMALL_RULES.replace(b"See your", b"See\x00your")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65, "{d}/r.yaml:2:12: the text contains a NUL byte"),
+    ("rules_two_documents", {"r.yaml": SMALL_RULES + b"---\na: 1\n"},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml: a rule file holds one YAML document, not several"),
+    ("rules_too_many_questions", {"r.yaml": lambda: many_questions(1000)},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:7:3: 'questions' has 1001 entries; a rule set may have at most 1000"),
+]
+
+ANSWERS = [
+    ("answers_invalid_json", {}, ["check", "--answers", "-"], b'{"pain": }', 65,
+     "<stdin>: invalid JSON at byte 10: parse error at line 1, column 10: syntax error while "
+     "parsing value - unexpected '}'; expected '[', '{', or a literal"),
+    ("answers_json_array", {}, ["check", "--answers", "-"], b'[{"leg_pain": true}]', 65,
+     "<stdin>: answers must be an object of question id to value, not an array"),
+    ("answers_json_string", {}, ["check", "--answers", "-"], b'"leg_pain"', 65,
+     "<stdin>: answers must be an object of question id to value, not a string"),
+    ("answers_yaml_list", {}, ["check", "--answers", "-"], b"- leg_pain\n", 65,
+     "<stdin>: answers must be a mapping of question id to value"),
+    ("answers_wrong_type_number_for_yes_no", {}, ["check", "--answers", "-"], b'{"leg_pain": 3}',
+     65, "<stdin>: 'leg_pain': 3 is not allowed; expected yes or no"),
+    ("answers_wrong_type_text_for_number", {}, ["check", "--answers", "-"], b'{"age": "old"}', 65,
+     "<stdin>: 'age': 'old' is not a number; expected a whole number from 0 to 120"),
+    ("answers_wrong_type_list", {}, ["check", "--answers", "-"], b'{"pain_side": ["left"]}', 65,
+     "<stdin>: 'pain_side': an array is not allowed; expected one of left, right, both"),
+    ("answers_unknown_id", {}, ["check", "--answers", "-"], b'{"leg_pian": true}', 65,
+     "<stdin>: unknown question 'leg_pian' (did you mean 'leg_pain'?)"),
+    ("answers_out_of_range", {}, ["check", "--answers", "-"], b'{"age": 130}', 65,
+     "<stdin>: 'age': 130 is out of range; expected a whole number from 0 to 120"),
+    ("answers_not_whole", {}, ["check", "--answers", "-"], b'{"age": 35.5}', 65,
+     "<stdin>: 'age': '35.5' is not a whole number; expected a whole number from 0 to 120"),
+    ("answers_1e999", {}, ["check", "--answers", "-"], b'{"age": 1e999}', 65,
+     "<stdin>: invalid JSON: number overflow parsing '1e999'"),
+    ("answers_nan_token", {}, ["check", "--answers", "-"], b'{"age": NaN}', 65,
+     "<stdin>: invalid JSON at byte 9: parse error at line 1, column 9: syntax error while "
+     "parsing value - invalid literal; last read: '\"age\": N'"),
+    ("answers_nan_text", {}, ["check", "--answers", "-"], b'{"age": "nan"}', 65,
+     "<stdin>: 'age': 'nan' is not a number; expected a whole number from 0 to 120"),
+    ("answers_yaml_infinity", {}, ["check", "--answers", "-"], b"age: .inf\n", 65,
+     "<stdin>:1: 'age': '.inf' is not a number; expected a whole number from 0 to 120"),
+    ("answers_huge_integer", {}, ["check", "--answers", "-"],
+     b'{"age": 123456789012345678901234567890}', 65,
+     "<stdin>: 'age': 1.2345678901234568e+29 is out of range; expected a whole number from 0 to 120"),
+    ("answers_nul_escape_in_string", {}, ["check", "--answers", "-"],
+     b'{"pain_side": "le\\u0000ft"}', 65,
+     "<stdin>: 'pain_side': 'le\\x00ft' is not allowed; expected one of left, right, both "
+     "(did you mean 'left'?)"),
+    ("answers_raw_nul_in_string", {}, ["check", "--answers", "-"], b'{"pain_side": "le\x00ft"}', 65,
+     "<stdin>: invalid JSON at byte 18: parse error at line 1, column 18: syntax error while "
+     "parsing value - invalid string: control character U+0000 (NUL) must be escaped to "
+     "\\u0000; last read: '\"le<U+0000>'"),
+    ("answers_nul_in_yaml", {}, ["check", "--answers", "-"], b"pain_side: le\x00ft\n", 65,
+     "<stdin>:1:14: the text contains a NUL byte"),
+    ("answers_invalid_utf8_in_json_string", {}, ["check", "--answers", "-"],
+     b'{"pain_side": "\xffleft"}', 65,
+     "<stdin>: invalid JSON at byte 16: parse error at line 1, column 16: syntax error while "
+     "parsing value - invalid string: ill-formed UTF-8 byte; last read: '\"\\xff'"),
+    ("answers_invalid_utf8_in_yaml_string", {}, ["check", "--answers", "-"],
+     b"pain_side: \xc3left\n", 65, "<stdin>:1:12: the text is not valid UTF-8"),
+    ("answers_long_unknown_id", {}, ["check", "--answers", "-"],
+     b'{"' + b"x" * 100000 + b'": 1}', 65,
+     "<stdin>: unknown question '" + "x" * 60 + "...'"),
+    ("answers_duplicate_yaml", {}, ["check", "--answers", "-"], b"age: 30\nage: 40\n", 65,
+     "<stdin>:2: duplicate answer 'age'"),
+    ("answers_100000_deep_json", {}, ["check", "--answers", "-"], b"[" * 100000, 65,
+     "<stdin>: nested more than 64 levels deep"),
+    ("answers_yaml_alias", {}, ["check", "--answers", "-"], b"leg_pain: &a yes\nback_pain: *a\n",
+     65, "<stdin>:1:11: anchors (&name) are not allowed in answers; write the value out"),
+    ("answers_100_mb_line", {}, ["check", "--answers", "-"],
+     lambda: b'{"leg_pain": "' + b"y" * (100 * MB) + b'"}', 65,
+     "<stdin>: too large: answers may be at most 1 MiB"),
+    ("answers_100_mb_file", {"a.json": lambda: b" " * (100 * MB) + b"{}"},
+     ["check", "--answers", "{d}/a.json"], b"", 65, "{d}/a.json: too large: answers may be at most 1 MiB"),
+    ("answers_empty_stdin", {}, ["check", "--answers", "-"], b"", 65,
+     "<stdin>: no answers (the input is empty)"),
+    ("answers_blank_stdin", {}, ["check", "--answers", "-"], b" \n\t\n", 65,
+     "<stdin>: no answers (the input is empty)"),
+    ("answers_directory", {}, ["check", "--answers", "{d}"], b"", 66, "{d}: is a directory, not a file"),
+    ("answers_missing_file", {}, ["check", "--answers", "{d}/none.json"], b"", 66,
+     "{d}/none.json: cannot open: No such file or directory"),
+]
+
+FLAGS = [
+    ("flag_unknown_option", {}, ["check", "--bogus"], b"", 64,
+     "The following argument was not expected: --bogus"),
+    ("flag_unknown_global_option", {}, ["--bogus", "check"], b"", 64,
+     "The following argument was not expected: --bogus"),
+    ("flag_missing_value_answer", {}, ["check", "--answer"], b"", 64,
+     "--answer: 1 required ID=VALUE missing"),
+    ("flag_missing_value_answers", {}, ["check", "--answers"], b"", 64,
+     "--answers: 1 required FILE missing"),
+    ("flag_missing_value_rules", {}, ["--rules"], b"", 64, "--rules: 1 required PATH missing"),
+    ("flag_conflicting_json_and_format", {}, ["check", "--json", "--format", "text"], b"", 64,
+     "--format excludes --json"),
+    ("flag_bad_format", {}, ["check", "--format", "xml"], b"", 64,
+     "--format: xml not in {text,json}"),
+    ("flag_unknown_command", {}, ["frobnicate"], b"", 64,
+     "unknown command 'frobnicate' (see sciatica --help)"),
+    ("flag_misspelt_command", {}, ["chekc"], b"", 64,
+     "unknown command 'chekc' (did you mean 'check'?) (see sciatica --help)"),
+    ("flag_no_command", {}, [], b"", 64, "A subcommand is required"),
+    ("flag_answer_without_equals", {}, ["check", "--answer", "leg_pain"], b"", 64,
+     "--answer 'leg_pain': expected ID=VALUE, such as leg_pain=yes"),
+    ("flag_answer_value_with_spaces", {}, ["check", "--answer", "pain_side = left leg"], b"", 64,
+     "--answer: 'pain_side': 'left leg' is not allowed; expected one of left, right, both"),
+    ("flag_answer_value_with_equals", {}, ["check", "--answer=age=3=5"], b"", 64,
+     "--answer: 'age': '3=5' is not a number; expected a whole number from 0 to 120"),
+    ("flag_answer_id_with_spaces", {}, ["check", "--answer", "leg pain=yes"], b"", 64,
+     "--answer: unknown question 'leg pain' (did you mean 'leg_pain'?)"),
+    ("flag_answer_control_characters", {}, ["check", "--answer", "pain_side=le\nft"], b"", 64,
+     "--answer: 'pain_side': 'le\\x0aft' is not allowed; expected one of left, right, both "
+     "(did you mean 'left'?)"),
+]
+
+OUTPUT = [
+    ("output_into_missing_directory", {}, ["check", "--output", "{d}/none/r.json"], b"", 74,
+     "{d}/none/r.json: cannot create a temporary file beside it: No such file or directory"),
+    ("output_onto_directory", {}, ["check", "--output", "{d}"], b"", 74,
+     "{d}: cannot write: it is a directory"),
+    ("output_to_dev_full", {}, ["check", "--json", "--output", "/dev/full"], b"", 74,
+     "/dev/full: cannot write: No space left on device"),
+]
+
+BATCH = [
+    ("batch_directory", {}, ["batch", "{d}"], b"", 66, "{d}: is a directory, not a file"),
+    ("batch_missing_file", {}, ["batch", "{d}/none.jsonl"], b"", 66,
+     "{d}/none.jsonl: cannot open: No such file or directory"),
+]
+
+ROWS = RULE_FILES + ANSWERS + FLAGS + OUTPUT + BATCH
+
+
+def run_bytes(args, stdin=b"", stdout=subprocess.PIPE, timeout=60):
+    env = dict(os.environ, NO_COLOR="1")
+    return subprocess.run([BIN, *args], input=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                          timeout=timeout, env=env)
+
+
+class BadInputs(unittest.TestCase):
+    """Generated: one test per row of ROWS."""
+
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.dir = self._dir.name
+
+    def tearDown(self):
+        self._dir.cleanup()
+
+    def check_row(self, files, args, stdin, code, message):
+        for name, content in files.items():
+            with open(os.path.join(self.dir, name), "wb") as f:
+                f.write(content() if callable(content) else content)
+        args = [a.replace("{d}", self.dir) for a in args]
+        stdin = stdin() if callable(stdin) else stdin
+        p = run_bytes(args, stdin)
+        self.assertGreaterEqual(p.returncode, 0, "killed by a signal")
+        self.assertEqual(p.stdout, b"")
+        self.assertEqual(p.stderr.decode("utf-8"),
+                         "sciatica: error: " + message.replace("{d}", self.dir) + "\n")
+        self.assertEqual(p.returncode, code)
+
+
+def make_test(row):
+    _, files, args, stdin, code, message = row
+    return lambda self: self.check_row(files, args, stdin, code, message)
+
+
+for _row in ROWS:
+    setattr(BadInputs, "test_" + _row[0], make_test(_row))
+
+
+class Unreadable(unittest.TestCase):
+    def test_a_file_without_read_permission_is_missing_input(self):
+        if os.geteuid() == 0:
+            self.skipTest("root reads a chmod 000 file; rules_unreadable_path covers open failing")
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "r.yaml")
+            with open(path, "wb") as f:
+                f.write(SMALL_RULES)
+            os.chmod(path, 0)
+            p = run_bytes(["--rules", path, "check"])
+            self.assertEqual(p.stderr.decode(),
+                             "sciatica: error: %s: cannot open: Permission denied\n" % path)
+            self.assertEqual(p.returncode, 66)
+
+    def test_a_fifo_nobody_writes_to_is_empty_input_not_a_hang(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "fifo")
+            os.mkfifo(path)
+            p = run_bytes(["check", "--answers", path], timeout=10)
+            self.assertEqual(p.stderr.decode(),
+                             "sciatica: error: %s: no answers (the input is empty)\n" % path)
+            self.assertEqual(p.returncode, 65)
+
+
+class Output(unittest.TestCase):
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.dir = self._dir.name
+
+    def tearDown(self):
+        self._dir.cleanup()
+
+    def test_a_closed_stdout_ends_quietly(self):
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            p = run_bytes(["check", "--json"], stdout=write_end)
+        finally:
+            os.close(write_end)
+        self.assertEqual((p.returncode, p.stderr), (0, b""))
+
+    def test_stdout_on_dev_full_reports_the_error_and_exits_74(self):
+        with open("/dev/full", "wb") as full:
+            p = run_bytes(["check", "--json"], stdout=full)
+        self.assertEqual(p.stderr.decode(),
+                         "sciatica: error: cannot write the output: No space left on device\n")
+        self.assertEqual(p.returncode, 74)
+
+    def test_output_writes_the_result_to_the_file_and_nothing_to_stdout(self):
+        path = os.path.join(self.dir, "result.json")
+        p = run_bytes(["check", "--json", "--output", path, "--answer", "leg_pain=yes"])
+        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, b"", b""))
+        expected = run_bytes(["check", "--json", "--answer", "leg_pain=yes"]).stdout
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), expected)
+        self.assertEqual(os.listdir(self.dir), ["result.json"])
+
+    def test_a_failed_check_leaves_an_existing_output_file_untouched(self):
+        path = os.path.join(self.dir, "result.json")
+        with open(path, "w") as f:
+            f.write("old\n")
+        p = run_bytes(["check", "--output", path, "--answer", "leg_pain=maybe"])
+        self.assertEqual(p.returncode, 64)
+        with open(path) as f:
+            self.assertEqual(f.read(), "old\n")
+        self.assertEqual(os.listdir(self.dir), ["result.json"])
+
+    def test_an_unwritable_output_leaves_no_temporary_file(self):
+        os.chmod(self.dir, 0o500)
+        try:
+            p = run_bytes(["check", "--output", os.path.join(self.dir, "r.txt")])
+            if os.geteuid() == 0:
+                self.assertEqual(p.returncode, 0)
+            else:
+                self.assertEqual(p.returncode, 74)
+        finally:
+            os.chmod(self.dir, 0o700)
+        self.assertIn(os.listdir(self.dir), ([], ["r.txt"]))
+
+    def test_interrupting_leaves_no_partial_output_file(self):
+        # Standard input that never ends keeps the check reading; SIGINT then
+        # ends it with 130 and no file, temporary or final.
+        path = os.path.join(self.dir, "r.json")
+        p = subprocess.Popen([BIN, "check", "--answers", "-", "--output", path],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        time.sleep(0.3)
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=10)
+        self.assertIn(p.returncode, (130, -signal.SIGINT))
+        self.assertEqual(os.listdir(self.dir), [])
+
+
+class Batch(unittest.TestCase):
+    """`batch` puts a bad line's error in its place on stdout."""
+
+    def test_an_error_line_stays_valid_utf8_json_whatever_the_input_held(self):
+        p = run_bytes(["batch"], b'{"case_id": "\xff", "leg_pain": true}\n')
+        self.assertEqual(p.returncode, 65)
+        line = json.loads(p.stdout.decode("utf-8"))
+        self.assertEqual(line["line"], 1)
+        self.assertIn("last read: '\"\\xff'", line["error"])
+
+    def test_a_fifo_nobody_writes_to_is_empty_input_not_a_hang(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "fifo")
+            os.mkfifo(path)
+            p = run_bytes(["batch", path], timeout=10)
+            self.assertEqual((p.returncode, p.stdout, p.stderr), (0, b"", b""))
+
+
+class RulesLint(unittest.TestCase):
+    """`rules lint` reports on stdout, so its rows do not fit the table."""
+
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.dir = self._dir.name
+
+    def tearDown(self):
+        self._dir.cleanup()
+
+    def test_lint_json_with_a_file_name_that_is_not_utf8_is_still_json(self):
+        path = os.path.join(self.dir.encode(), b"bad\xff.yaml")
+        with open(path, "wb") as f:
+            f.write(b"a: 1\n")
+        p = subprocess.run([BIN, "rules", "lint", "--format", "json", path],
+                           capture_output=True, timeout=60)
+        self.assertEqual(p.returncode, 65, p.stderr)
+        self.assertIn("bad\ufffd.yaml", json.loads(p.stdout)["diagnostics"][0]["file"])
+
+    def test_lint_does_not_echo_control_bytes_from_the_file(self):
+        path = os.path.join(self.dir, "r.yaml")
+        with open(path, "wb") as f:
+            f.write(b'a: "\xff\x1b[31m"\n')
+        p = subprocess.run([BIN, "rules", "lint", path], capture_output=True, timeout=60)
+        self.assertEqual(p.stdout.decode(), path + ":1:5: error: the text is not valid UTF-8\n")
+        self.assertEqual(p.returncode, 65)
+
+
+if __name__ == "__main__":
+    unittest.main()
