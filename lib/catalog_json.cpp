@@ -83,20 +83,6 @@ Json technique_json(const RuleSet &rules, const Technique &technique) {
 
 } // namespace
 
-std::string type_name(QuestionType type) {
-    switch (type) {
-    case QuestionType::yes_no:
-        return "yes_no";
-    case QuestionType::integer:
-        return "integer";
-    case QuestionType::number:
-        return "number";
-    case QuestionType::choice:
-        return "choice";
-    }
-    return "";
-}
-
 const Cause &find_cause(const RuleSet &rules, const std::string &id) {
     int index = rules.cause_index(id);
     if (index < 0) {
@@ -162,7 +148,7 @@ Json questions_json(const RuleSet &rules) {
     Json questions = Json::array();
     for (const auto &question : rules.questions) {
         Json entry = {{"id", question.id},
-                      {"type", type_name(question.type)},
+                      {"type", question_type_name(question.type)},
                       {"prompt", question.prompt},
                       {"help", question.help}};
         if (question.min) {

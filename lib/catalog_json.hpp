@@ -40,7 +40,4 @@ nlohmann::ordered_json treatments_json(const RuleSet &rules);
 //  options?}], "notice"}: min and max only where set, options only for choices.
 nlohmann::ordered_json questions_json(const RuleSet &rules);
 
-// "yes_no", "integer", "number" or "choice".
-std::string type_name(QuestionType type);
-
 } // namespace sciatica

@@ -43,20 +43,6 @@ SourceMark mark_of(const YAML::Node &node) {
     return {mark.line + 1, mark.column + 1};
 }
 
-const char *type_name(QuestionType type) {
-    switch (type) {
-    case QuestionType::yes_no:
-        return "yes_no";
-    case QuestionType::integer:
-        return "integer";
-    case QuestionType::number:
-        return "number";
-    case QuestionType::choice:
-        return "choice";
-    }
-    return "?";
-}
-
 // Reads one YAML document into a RuleSet, collecting every problem it can
 // find rather than stopping at the first, so that an author fixes them all in
 // one pass.
@@ -588,7 +574,7 @@ class Loader {
                        out.op == CompareOp::gt || out.op == CompareOp::ge;
         if (ordered && (question.type == QuestionType::yes_no ||
                         question.type == QuestionType::choice)) {
-            error(node, std::string("a ") + type_name(question.type) + " question such as '" +
+            error(node, std::string("a ") + question_type_name(question.type) + " question such as '" +
                             question.id + "' can only be compared with eq, ne or in");
         }
         if (out.values.empty()) {
@@ -625,7 +611,7 @@ class Loader {
         }
         case QuestionType::integer:
         case QuestionType::number: {
-            auto value = number(node, "'" + question.id + "' is a " + type_name(question.type) +
+            auto value = number(node, "'" + question.id + "' is a " + question_type_name(question.type) +
                                           " question: the value");
             if (!value) {
                 return std::nullopt;

@@ -24,6 +24,20 @@ template <typename T> std::vector<std::string> ids_of(const std::vector<T> &item
 
 } // namespace
 
+const char *question_type_name(QuestionType type) {
+    switch (type) {
+    case QuestionType::yes_no:
+        return "yes_no";
+    case QuestionType::integer:
+        return "integer";
+    case QuestionType::number:
+        return "number";
+    case QuestionType::choice:
+        return "choice";
+    }
+    return "?";
+}
+
 int RuleSet::question_index(const std::string &id) const { return index_of(questions, id); }
 int RuleSet::cause_index(const std::string &id) const { return index_of(causes, id); }
 int RuleSet::technique_index(const std::string &id) const { return index_of(techniques, id); }

@@ -15,6 +15,9 @@ namespace sciatica {
 
 enum class QuestionType { yes_no, integer, number, choice };
 
+// The type as the rule format spells it: "yes_no", "integer", "number" or "choice".
+const char *question_type_name(QuestionType type);
+
 struct Question {
     std::string id;
     QuestionType type = QuestionType::yes_no;
