@@ -60,3 +60,19 @@ def has_command(*path):
         if p.returncode != 0 or "Subcommands:" not in p.stdout or path[depth] not in listed:
             return False
     return True
+
+
+# A rule set of one question and one cause, for tests of --rules.
+MINI_RULES = """format: sciatica-rules/1
+notice: Ask your practitioner.
+urgencies:
+  - {id: urgent, name: Urgent, advice: Today, self_care: false}
+  - {id: fine, name: Fine, advice: Rest, self_care: true}
+questions:
+  - {id: pain, type: yes_no, prompt: Does it hurt}
+red_flags: []
+causes:
+  - {id: strain, name: Strain, summary: S, description: D, source: test,
+     findings: [{when: {q: pain, eq: true}, weight: 1}]}
+techniques: []
+"""

@@ -3,7 +3,7 @@ every kind of bad input, against the real binary."""
 import json
 import unittest
 
-from support import ScratchDir, run, run_json
+from support import MINI_RULES, ScratchDir, run, run_json
 
 DISC = {"age": 35, "leg_pain": True, "pain_below_knee": True, "worse_with_cough_or_sneeze": True,
         "bladder_or_bowel_change": False, "saddle_numbness": False}
@@ -80,21 +80,6 @@ class CheckRoutes(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(out["causes"][0]["id"], "strain")
         self.assertEqual(out["notice"], "Ask your practitioner.")
-
-
-MINI_RULES = """format: sciatica-rules/1
-notice: Ask your practitioner.
-urgencies:
-  - {id: urgent, name: Urgent, advice: Today, self_care: false}
-  - {id: fine, name: Fine, advice: Rest, self_care: true}
-questions:
-  - {id: pain, type: yes_no, prompt: Does it hurt}
-red_flags: []
-causes:
-  - {id: strain, name: Strain, summary: S, description: D, source: test,
-     findings: [{when: {q: pain, eq: true}, weight: 1}]}
-techniques: []
-"""
 
 
 class CheckBadInput(unittest.TestCase):

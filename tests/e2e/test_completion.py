@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import unittest
 
-from support import BIN, ScratchDir, run
+from support import BIN, MINI_RULES, ScratchDir, run
 
 # Drives the bash completer as bash would for the line typed so far.
 BASH_DRIVER = r'''
@@ -193,20 +193,6 @@ class Fish(CompletionScripts):
 
     def test_global_options_are_offered_after_a_command(self):
         self.assertIn("--rules", self.complete("fish", "sciatica check --r"))
-
-
-MINI_RULES = """format: sciatica-rules/1
-notice: Ask your practitioner.
-urgencies:
-  - {id: fine, name: Fine, advice: Rest, self_care: true}
-questions:
-  - {id: pain, type: yes_no, prompt: Does it hurt}
-red_flags: []
-causes:
-  - {id: strain, name: Strain, summary: S, description: D, source: test,
-     findings: [{when: {q: pain, eq: true}, weight: 1}]}
-techniques: []
-"""
 
 
 class CompletionCommand(unittest.TestCase):

@@ -5,24 +5,10 @@ import json
 import os
 import unittest
 
-from support import ScratchDir, run
+from support import MINI_RULES, ScratchDir, run
 
 VARIABLES = ("SCIATICA_FORMAT", "SCIATICA_COLOR", "SCIATICA_NO_COLOR", "SCIATICA_RULES",
              "NO_COLOR", "XDG_CONFIG_HOME")
-
-MINI_RULES = """format: sciatica-rules/1
-notice: Ask your practitioner.
-urgencies:
-  - {id: fine, name: Fine, advice: Rest, self_care: true}
-questions:
-  - {id: pain, type: yes_no, prompt: Does it hurt}
-red_flags: []
-causes:
-  - {id: strain, name: Strain, summary: S, description: D, source: test,
-     findings: [{when: {q: pain, eq: true}, weight: 1}]}
-techniques: []
-"""
-
 
 class Settings(unittest.TestCase):
     def setUp(self):
