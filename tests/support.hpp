@@ -57,6 +57,11 @@ techniques:
 
 inline RuleSet small_rules() { return load_rules(k_small_rules, "small.yaml"); }
 
+// The question `id` of `rules`, which must exist.
+inline const Question &question(const RuleSet &rules, const char *id) {
+    return rules.questions.at(static_cast<std::size_t>(rules.question_index(id)));
+}
+
 // Answers for `rules` from (id, text) pairs, parsed as a person would type them.
 inline Answers answers_of(const RuleSet &rules,
                           const std::vector<std::pair<std::string, std::string>> &pairs) {

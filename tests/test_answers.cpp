@@ -6,15 +6,8 @@
 #include <catch2/catch.hpp>
 
 using namespace sciatica;
+using sciatica::test::question;
 using sciatica::test::small_rules;
-
-namespace {
-
-const Question &question(const RuleSet &rules, const char *id) {
-    return rules.questions.at(static_cast<std::size_t>(rules.question_index(id)));
-}
-
-} // namespace
 
 TEST_CASE("yes/no answers accept yes, no, y, n, true and false in any case", "[answers]") {
     RuleSet rules = small_rules();

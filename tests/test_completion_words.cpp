@@ -4,15 +4,8 @@
 #include <catch2/catch.hpp>
 
 using namespace sciatica;
+using sciatica::test::question;
 using sciatica::test::small_rules;
-
-namespace {
-
-const Question &question(const RuleSet &rules, const char *id) {
-    return rules.questions.at(static_cast<std::size_t>(rules.question_index(id)));
-}
-
-} // namespace
 
 TEST_CASE("a yes/no question completes to yes and no", "[completion]") {
     RuleSet rules = small_rules();
