@@ -95,7 +95,7 @@ TEST_CASE("doubles are written as nlohmann writes them", "[result_json]") {
 TEST_CASE("the writer gives result_to_json's bytes for every public vignette", "[result_json]") {
     const RuleSet &rules = default_rules();
     YAML::Node vignettes =
-        YAML::Load(read_file(std::string(SCIATICA_SOURCE_DIR) + "/tests/vignettes/public.yaml"));
+        YAML::Load(read_file(std::string(SCIATICA_SOURCE_DIR) + "/rules/vignettes/public.yaml"));
     REQUIRE(vignettes.size() >= 15);
     for (const auto &vignette : vignettes) {
         Answers answers =

@@ -140,7 +140,7 @@ class BatchStreams(unittest.TestCase):
 
 class BatchMatchesCheck(unittest.TestCase):
     def test_batch_and_check_give_identical_results_for_every_public_vignette(self):
-        path = os.path.join(SOURCE_DIR, "tests", "vignettes", "public.yaml")
+        path = os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml")
         with open(path, encoding="utf-8") as f:
             vignettes = yaml.safe_load(f)
         batch = run("batch", stdin=lines(*[v["answers"] for v in vignettes]))

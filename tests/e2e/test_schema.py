@@ -26,7 +26,7 @@ def load_schema(name):
 def public_vignettes():
     """The answers of every public vignette: the repository's and, when it is
     beside the checkout, the shared set."""
-    paths = [os.path.join(SOURCE_DIR, "tests", "vignettes", "public.yaml"),
+    paths = [os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml"),
              os.path.join(SOURCE_DIR, "..", "shared", "vignettes", "public.yaml")]
     cases = []
     for path in paths:

@@ -23,7 +23,7 @@ VIGNETTES = ["acute disc herniation after lifting", "cauda equina signs",
 
 
 def vignette_answers(name):
-    with open(os.path.join(SOURCE_DIR, "tests", "vignettes", "public.yaml"), encoding="utf-8") as f:
+    with open(os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml"), encoding="utf-8") as f:
         return next(c["answers"] for c in yaml.safe_load(f) if c["name"] == name)
 
 

@@ -12,7 +12,7 @@ import yaml
 from pty_support import Session, last_question
 from support import SOURCE_DIR, run
 
-VIGNETTES = os.path.join(SOURCE_DIR, "tests", "vignettes", "public.yaml")
+VIGNETTES = os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml")
 
 
 def reply(value):

@@ -57,7 +57,7 @@ def answer_seeds(paths):
 
 
 def main():
-    paths = sys.argv[1:] or [os.path.join(ROOT, "tests", "vignettes", "public.yaml")]
+    paths = sys.argv[1:] or [os.path.join(ROOT, "rules", "vignettes", "public.yaml")]
     rule_seeds()
     answer_seeds(paths)
 
