@@ -2,13 +2,13 @@
 // Built for volume: one rule set, one parser and one writer for the whole
 // stream, buffers reused from line to line, so memory stays flat.
 
-#include "answer_line.hpp"
-#include "commands.hpp"
-#include "engine.hpp"
-#include "error.hpp"
-#include "input.hpp"
-#include "text_util.hpp"
-#include "result_json.hpp"
+#include "cli/commands.hpp"
+#include "lib/answer_line.hpp"
+#include "lib/engine.hpp"
+#include "lib/error.hpp"
+#include "lib/input.hpp"
+#include "lib/result_json.hpp"
+#include "lib/text_util.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -232,7 +232,7 @@ void run_batch(Context &context, const std::string &path) {
     bool from_stdin = path == "-";
     int fd = from_stdin ? STDIN_FILENO : open_for_reading(path);
     std::unique_ptr<int, void (*)(int *)> closer(from_stdin ? nullptr : &fd,
-                                                  [](int *f) { ::close(*f); });
+                                                 [](int *f) { ::close(*f); });
     // A reader that stops early (`| head`) is not an error: EPIPE ends it.
     std::signal(SIGPIPE, SIG_IGN);
     std::string name = from_stdin ? "<stdin>" : path;
@@ -264,8 +264,10 @@ void add_batch_command(CLI::App &app, Context &context) {
     auto path = std::make_shared<std::string>("-");
     CLI::App *batch = app.add_subcommand(
         "batch", "Check many cases: JSON Lines of answers in, one JSON result per line out");
-    batch->add_option("file", *path, "A JSON Lines file, one answers object per line; - (the "
-                                     "default) reads standard input")
+    batch
+        ->add_option("file", *path,
+                     "A JSON Lines file, one answers object per line; - (the "
+                     "default) reads standard input")
         ->type_name("FILE|-");
     batch->footer("Each line is an object of question id to value, as for check --answers, with "
                   "an optional \"case_id\" that is echoed back. A bad line gives "

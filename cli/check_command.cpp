@@ -1,14 +1,14 @@
-#include "answers.hpp"
-#include "commands.hpp"
-#include "engine.hpp"
-#include "error.hpp"
-#include "input.hpp"
-#include "interview_prompt.hpp"
-#include "limits.hpp"
-#include "loader.hpp"
-#include "output.hpp"
-#include "render_text.hpp"
-#include "result_json.hpp"
+#include "cli/commands.hpp"
+#include "cli/interview_prompt.hpp"
+#include "cli/output.hpp"
+#include "cli/render_text.hpp"
+#include "lib/answers.hpp"
+#include "lib/engine.hpp"
+#include "lib/error.hpp"
+#include "lib/input.hpp"
+#include "lib/limits.hpp"
+#include "lib/loader.hpp"
+#include "lib/result_json.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -35,8 +35,8 @@ Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
         std::string text =
             from_stdin ? read_descriptor(STDIN_FILENO, k_max_answers_bytes, "<stdin>", "answers")
                        : read_file(options.answers_path, k_max_answers_bytes, "answers");
-        answers = parse_answers_document(rules, text,
-                                         from_stdin ? "<stdin>" : options.answers_path);
+        answers =
+            parse_answers_document(rules, text, from_stdin ? "<stdin>" : options.answers_path);
     }
     // Flags come last: they override the file.
     for (const auto &flag : options.answer_flags) {
@@ -82,18 +82,21 @@ void add_check_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<CheckOptions>();
     CLI::App *check = app.add_subcommand(
         "check", "Check your answers: urgency, red flags, possible causes and what you can do");
-    check->add_option("-a,--answer", options->answer_flags,
-                      "An answer as ID=VALUE (repeatable), e.g. --answer leg_pain=yes")
+    check
+        ->add_option("-a,--answer", options->answer_flags,
+                     "An answer as ID=VALUE (repeatable), e.g. --answer leg_pain=yes")
         ->type_name("ID=VALUE");
-    check->add_option("--answers", options->answers_path,
-                      "A JSON or YAML file of question id to value; - reads standard input")
+    check
+        ->add_option("--answers", options->answers_path,
+                     "A JSON or YAML file of question id to value; - reads standard input")
         ->type_name("FILE");
     check->add_option("-f,--format", options->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
     check->add_flag("--json", options->json, "Same as --format json")->excludes("--format");
-    check->add_option("-o,--output", options->output_path,
-                      "Write the result to this file (atomically: all or nothing)")
+    check
+        ->add_option("-o,--output", options->output_path,
+                     "Write the result to this file (atomically: all or nothing)")
         ->type_name("FILE");
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
     check->footer(

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "context.hpp"
+#include "cli/context.hpp"
 
 #include <CLI/CLI.hpp>
 

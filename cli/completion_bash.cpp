@@ -1,6 +1,6 @@
 // The bash and zsh data functions, and the bash completion script.
 
-#include "completion_model.hpp"
+#include "cli/completion_model.hpp"
 
 namespace sciatica::cli {
 

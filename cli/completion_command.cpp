@@ -1,5 +1,5 @@
-#include "commands.hpp"
-#include "completion_model.hpp"
+#include "cli/commands.hpp"
+#include "cli/completion_model.hpp"
 
 #include <memory>
 

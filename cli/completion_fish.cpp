@@ -1,7 +1,7 @@
 // The fish completion script: `complete` lines conditioned on the command
 // path, which a helper works out from the command line.
 
-#include "completion_model.hpp"
+#include "cli/completion_model.hpp"
 
 namespace sciatica::cli {
 

@@ -1,6 +1,6 @@
-#include "completion_model.hpp"
+#include "cli/completion_model.hpp"
 
-#include "completion_words.hpp"
+#include "lib/completion_words.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rules.hpp"
+#include "lib/rules.hpp"
 
 #include <CLI/CLI.hpp>
 

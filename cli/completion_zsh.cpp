@@ -1,7 +1,7 @@
 // The zsh completion script: the shared data functions and a completer that
 // walks `words` the same way as the bash one, with descriptions.
 
-#include "completion_model.hpp"
+#include "cli/completion_model.hpp"
 
 namespace sciatica::cli {
 

@@ -1,8 +1,8 @@
-#include "config.hpp"
+#include "cli/config.hpp"
 
-#include "error.hpp"
-#include "loader.hpp"
-#include "settings.hpp"
+#include "lib/error.hpp"
+#include "lib/loader.hpp"
+#include "lib/settings.hpp"
 
 #include <cstdlib>
 #include <sys/stat.h>

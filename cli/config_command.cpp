@@ -1,5 +1,5 @@
-#include "commands.hpp"
-#include "settings.hpp"
+#include "cli/commands.hpp"
+#include "lib/settings.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
-#include "context.hpp"
+#include "cli/context.hpp"
 
-#include "error.hpp"
-#include "loader.hpp"
-#include "output.hpp"
+#include "cli/output.hpp"
+#include "lib/error.hpp"
+#include "lib/loader.hpp"
 
 #include <spdlog/spdlog.h>
 

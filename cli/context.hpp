@@ -1,7 +1,7 @@
 #pragma once
 
-#include "rules.hpp"
-#include "settings.hpp"
+#include "lib/rules.hpp"
+#include "lib/settings.hpp"
 
 #include <exception>
 #include <optional>

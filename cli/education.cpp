@@ -1,4 +1,4 @@
-#include "education.hpp"
+#include "cli/education.hpp"
 
 #include <unistd.h>
 

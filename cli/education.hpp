@@ -1,7 +1,7 @@
 #pragma once
 
-#include "context.hpp"
-#include "terminal.hpp"
+#include "cli/context.hpp"
+#include "cli/terminal.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

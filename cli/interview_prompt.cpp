@@ -1,9 +1,9 @@
-#include "interview_prompt.hpp"
+#include "cli/interview_prompt.hpp"
 
-#include "answers.hpp"
-#include "error.hpp"
-#include "interview.hpp"
-#include "render_text.hpp"
+#include "cli/render_text.hpp"
+#include "lib/answers.hpp"
+#include "lib/error.hpp"
+#include "lib/interview.hpp"
 
 #include <algorithm>
 #include <cctype>

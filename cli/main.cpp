@@ -2,12 +2,12 @@
 // rules/; this file parses arguments, runs one command and maps errors to
 // exit codes.
 
-#include "commands.hpp"
-#include "config.hpp"
-#include "context.hpp"
-#include "error.hpp"
-#include "output.hpp"
-#include "text_util.hpp"
+#include "cli/commands.hpp"
+#include "cli/config.hpp"
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+#include "lib/error.hpp"
+#include "lib/text_util.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>

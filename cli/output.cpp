@@ -1,7 +1,7 @@
-#include "output.hpp"
+#include "cli/output.hpp"
 
-#include "context.hpp"
-#include "error.hpp"
+#include "cli/context.hpp"
+#include "lib/error.hpp"
 
 #include <algorithm>
 #include <cerrno>

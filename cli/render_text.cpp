@@ -1,6 +1,6 @@
-#include "render_text.hpp"
+#include "cli/render_text.hpp"
 
-#include "answers.hpp"
+#include "lib/answers.hpp"
 
 #include <cctype>
 

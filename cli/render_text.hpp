@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine.hpp"
-#include "terminal.hpp"
+#include "cli/terminal.hpp"
+#include "lib/engine.hpp"
 
 #include <string>
 

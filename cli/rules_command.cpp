@@ -1,11 +1,11 @@
 // `sciatica rules dump|lint|test`: tools for the authors of a rule set.
 
-#include "commands.hpp"
-#include "error.hpp"
-#include "lint.hpp"
-#include "loader.hpp"
-#include "text_util.hpp"
-#include "vignette.hpp"
+#include "cli/commands.hpp"
+#include "lib/error.hpp"
+#include "lib/lint.hpp"
+#include "lib/loader.hpp"
+#include "lib/text_util.hpp"
+#include "lib/vignette.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
-#include "catalog_json.hpp"
-#include "commands.hpp"
-#include "education.hpp"
-#include "render_text.hpp"
+#include "cli/commands.hpp"
+#include "cli/education.hpp"
+#include "cli/render_text.hpp"
+#include "lib/catalog_json.hpp"
 
 #include <memory>
 

@@ -4,9 +4,9 @@
 // Usage: compile_rules INPUT.yaml OUTPUT.cpp. A rule set with errors fails the
 // build with the loader's message.
 
-#include "error.hpp"
-#include "loader.hpp"
-#include "rules_blob.hpp"
+#include "lib/error.hpp"
+#include "lib/loader.hpp"
+#include "lib/rules_blob.hpp"
 
 #include <cstdio>
 #include <fstream>

@@ -1,6 +1,6 @@
-#include "answer_line.hpp"
+#include "lib/answer_line.hpp"
 
-#include "answers.hpp"
+#include "lib/answers.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -107,8 +107,9 @@ class Cursor {
 // A case_id that is a number is echoed as parse_answers_json's route would
 // write it; only plain non-negative integers are certain to come out as typed.
 bool plain_integer(std::string_view token) {
-    return !token.empty() && token.size() <= 18 && token.find_first_not_of("0123456789") ==
-               std::string_view::npos && (token.size() == 1 || token[0] != '0');
+    return !token.empty() && token.size() <= 18 &&
+           token.find_first_not_of("0123456789") == std::string_view::npos &&
+           (token.size() == 1 || token[0] != '0');
 }
 
 // Reads one member's value for `question` (nullptr: the case_id) into `out`.
@@ -224,8 +225,7 @@ bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
                     index = static_cast<std::size_t>(found->second);
                 }
                 next = index + 1;
-                if (!read_value(in, &questions[index], out.answers[index],
-                                out.case_id_json)) {
+                if (!read_value(in, &questions[index], out.answers[index], out.case_id_json)) {
                     return false;
                 }
             }

@@ -1,10 +1,10 @@
-#include "answers.hpp"
+#include "lib/answers.hpp"
 
-#include "error.hpp"
-#include "input.hpp"
-#include "limits.hpp"
-#include "text_util.hpp"
-#include "yaml_guard.hpp"
+#include "lib/error.hpp"
+#include "lib/input.hpp"
+#include "lib/limits.hpp"
+#include "lib/text_util.hpp"
+#include "lib/yaml_guard.hpp"
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
@@ -37,7 +37,9 @@ std::string_view trim(std::string_view text) {
 }
 
 // A value from the input, safe and short enough to repeat in a message.
-std::string shown_value(std::string_view text) { return printable(text, k_max_quoted_chars); }
+std::string shown_value(std::string_view text) {
+    return printable(text, k_max_quoted_chars);
+}
 
 [[noreturn]] void fail(const Question &question, const std::string &message) {
     throw Error(ErrorKind::data, "'" + question.id + "': " + message);
@@ -91,8 +93,8 @@ double json_answer(const Question &question, const nlohmann::json &value) {
     if (value.is_string()) {
         return parse_answer(question, value.get<std::string>());
     }
-    fail(question, with_article(value.type_name()) + " is not allowed; expected " +
-                       answer_hint(question));
+    fail(question,
+         with_article(value.type_name()) + " is not allowed; expected " + answer_hint(question));
 }
 
 Answers from_json(const RuleSet &rules, const nlohmann::json &document, const std::string &source,
@@ -188,8 +190,7 @@ nlohmann::json parse_json(std::string_view text, const std::string &source) {
     auto check = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
         if (depth >= k_max_nesting_depth) {
             throw Error(ErrorKind::data, source + ": nested more than " +
-                                             std::to_string(k_max_nesting_depth) +
-                                             " levels deep");
+                                             std::to_string(k_max_nesting_depth) + " levels deep");
         }
         return true;
     };
@@ -206,7 +207,9 @@ nlohmann::json parse_json(std::string_view text, const std::string &source) {
 
 } // namespace
 
-Answers no_answers(const RuleSet &rules) { return Answers(rules.questions.size()); }
+Answers no_answers(const RuleSet &rules) {
+    return Answers(rules.questions.size());
+}
 
 NumberFault number_fault(const Question &question, double value) {
     if (!std::isfinite(value)) {
@@ -284,8 +287,8 @@ Answers parse_answers_document(const RuleSet &rules, std::string_view text,
     // Every route to answers (file, stdin, batch line) passes here, so the
     // size limit is checked once, before any parsing.
     if (text.size() > k_max_answers_bytes) {
-        throw Error(ErrorKind::data,
-                    source + ": too large: answers may be at most " + size_text(k_max_answers_bytes));
+        throw Error(ErrorKind::data, source + ": too large: answers may be at most " +
+                                         size_text(k_max_answers_bytes));
     }
     std::string_view body = trim(text);
     if (body.empty()) {
@@ -300,8 +303,8 @@ Answers parse_answers_document(const RuleSet &rules, std::string_view text,
 Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,
                            const std::vector<std::string> &ignored) {
     if (text.size() > k_max_answers_bytes) {
-        throw Error(ErrorKind::data,
-                    source + ": too large: answers may be at most " + size_text(k_max_answers_bytes));
+        throw Error(ErrorKind::data, source + ": too large: answers may be at most " +
+                                         size_text(k_max_answers_bytes));
     }
     return from_json(rules, parse_json(text, source), source, ignored);
 }

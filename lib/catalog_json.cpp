@@ -1,7 +1,7 @@
-#include "catalog_json.hpp"
+#include "lib/catalog_json.hpp"
 
-#include "error.hpp"
-#include "text_util.hpp"
+#include "lib/error.hpp"
+#include "lib/text_util.hpp"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "completion_words.hpp"
+#include "lib/completion_words.hpp"
 
 namespace sciatica {
 

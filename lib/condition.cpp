@@ -1,4 +1,4 @@
-#include "condition.hpp"
+#include "lib/condition.hpp"
 
 #include <algorithm>
 
@@ -77,8 +77,7 @@ void explain(const Condition &condition, const Answers &answers, Tri target,
         }
         return;
     case Condition::Kind::negate:
-        explain(condition.children.front(), answers, target == Tri::yes ? Tri::no : Tri::yes,
-                out);
+        explain(condition.children.front(), answers, target == Tri::yes ? Tri::no : Tri::yes, out);
         return;
     case Condition::Kind::all:
     case Condition::Kind::any:
@@ -94,8 +93,7 @@ void explain(const Condition &condition, const Answers &answers, Tri target,
     }
 }
 
-Tri mark_relevant(const Condition &condition, const Answers &answers,
-                  std::vector<bool> &relevant) {
+Tri mark_relevant(const Condition &condition, const Answers &answers, std::vector<bool> &relevant) {
     switch (condition.kind) {
     case Condition::Kind::compare: {
         Tri value = evaluate(condition, answers);

@@ -42,14 +42,12 @@ Tri evaluate(const Condition &condition, const Answers &answers);
 // Appends to `out` the answered questions that make `condition` come out as
 // `target` (which it must), each once, in the order they appear: the "because"
 // behind a conclusion.
-void explain(const Condition &condition, const Answers &answers, Tri target,
-             std::vector<int> &out);
+void explain(const Condition &condition, const Answers &answers, Tri target, std::vector<int> &out);
 
 // When `condition` is unknown under `answers`, marks in `relevant` each
 // unanswered question whose answer could still decide it; returns the value.
 // `relevant` must have one entry per question.
-Tri mark_relevant(const Condition &condition, const Answers &answers,
-                  std::vector<bool> &relevant);
+Tri mark_relevant(const Condition &condition, const Answers &answers, std::vector<bool> &relevant);
 
 // Every question the condition reads, in order of appearance.
 void questions_of(const Condition &condition, std::vector<int> &out);

@@ -1,5 +1,5 @@
-#include "loader.hpp"
-#include "rules_blob.hpp"
+#include "lib/loader.hpp"
+#include "lib/rules_blob.hpp"
 
 // Generated at build time from rules/default.yaml: the text by
 // cmake/embed.cmake, the loaded and validated rule set by
@@ -18,9 +18,9 @@ std::string_view default_rules_text() {
 const RuleSet &default_rules() {
     // Parsed and validated when the binary was built: reading it back costs
     // microseconds where parsing the YAML costs milliseconds at every start.
-    static const RuleSet rules = deserialize_rules(
-        {reinterpret_cast<const char *>(k_embedded_default_rules_blob),
-         k_embedded_default_rules_blob_size});
+    static const RuleSet rules =
+        deserialize_rules({reinterpret_cast<const char *>(k_embedded_default_rules_blob),
+                           k_embedded_default_rules_blob_size});
     return rules;
 }
 

@@ -1,4 +1,4 @@
-#include "diagnostic.hpp"
+#include "lib/diagnostic.hpp"
 
 #include <algorithm>
 
@@ -20,7 +20,9 @@ std::string Diagnostic::to_string() const {
     return location(*this) + (severity == Severity::error ? ": error: " : ": warning: ") + message;
 }
 
-std::string Diagnostic::without_severity() const { return location(*this) + ": " + message; }
+std::string Diagnostic::without_severity() const {
+    return location(*this) + ": " + message;
+}
 
 bool has_errors(const std::vector<Diagnostic> &diagnostics) {
     return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) {

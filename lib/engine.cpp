@@ -1,4 +1,4 @@
-#include "engine.hpp"
+#include "lib/engine.hpp"
 
 #include <algorithm>
 
@@ -29,8 +29,7 @@ void apply_rules(const std::vector<UrgencyRule> &rules, const Answers &answers,
 // Unanswered questions that could still make a more severe rule hold. The
 // urgency can only rise as answers come in (a rule that holds keeps holding),
 // so these are exactly the answers that could change it.
-void could_raise(const RuleSet &rules, const Answers &answers, int urgency,
-                 std::vector<int> &out) {
+void could_raise(const RuleSet &rules, const Answers &answers, int urgency, std::vector<int> &out) {
     thread_local std::vector<bool> relevant;
     relevant.assign(rules.questions.size(), false);
     for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {

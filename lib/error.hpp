@@ -18,8 +18,7 @@ enum class ErrorKind {
 // The library throws it; main() catches it once and prints it.
 class Error : public std::runtime_error {
   public:
-    Error(ErrorKind kind, const std::string &message)
-        : std::runtime_error(message), m_kind(kind) {}
+    Error(ErrorKind kind, const std::string &message) : std::runtime_error(message), m_kind(kind) {}
 
     ErrorKind kind() const { return m_kind; }
 

@@ -1,6 +1,6 @@
-#include "input.hpp"
+#include "lib/input.hpp"
 
-#include "error.hpp"
+#include "lib/error.hpp"
 
 #include <cerrno>
 #include <cstring>

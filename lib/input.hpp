@@ -1,6 +1,6 @@
 #pragma once
 
-#include "limits.hpp"
+#include "lib/limits.hpp"
 
 #include <cstddef>
 #include <string>

@@ -1,4 +1,4 @@
-#include "interview.hpp"
+#include "lib/interview.hpp"
 
 #include <algorithm>
 #include <cmath>

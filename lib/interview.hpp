@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine.hpp"
-#include "rules.hpp"
+#include "lib/engine.hpp"
+#include "lib/rules.hpp"
 
 #include <optional>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "lint.hpp"
+#include "lib/lint.hpp"
 
-#include "satisfiable.hpp"
+#include "lib/satisfiable.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagnostic.hpp"
-#include "rules.hpp"
+#include "lib/diagnostic.hpp"
+#include "lib/rules.hpp"
 
 #include <functional>
 #include <string>

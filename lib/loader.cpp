@@ -1,10 +1,10 @@
-#include "loader.hpp"
+#include "lib/loader.hpp"
 
-#include "error.hpp"
-#include "limits.hpp"
-#include "lint.hpp"
-#include "text_util.hpp"
-#include "yaml_guard.hpp"
+#include "lib/error.hpp"
+#include "lib/limits.hpp"
+#include "lib/lint.hpp"
+#include "lib/text_util.hpp"
+#include "lib/yaml_guard.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -55,11 +55,11 @@ class Loader {
         if (!expect_map(root, "the rule set")) {
             return;
         }
-        check_keys(root, {"format", "title", "version", "notice", "urgencies", "questions",
-                          "red_flags", "urgency_rules", "causes_when", "causes", "techniques",
-                          "treatments", "equipment"},
-                   {"format", "notice", "urgencies", "questions", "red_flags", "causes",
-                    "techniques"});
+        check_keys(
+            root,
+            {"format", "title", "version", "notice", "urgencies", "questions", "red_flags",
+             "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment"},
+            {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = text(root, "format");
         if (root["format"] && format != k_rules_format) {
             error(root["format"], "unsupported format '" + format + "' (this build reads '" +
@@ -196,8 +196,7 @@ class Loader {
     std::string id(const YAML::Node &map) {
         std::string value = text(map, "id");
         if (map["id"] && !std::regex_match(value, id_pattern())) {
-            error(map["id"], "id '" + value +
-                                 "' must be lower-case letters, digits, '_' or '-'");
+            error(map["id"], "id '" + value + "' must be lower-case letters, digits, '_' or '-'");
         }
         return value;
     }
@@ -382,8 +381,8 @@ class Loader {
             return false;
         }
         check_keys(node,
-                   {"id", "name", "summary", "description", "signs", "diagnosis",
-                    "usual_urgency", "source", "requires", "findings"},
+                   {"id", "name", "summary", "description", "signs", "diagnosis", "usual_urgency",
+                    "source", "requires", "findings"},
                    {"id", "name", "summary", "description", "source", "findings"});
         out.id = id(node);
         out.mark = mark_of(node);
@@ -499,11 +498,12 @@ class Loader {
                 continue;
             }
             check_keys(node, {combinator}, {});
-            out.kind = std::string(combinator) == "all" ? Condition::Kind::all
-                                                        : Condition::Kind::any;
+            out.kind =
+                std::string(combinator) == "all" ? Condition::Kind::all : Condition::Kind::any;
             YAML::Node list = node[combinator];
             if (!list.IsSequence() || list.size() == 0) {
-                error(list, std::string("'") + combinator + "' takes a non-empty list of conditions");
+                error(list,
+                      std::string("'") + combinator + "' takes a non-empty list of conditions");
                 return out;
             }
             for (const auto &child : list) {
@@ -572,10 +572,11 @@ class Loader {
         }
         bool ordered = out.op == CompareOp::lt || out.op == CompareOp::le ||
                        out.op == CompareOp::gt || out.op == CompareOp::ge;
-        if (ordered && (question.type == QuestionType::yes_no ||
-                        question.type == QuestionType::choice)) {
-            error(node, std::string("a ") + question_type_name(question.type) + " question such as '" +
-                            question.id + "' can only be compared with eq, ne or in");
+        if (ordered &&
+            (question.type == QuestionType::yes_no || question.type == QuestionType::choice)) {
+            error(node, std::string("a ") + question_type_name(question.type) +
+                            " question such as '" + question.id +
+                            "' can only be compared with eq, ne or in");
         }
         if (out.values.empty()) {
             out.question = -1; // unusable; an error was reported
@@ -592,7 +593,8 @@ class Loader {
                 (node.Scalar() == "true" || node.Scalar() == "false")) {
                 return node.Scalar() == "true" ? 1.0 : 0.0;
             }
-            error(node, "'" + question.id + "' is a yes_no question: compare it with true or false");
+            error(node,
+                  "'" + question.id + "' is a yes_no question: compare it with true or false");
             return std::nullopt;
         }
         case QuestionType::choice: {
@@ -602,8 +604,8 @@ class Loader {
                 if (it != options.end()) {
                     return static_cast<double>(it - options.begin());
                 }
-                error(node, "'" + node.Scalar() + "' is not an option of '" + question.id +
-                                "'" + did_you_mean(node.Scalar(), options));
+                error(node, "'" + node.Scalar() + "' is not an option of '" + question.id + "'" +
+                                did_you_mean(node.Scalar(), options));
                 return std::nullopt;
             }
             error(node, "'" + question.id + "' is a choice question: compare it with an option");
@@ -611,8 +613,9 @@ class Loader {
         }
         case QuestionType::integer:
         case QuestionType::number: {
-            auto value = number(node, "'" + question.id + "' is a " + question_type_name(question.type) +
-                                          " question: the value");
+            auto value =
+                number(node, "'" + question.id + "' is a " + question_type_name(question.type) +
+                                 " question: the value");
             if (!value) {
                 return std::nullopt;
             }

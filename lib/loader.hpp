@@ -1,8 +1,8 @@
 #pragma once
 
-#include "diagnostic.hpp"
-#include "input.hpp"
-#include "rules.hpp"
+#include "lib/diagnostic.hpp"
+#include "lib/input.hpp"
+#include "lib/rules.hpp"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "result_json.hpp"
+#include "lib/result_json.hpp"
 
-#include "answers.hpp"
+#include "lib/answers.hpp"
 
 #include <array>
 #include <charconv>
@@ -15,8 +15,8 @@ nlohmann::ordered_json because_json(const Result &result, const std::vector<int>
     for (int index : because) {
         const auto i = static_cast<std::size_t>(index);
         const Question &question = result.rules->questions[i];
-        out.push_back({{"question", question.id},
-                       {"answer", answer_to_json(question, *result.answers[i])}});
+        out.push_back(
+            {{"question", question.id}, {"answer", answer_to_json(question, *result.answers[i])}});
     }
     return out;
 }

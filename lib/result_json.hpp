@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine.hpp"
+#include "lib/engine.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -50,17 +50,17 @@ class ResultWriter {
     void append_ids(const std::vector<int> &indices, std::string &out) const;
 
     const RuleSet *m_rules;
-    std::string m_schema_version;             // "schema_version":1,
-    std::vector<std::string> m_urgency_head;  // "urgency":...,"red_flags":[
-    std::vector<std::string> m_question_id;   // "id"
-    std::vector<std::string> m_because_head;  // {"question":"id","answer":
+    std::string m_schema_version;                   // "schema_version":1,
+    std::vector<std::string> m_urgency_head;        // "urgency":...,"red_flags":[
+    std::vector<std::string> m_question_id;         // "id"
+    std::vector<std::string> m_because_head;        // {"question":"id","answer":
     std::vector<std::vector<std::string>> m_option; // "option" per choice question
-    std::vector<std::string> m_red_flag_head; // {"id":..,"advice":..,"because":[
+    std::vector<std::string> m_red_flag_head;       // {"id":..,"advice":..,"because":[
     std::vector<std::string> m_rule_head;
-    std::vector<std::string> m_cause_head;    // {"id":..,"name":..,"score":
-    std::vector<std::string> m_cause_middle;  // ,"summary":..,"because":[
-    std::vector<std::string> m_technique;     // the whole object
-    std::string m_tail;                       // ],"notice":"..."}
+    std::vector<std::string> m_cause_head;   // {"id":..,"name":..,"score":
+    std::vector<std::string> m_cause_middle; // ,"summary":..,"because":[
+    std::vector<std::string> m_technique;    // the whole object
+    std::string m_tail;                      // ],"notice":"..."}
 };
 
 } // namespace sciatica

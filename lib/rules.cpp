@@ -1,4 +1,4 @@
-#include "rules.hpp"
+#include "lib/rules.hpp"
 
 namespace sciatica {
 
@@ -38,14 +38,30 @@ const char *question_type_name(QuestionType type) {
     return "?";
 }
 
-int RuleSet::question_index(const std::string &id) const { return index_of(questions, id); }
-int RuleSet::cause_index(const std::string &id) const { return index_of(causes, id); }
-int RuleSet::technique_index(const std::string &id) const { return index_of(techniques, id); }
-int RuleSet::urgency_index(const std::string &id) const { return index_of(urgencies, id); }
+int RuleSet::question_index(const std::string &id) const {
+    return index_of(questions, id);
+}
+int RuleSet::cause_index(const std::string &id) const {
+    return index_of(causes, id);
+}
+int RuleSet::technique_index(const std::string &id) const {
+    return index_of(techniques, id);
+}
+int RuleSet::urgency_index(const std::string &id) const {
+    return index_of(urgencies, id);
+}
 
-std::vector<std::string> RuleSet::question_ids() const { return ids_of(questions); }
-std::vector<std::string> RuleSet::cause_ids() const { return ids_of(causes); }
-std::vector<std::string> RuleSet::technique_ids() const { return ids_of(techniques); }
-std::vector<std::string> RuleSet::urgency_ids() const { return ids_of(urgencies); }
+std::vector<std::string> RuleSet::question_ids() const {
+    return ids_of(questions);
+}
+std::vector<std::string> RuleSet::cause_ids() const {
+    return ids_of(causes);
+}
+std::vector<std::string> RuleSet::technique_ids() const {
+    return ids_of(techniques);
+}
+std::vector<std::string> RuleSet::urgency_ids() const {
+    return ids_of(urgencies);
+}
 
 } // namespace sciatica

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "condition.hpp"
+#include "lib/condition.hpp"
 
 #include <optional>
 #include <string>
@@ -23,9 +23,9 @@ struct Question {
     QuestionType type = QuestionType::yes_no;
     std::optional<double> min; // integer, number: inclusive bounds
     std::optional<double> max;
-    std::vector<std::string> options; // choice: allowed values, in order
-    std::string prompt;               // what a person reads
-    std::string help;                 // a little more, on request
+    std::vector<std::string> options;  // choice: allowed values, in order
+    std::string prompt;                // what a person reads
+    std::string help;                  // a little more, on request
     std::optional<Condition> ask_when; // asked only when this may hold
     SourceMark mark;
 };
@@ -67,7 +67,7 @@ struct Cause {
     std::vector<std::string> signs;
     std::string diagnosis;
     int usual_urgency = 0;
-    std::string source; // where the reasoning comes from
+    std::string source;                 // where the reasoning comes from
     std::optional<Condition> requires_; // never listed when this is false
     std::vector<Finding> findings;
     SourceMark mark;
@@ -93,7 +93,7 @@ struct NamedText {
 struct RuleSet {
     std::string title;
     std::string version;
-    std::string notice; // the practitioner notice, in every result
+    std::string notice;                  // the practitioner notice, in every result
     std::vector<UrgencyLevel> urgencies; // most severe first
     std::vector<Question> questions;     // in interview order
     std::vector<UrgencyRule> red_flags;

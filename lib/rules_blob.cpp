@@ -1,6 +1,6 @@
-#include "rules_blob.hpp"
+#include "lib/rules_blob.hpp"
 
-#include "error.hpp"
+#include "lib/error.hpp"
 
 #include <cstdint>
 #include <cstring>

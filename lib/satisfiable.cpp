@@ -1,4 +1,4 @@
-#include "satisfiable.hpp"
+#include "lib/satisfiable.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
-#include "settings.hpp"
+#include "lib/settings.hpp"
 
-#include "error.hpp"
-#include "text_util.hpp"
+#include "lib/error.hpp"
+#include "lib/text_util.hpp"
 
 #include <map>
 

@@ -1,6 +1,6 @@
-#include "text_util.hpp"
+#include "lib/text_util.hpp"
 
-#include "yaml_guard.hpp"
+#include "lib/yaml_guard.hpp"
 
 #include <algorithm>
 #include <cmath>

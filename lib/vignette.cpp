@@ -1,10 +1,10 @@
-#include "vignette.hpp"
+#include "lib/vignette.hpp"
 
-#include "answers.hpp"
-#include "engine.hpp"
-#include "error.hpp"
-#include "text_util.hpp"
-#include "yaml_guard.hpp"
+#include "lib/answers.hpp"
+#include "lib/engine.hpp"
+#include "lib/error.hpp"
+#include "lib/text_util.hpp"
+#include "lib/yaml_guard.hpp"
 
 #include <yaml-cpp/yaml.h>
 

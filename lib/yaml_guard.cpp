@@ -1,6 +1,6 @@
-#include "yaml_guard.hpp"
+#include "lib/yaml_guard.hpp"
 
-#include "input.hpp"
+#include "lib/input.hpp"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagnostic.hpp"
-#include "limits.hpp"
+#include "lib/diagnostic.hpp"
+#include "lib/limits.hpp"
 
 #include <cstddef>
 #include <optional>

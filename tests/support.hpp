@@ -3,8 +3,8 @@
 // Shared fixtures for the unit tests: a small rule set written inline, and
 // helpers to build answers by question id.
 
-#include "answers.hpp"
-#include "loader.hpp"
+#include "lib/answers.hpp"
+#include "lib/loader.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -55,7 +55,9 @@ techniques:
   - {id: walk, name: Walk, summary: Walk, steps: [Walk]}
 )";
 
-inline RuleSet small_rules() { return load_rules(k_small_rules, "small.yaml"); }
+inline RuleSet small_rules() {
+    return load_rules(k_small_rules, "small.yaml");
+}
 
 // The question `id` of `rules`, which must exist.
 inline const Question &question(const RuleSet &rules, const char *id) {

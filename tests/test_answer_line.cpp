@@ -1,7 +1,6 @@
-#include "answer_line.hpp"
-
-#include "answers.hpp"
-#include "error.hpp"
+#include "lib/answer_line.hpp"
+#include "lib/answers.hpp"
+#include "lib/error.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -36,10 +35,10 @@ std::string reference_error(const RuleSet &rules, const std::string &line) {
 TEST_CASE("the fast path reads a flat line as parse_answers_json does", "[answer_line]") {
     RuleSet rules = small_rules();
     AnswerLineParser parser(rules);
-    for (std::string line : {R"({"pain": true, "numb": false, "age": 42, "side": "left"})",
-                             R"( {"age":"42","pain":"Yes","side":"both"} )",
-                             R"({"pain": true, "pain": null})", R"({})",
-                             R"({"age": 4.2e1, "numb": null})"}) {
+    for (std::string line :
+         {R"({"pain": true, "numb": false, "age": 42, "side": "left"})",
+          R"( {"age":"42","pain":"Yes","side":"both"} )", R"({"pain": true, "pain": null})",
+          R"({})", R"({"age": 4.2e1, "numb": null})"}) {
         AnswerLine out;
         REQUIRE(parser.try_parse(line, out));
         CHECK(out.answers == parse_answers_json(rules, line, "l", {"case_id"}));
@@ -78,9 +77,9 @@ TEST_CASE("lines outside the simple shape are left to the full parser", "[answer
     RuleSet rules = small_rules();
     AnswerLine out;
     AnswerLineParser parser(rules);
-    for (const char *line : {R"({"pain": "y\u0065s"})", R"({"side": "left", "x": 1})",
-                             R"({"pain": [true]})", R"([1])", R"({"pain": true,})",
-                             R"({"age": 130})", R"({"pain": 1})", R"({"age": 01})", ""}) {
+    for (const char *line :
+         {R"({"pain": "y\u0065s"})", R"({"side": "left", "x": 1})", R"({"pain": [true]})", R"([1])",
+          R"({"pain": true,})", R"({"age": 130})", R"({"pain": 1})", R"({"age": 01})", ""}) {
         CHECK_FALSE(parser.try_parse(line, out));
     }
 }
@@ -96,8 +95,7 @@ TEST_CASE("errors are exactly those of parse_answers_json", "[answer_line]") {
     }
 }
 
-TEST_CASE("an unknown question in a line names it and suggests the nearest id",
-          "[answer_line]") {
+TEST_CASE("an unknown question in a line names it and suggests the nearest id", "[answer_line]") {
     RuleSet rules = small_rules();
     CHECK(error_of(rules, R"({"case_id": 3, "pian": true})") ==
           "l:1: unknown question 'pian' (did you mean 'pain'?)");

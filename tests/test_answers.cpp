@@ -1,6 +1,5 @@
-#include "answers.hpp"
-
-#include "error.hpp"
+#include "lib/answers.hpp"
+#include "lib/error.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

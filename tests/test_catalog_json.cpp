@@ -1,5 +1,5 @@
-#include "catalog_json.hpp"
-#include "error.hpp"
+#include "lib/catalog_json.hpp"
+#include "lib/error.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,4 @@
-#include "condition.hpp"
-
+#include "lib/condition.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,7 +9,9 @@ using sciatica::test::small_rules;
 
 namespace {
 
-const Condition &alarm(const RuleSet &rules) { return rules.red_flags.at(0).when; }
+const Condition &alarm(const RuleSet &rules) {
+    return rules.red_flags.at(0).when;
+}
 
 } // namespace
 
@@ -36,10 +37,10 @@ TEST_CASE("all holds when every part holds", "[condition]") {
 }
 
 TEST_CASE("any holds as soon as one part holds, and is false only when all are", "[condition]") {
-    RuleSet rules = load_rules(sciatica::test::small_rules_with(
-                                   "when: {all: [{q: pain, eq: true}, {q: numb, eq: true}]}",
-                                   "when: {any: [{q: pain, eq: true}, {q: numb, eq: true}]}"),
-                               "r.yaml");
+    RuleSet rules = load_rules(
+        sciatica::test::small_rules_with("when: {all: [{q: pain, eq: true}, {q: numb, eq: true}]}",
+                                         "when: {any: [{q: pain, eq: true}, {q: numb, eq: true}]}"),
+        "r.yaml");
     const Condition &any = alarm(rules);
     CHECK(evaluate(any, answers_of(rules, {{"numb", "yes"}})) == Tri::yes);
     CHECK(evaluate(any, answers_of(rules, {{"numb", "no"}})) == Tri::unknown);

@@ -1,6 +1,5 @@
-#include "engine.hpp"
-
-#include "result_json.hpp"
+#include "lib/engine.hpp"
+#include "lib/result_json.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -96,8 +95,7 @@ TEST_CASE("unanswered lists only questions that could raise the urgency", "[engi
     CHECK(unanswered_ids(evaluate(rules, answers_of(rules, {{"pain", "no"}}))) ==
           std::vector<std::string>{"age"});
     // At emergency nothing can raise it further.
-    CHECK(unanswered_ids(
-              evaluate(rules, answers_of(rules, {{"pain", "yes"}, {"numb", "yes"}})))
+    CHECK(unanswered_ids(evaluate(rules, answers_of(rules, {{"pain", "yes"}, {"numb", "yes"}})))
               .empty());
 }
 

@@ -1,12 +1,12 @@
 // The input limits of lib/limits.hpp, each enforced with an error that names
 // it, and the reading of awkward files.
 
-#include "answers.hpp"
-#include "error.hpp"
-#include "input.hpp"
-#include "limits.hpp"
+#include "lib/answers.hpp"
+#include "lib/error.hpp"
+#include "lib/input.hpp"
+#include "lib/limits.hpp"
+#include "lib/text_util.hpp"
 #include "support.hpp"
-#include "text_util.hpp"
 
 #include <catch2/catch.hpp>
 

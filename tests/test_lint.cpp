@@ -1,5 +1,5 @@
-#include "lint.hpp"
-#include "loader.hpp"
+#include "lib/lint.hpp"
+#include "lib/loader.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

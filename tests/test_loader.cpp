@@ -1,8 +1,7 @@
-#include "loader.hpp"
-
-#include "error.hpp"
+#include "lib/error.hpp"
+#include "lib/loader.hpp"
+#include "lib/yaml_guard.hpp"
 #include "support.hpp"
-#include "yaml_guard.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -46,9 +45,9 @@ TEST_CASE("an unknown key names the key and suggests the known one", "[loader]")
 }
 
 TEST_CASE("a duplicate key is an error, not silently the last one", "[loader]") {
-    CHECK(first_error(small_rules_with("notice: See your practitioner.",
-                                       "notice: A.\nnotice: B.")) ==
-          "rules.yaml:3:1: error: duplicate key 'notice'");
+    CHECK(
+        first_error(small_rules_with("notice: See your practitioner.", "notice: A.\nnotice: B.")) ==
+        "rules.yaml:3:1: error: duplicate key 'notice'");
 }
 
 TEST_CASE("a missing required key names the key", "[loader]") {
@@ -57,12 +56,14 @@ TEST_CASE("a missing required key names the key", "[loader]") {
 }
 
 TEST_CASE("yes is not accepted where a rule file means true", "[loader]") {
-    CHECK(first_error(small_rules_with("{q: pain, eq: true}, {q: numb", "{q: pain, eq: yes}, {q: numb")) ==
+    CHECK(first_error(
+              small_rules_with("{q: pain, eq: true}, {q: numb", "{q: pain, eq: yes}, {q: numb")) ==
           "rules.yaml:16:32: error: 'pain' is a yes_no question: compare it with true or false");
 }
 
 TEST_CASE("a yes_no question cannot be compared with a number", "[loader]") {
-    CHECK(first_error(small_rules_with("{q: pain, eq: true}, {q: numb", "{q: pain, eq: 1}, {q: numb")) ==
+    CHECK(first_error(
+              small_rules_with("{q: pain, eq: true}, {q: numb", "{q: pain, eq: 1}, {q: numb")) ==
           "rules.yaml:16:32: error: 'pain' is a yes_no question: compare it with true or false");
 }
 
@@ -98,9 +99,11 @@ TEST_CASE("a comparison needs exactly one operator", "[loader]") {
 }
 
 TEST_CASE("a loaded rule set refuses to run when it has an error", "[loader]") {
-    CHECK_THROWS_WITH(load_rules(small_rules_with("format: sciatica-rules/1", "format: sciatica-rules/9"), "x.yaml"),
-                      "x.yaml:1:9: unsupported format 'sciatica-rules/9' (this build "
-                      "reads 'sciatica-rules/1')");
+    CHECK_THROWS_WITH(
+        load_rules(small_rules_with("format: sciatica-rules/1", "format: sciatica-rules/9"),
+                   "x.yaml"),
+        "x.yaml:1:9: unsupported format 'sciatica-rules/9' (this build "
+        "reads 'sciatica-rules/1')");
 }
 
 TEST_CASE("a rule set file that does not exist is missing input", "[loader]") {

@@ -1,6 +1,5 @@
-#include "result_json.hpp"
-
-#include "loader.hpp"
+#include "lib/loader.hpp"
+#include "lib/result_json.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -41,9 +40,10 @@ TEST_CASE("the writer gives the same bytes as result_to_json for every kind of r
 }
 
 TEST_CASE("the writer escapes the rule set's texts as nlohmann does", "[result_json]") {
-    RuleSet rules = load_rules(small_rules_with("notice: See your practitioner.",
-                                                "notice: \"Say \\\"now\\\"\\t\\\\ caf\\u00e9\\x01\""),
-                               "small.yaml");
+    RuleSet rules =
+        load_rules(small_rules_with("notice: See your practitioner.",
+                                    "notice: \"Say \\\"now\\\"\\t\\\\ caf\\u00e9\\x01\""),
+                   "small.yaml");
     Result result = evaluate(rules, no_answers(rules));
     CHECK(rules.notice == "Say \"now\"\t\\ caf\xc3\xa9\x01");
     CHECK(written(result) == result_to_json(result).dump());
@@ -65,8 +65,7 @@ TEST_CASE("the default rule set writes the same bytes as result_to_json", "[resu
     CHECK(written(result) == result_to_json(result).dump());
 }
 
-TEST_CASE("control characters are escaped with short forms or lowercase \\u00XX",
-          "[result_json]") {
+TEST_CASE("control characters are escaped with short forms or lowercase \\u00XX", "[result_json]") {
     CHECK(escaped(std::string("a\x00z", 3)) == "\"a\\u0000z\"");
     CHECK(escaped("\b\f\n\r\t\x1f") == "\"\\b\\f\\n\\r\\t\\u001f\"");
     CHECK(escaped("\"\\/") == "\"\\\"\\\\/\"");

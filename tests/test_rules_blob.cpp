@@ -1,15 +1,13 @@
-#include "rules_blob.hpp"
-
-#include "error.hpp"
-#include "loader.hpp"
+#include "lib/error.hpp"
+#include "lib/loader.hpp"
+#include "lib/rules_blob.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace sciatica;
 
-TEST_CASE("the compiled default rule set is the shipped YAML, member for member",
-          "[rules_blob]") {
+TEST_CASE("the compiled default rule set is the shipped YAML, member for member", "[rules_blob]") {
     RuleSet from_yaml = load_rules(default_rules_text(), "<embedded>/default.yaml");
     CHECK(serialize_rules(default_rules()) == serialize_rules(from_yaml));
 }

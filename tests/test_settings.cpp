@@ -1,5 +1,5 @@
-#include "error.hpp"
-#include "settings.hpp"
+#include "lib/error.hpp"
+#include "lib/settings.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
-#include "error.hpp"
+#include "lib/error.hpp"
+#include "lib/vignette.hpp"
 #include "support.hpp"
-#include "vignette.hpp"
 
 #include <catch2/catch.hpp>
 

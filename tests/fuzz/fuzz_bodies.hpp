@@ -6,12 +6,12 @@
 // Each returns normally for any input: diagnostics and sciatica::Error are
 // fine outcomes; a crash, a sanitizer report or any other exception is a bug.
 
-#include "answer_line.hpp"
-#include "answers.hpp"
-#include "engine.hpp"
-#include "error.hpp"
-#include "loader.hpp"
-#include "result_json.hpp"
+#include "lib/answer_line.hpp"
+#include "lib/answers.hpp"
+#include "lib/engine.hpp"
+#include "lib/error.hpp"
+#include "lib/loader.hpp"
+#include "lib/result_json.hpp"
 
 #include <cstdlib>
 #include <string>
@@ -54,8 +54,7 @@ inline void check_line_once(std::string_view text) {
         Result result = evaluate(rules, line.answers);
         std::string fast;
         writer.append(result, fast);
-        if (fast != result_to_json(result).dump() ||
-            fast.find("\"notice\"") == std::string::npos) {
+        if (fast != result_to_json(result).dump() || fast.find("\"notice\"") == std::string::npos) {
             std::abort();
         }
     } catch (const Error &) {
