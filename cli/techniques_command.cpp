@@ -44,6 +44,9 @@ std::string technique_text(const RuleSet &rules, const Technique &technique,
         }
         out += wrap("You will need: " + needs, style.width, "  ", "  ");
     }
+    if (!technique.source.empty()) {
+        out += wrap("Source: " + technique.source, style.width, "  ", "  ");
+    }
     return out;
 }
 
@@ -54,9 +57,14 @@ std::string techniques_text(const RuleSet &rules, const Technique *only, const T
             out += technique_text(rules, technique, style);
         }
     }
-    out += "\n" + render_heading("Equipment for self-massage", style);
-    for (const auto &item : rules.equipment) {
-        out += wrap(item.name + ": " + item.description, style.width, "  - ", "    ");
+    std::vector<const Equipment *> equipment = equipment_of(rules, only);
+    if (!equipment.empty()) {
+        out += "\n" + render_heading("Equipment for self-massage", style);
+    }
+    for (const auto *item : equipment) {
+        out += "\n" + wrap_painted(style, k_bold, item->name + " (" + item->id + ")", "  ", "  ");
+        out += wrap(item->description, style.width, "    ", "    ");
+        out += wrap("How to use it: " + item->how_to_use, style.width, "    ", "    ");
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;

@@ -14,6 +14,7 @@ std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
     for (const auto &item : rules.treatments) {
         out += "\n" + wrap_painted(style, k_bold, item.name, "  ", "  ");
         out += wrap(item.description, style.width, "    ", "    ");
+        out += wrap("Source: " + item.source, style.width, "    ", "    ");
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;

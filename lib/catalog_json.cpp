@@ -3,6 +3,7 @@
 #include "lib/error.hpp"
 #include "lib/text_util.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sciatica {
@@ -47,12 +48,12 @@ Json finish(Json out, const RuleSet &rules) {
     return out;
 }
 
-Json named_texts(const std::vector<NamedText> &items) {
-    Json out = Json::array();
-    for (const auto &item : items) {
-        out.push_back({{"name", item.name}, {"description", item.description}});
-    }
-    return out;
+Json equipment_json(const Equipment &item) {
+    return {{"id", item.id},
+            {"name", item.name},
+            {"description", item.description},
+            {"how_to_use", item.how_to_use},
+            {"source", item.source}};
 }
 
 // Whole numbers as JSON integers: a bound of 0 reads 0, not 0.0.
@@ -78,7 +79,8 @@ Json technique_json(const RuleSet &rules, const Technique &technique) {
             {"steps", technique.steps},
             {"cautions", technique.cautions},
             {"equipment", technique.equipment},
-            {"not_at", std::move(not_at)}};
+            {"not_at", std::move(not_at)},
+            {"source", technique.source}};
 }
 
 } // namespace
@@ -125,6 +127,19 @@ Json cause_json(const RuleSet &rules, const Cause &cause) {
     return finish(std::move(out), rules);
 }
 
+std::vector<const Equipment *> equipment_of(const RuleSet &rules, const Technique *only) {
+    std::vector<const Equipment *> out;
+    for (std::size_t i = 0; i < rules.equipment.size(); ++i) {
+        bool used =
+            only == nullptr || std::find(only->equipment_refs.begin(), only->equipment_refs.end(),
+                                         static_cast<int>(i)) != only->equipment_refs.end();
+        if (used) {
+            out.push_back(&rules.equipment[i]);
+        }
+    }
+    return out;
+}
+
 Json techniques_json(const RuleSet &rules, const Technique *only) {
     Json techniques = Json::array();
     for (const auto &technique : rules.techniques) {
@@ -132,15 +147,50 @@ Json techniques_json(const RuleSet &rules, const Technique *only) {
             techniques.push_back(technique_json(rules, technique));
         }
     }
+    Json equipment = Json::array();
+    for (const auto *item : equipment_of(rules, only)) {
+        equipment.push_back(equipment_json(*item));
+    }
     Json out = document();
     out["techniques"] = std::move(techniques);
-    out["equipment"] = named_texts(rules.equipment);
+    out["equipment"] = std::move(equipment);
     return finish(std::move(out), rules);
 }
 
 Json treatments_json(const RuleSet &rules) {
+    Json treatments = Json::array();
+    for (const auto &item : rules.treatments) {
+        treatments.push_back({{"id", item.id},
+                              {"name", item.name},
+                              {"description", item.description},
+                              {"source", item.source}});
+    }
     Json out = document();
-    out["treatments"] = named_texts(rules.treatments);
+    out["treatments"] = std::move(treatments);
+    return finish(std::move(out), rules);
+}
+
+const About &find_about(const RuleSet &rules) {
+    if (rules.about.empty()) {
+        throw Error(ErrorKind::data, "this rule set has no 'about' section");
+    }
+    return rules.about;
+}
+
+Json about_json(const RuleSet &rules) {
+    const About &about = find_about(rules);
+    Json get_help_now = Json::array();
+    for (const auto &group : about.get_help_now) {
+        get_help_now.push_back({{"advice", group.advice}, {"signs", group.signs}});
+    }
+    Json out = document();
+    out["name"] = about.name;
+    out["what_it_is"] = about.what_it_is;
+    out["nerve_path"] = about.nerve_path;
+    out["symptoms"] = about.symptoms;
+    out["diagnosis"] = about.diagnosis;
+    out["get_help_now"] = std::move(get_help_now);
+    out["source"] = about.source;
     return finish(std::move(out), rules);
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace sciatica {
 
@@ -29,12 +30,26 @@ nlohmann::ordered_json causes_json(const RuleSet &rules);
 nlohmann::ordered_json cause_json(const RuleSet &rules, const Cause &cause);
 
 // {"schema_version", "techniques": [{id, name, summary, steps, cautions,
-//  equipment, not_at}], "equipment": [{name, description}], "notice"}:
-// every technique, or only `only` when it is not null.
+//  equipment, not_at, source}], "equipment": [{id, name, description,
+//  how_to_use, source}], "notice"}: every technique and every item of
+// equipment, or, when `only` is not null, that technique and the equipment
+// it uses. A technique's "equipment" holds the names of what it uses.
 nlohmann::ordered_json techniques_json(const RuleSet &rules, const Technique *only = nullptr);
 
-// {"schema_version", "treatments": [{name, description}], "notice"}
+// The equipment `only` uses, in the rule set's order; every item when
+// `only` is null.
+std::vector<const Equipment *> equipment_of(const RuleSet &rules, const Technique *only);
+
+// {"schema_version", "treatments": [{id, name, description, source}], "notice"}
 nlohmann::ordered_json treatments_json(const RuleSet &rules);
+
+// The rule set's `about` section. Throws Error(data) when it has none.
+const About &find_about(const RuleSet &rules);
+
+// {"schema_version", name, what_it_is, nerve_path, symptoms, diagnosis,
+//  "get_help_now": [{advice, signs}], source, "notice"}. Throws as
+// find_about does.
+nlohmann::ordered_json about_json(const RuleSet &rules);
 
 // {"schema_version", "questions": [{id, type, prompt, help, min?, max?,
 //  options?}], "notice"}: min and max only where set, options only for choices.

@@ -57,7 +57,7 @@ class Loader {
         }
         check_keys(
             root,
-            {"format", "title", "version", "notice", "urgencies", "questions", "red_flags",
+            {"format", "title", "version", "notice", "about", "urgencies", "questions", "red_flags",
              "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = text(root, "format");
@@ -70,6 +70,9 @@ class Loader {
         rules.notice = text(root, "notice");
         if (root["notice"] && rules.notice.empty()) {
             error(root["notice"], "the practitioner notice must not be empty");
+        }
+        if (root["about"]) {
+            load_about(root["about"], rules.about);
         }
         load_list(root, "urgencies", rules.urgencies, &Loader::load_urgency);
         if (root["urgencies"] && rules.urgencies.empty()) {
@@ -88,9 +91,10 @@ class Loader {
             rules.causes_when = condition(root["causes_when"], 0);
         }
         load_list(root, "causes", rules.causes, &Loader::load_cause);
+        // Techniques refer to equipment, so it comes first.
+        load_list(root, "equipment", rules.equipment, &Loader::load_equipment);
         load_list(root, "techniques", rules.techniques, &Loader::load_technique);
-        load_list(root, "treatments", rules.treatments, &Loader::load_named_text);
-        load_list(root, "equipment", rules.equipment, &Loader::load_named_text);
+        load_list(root, "treatments", rules.treatments, &Loader::load_treatment);
     }
 
   private:
@@ -439,9 +443,10 @@ class Loader {
         if (!expect_map(node, "a technique")) {
             return false;
         }
-        check_keys(node,
-                   {"id", "name", "summary", "when", "not_at", "steps", "cautions", "equipment"},
-                   {"id", "name", "summary", "steps"});
+        check_keys(
+            node,
+            {"id", "name", "summary", "source", "when", "not_at", "steps", "cautions", "equipment"},
+            {"id", "name", "summary", "steps"});
         out.id = id(node);
         out.mark = mark_of(node);
         out.name = text(node, "name");
@@ -451,7 +456,8 @@ class Loader {
             error(node["steps"], "a technique needs at least one step");
         }
         out.cautions = text_list(node, "cautions");
-        out.equipment = text_list(node, "equipment");
+        out.source = text(node, "source");
+        load_equipment_refs(node, out);
         if (node["when"]) {
             out.when = condition(node["when"], 0);
         }
@@ -469,14 +475,94 @@ class Loader {
         return !out.id.empty();
     }
 
-    bool load_named_text(const YAML::Node &node, NamedText &out) {
-        if (!expect_map(node, "an entry")) {
+    // A technique's `equipment`: ids of the rule set's equipment.
+    void load_equipment_refs(const YAML::Node &node, Technique &out) {
+        YAML::Node list = node["equipment"];
+        if (!list) {
+            return;
+        }
+        if (!list.IsSequence()) {
+            error(list, "'equipment' must be a list of equipment ids");
+            return;
+        }
+        for (const auto &item : list) {
+            if (!item.IsScalar()) {
+                error(item, "each item of 'equipment' must be an equipment id");
+                continue;
+            }
+            int index = m_rules->equipment_index(item.Scalar());
+            if (index < 0) {
+                error(item, "unknown equipment '" + item.Scalar() + "'" +
+                                did_you_mean(item.Scalar(), m_rules->equipment_ids()));
+                continue;
+            }
+            out.equipment_refs.push_back(index);
+            out.equipment.push_back(m_rules->equipment[static_cast<std::size_t>(index)].name);
+        }
+    }
+
+    bool load_treatment(const YAML::Node &node, Treatment &out) {
+        if (!expect_map(node, "a treatment")) {
             return false;
         }
-        check_keys(node, {"name", "description"}, {"name", "description"});
+        check_keys(node, {"id", "name", "description", "source"},
+                   {"id", "name", "description", "source"});
+        out.id = id(node);
         out.name = text(node, "name");
         out.description = text(node, "description");
-        return !out.name.empty();
+        out.source = text(node, "source");
+        return !out.id.empty();
+    }
+
+    bool load_equipment(const YAML::Node &node, Equipment &out) {
+        if (!expect_map(node, "an equipment item")) {
+            return false;
+        }
+        check_keys(node, {"id", "name", "description", "how_to_use", "source"},
+                   {"id", "name", "description", "how_to_use", "source"});
+        out.id = id(node);
+        out.name = text(node, "name");
+        out.description = text(node, "description");
+        out.how_to_use = text(node, "how_to_use");
+        out.source = text(node, "source");
+        return !out.id.empty();
+    }
+
+    void load_about(const YAML::Node &node, About &out) {
+        if (!expect_map(node, "'about'")) {
+            return;
+        }
+        check_keys(node,
+                   {"name", "what_it_is", "nerve_path", "figure", "symptoms", "diagnosis",
+                    "get_help_now", "source"},
+                   {"name", "what_it_is", "nerve_path", "symptoms", "diagnosis", "get_help_now",
+                    "source"});
+        out.name = text(node, "name");
+        out.what_it_is = text(node, "what_it_is");
+        out.nerve_path = text(node, "nerve_path");
+        out.symptoms = text_list(node, "symptoms");
+        out.diagnosis = text(node, "diagnosis");
+        out.source = text(node, "source");
+        if (YAML::Node figure = node["figure"]; figure && expect_map(figure, "'figure'")) {
+            check_keys(figure, {"unicode", "ascii"}, {"ascii"});
+            out.figure_unicode = text(figure, "unicode");
+            out.figure_ascii = text(figure, "ascii");
+        }
+        YAML::Node groups = node["get_help_now"];
+        if (!groups) {
+            return;
+        }
+        if (!groups.IsSequence() || groups.size() == 0) {
+            error(groups, "'get_help_now' must be a non-empty list of {advice, signs}");
+            return;
+        }
+        for (const auto &group : groups) {
+            if (!expect_map(group, "an item of 'get_help_now'")) {
+                continue;
+            }
+            check_keys(group, {"advice", "signs"}, {"advice", "signs"});
+            out.get_help_now.push_back({text(group, "advice"), text_list(group, "signs")});
+        }
     }
 
     // --- conditions ---------------------------------------------------------

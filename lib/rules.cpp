@@ -50,6 +50,9 @@ int RuleSet::technique_index(const std::string &id) const {
 int RuleSet::urgency_index(const std::string &id) const {
     return index_of(urgencies, id);
 }
+int RuleSet::equipment_index(const std::string &id) const {
+    return index_of(equipment, id);
+}
 
 std::vector<std::string> RuleSet::question_ids() const {
     return ids_of(questions);
@@ -62,6 +65,9 @@ std::vector<std::string> RuleSet::technique_ids() const {
 }
 std::vector<std::string> RuleSet::urgency_ids() const {
     return ids_of(urgencies);
+}
+std::vector<std::string> RuleSet::equipment_ids() const {
+    return ids_of(equipment);
 }
 
 } // namespace sciatica

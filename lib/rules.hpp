@@ -81,19 +81,56 @@ struct Technique {
     std::vector<int> not_at;       // urgency indices at which it is withheld
     std::vector<std::string> steps;
     std::vector<std::string> cautions;
+    // The equipment it uses: `equipment_refs` indexes RuleSet::equipment, and
+    // `equipment` holds the same items' names, in the same order, for people.
+    std::vector<int> equipment_refs;
     std::vector<std::string> equipment;
+    std::string source; // where the steps come from
     SourceMark mark;
 };
 
-struct NamedText {
+struct Treatment {
+    std::string id;
     std::string name;
     std::string description;
+    std::string source; // the source article, or the guideline that adds it
+};
+
+struct Equipment {
+    std::string id;
+    std::string name;
+    std::string description; // what it is
+    std::string how_to_use;
+    std::string source;
+};
+
+// A group of warning signs and what to do when one of them holds.
+struct WarningSigns {
+    std::string advice;
+    std::vector<std::string> signs;
+};
+
+// What the condition is, for `sciatica about`. Empty when the rule set has
+// no `about` section.
+struct About {
+    std::string name;
+    std::string what_it_is;
+    std::string nerve_path;
+    std::string figure_unicode; // may be empty: then figure_ascii is drawn
+    std::string figure_ascii;   // may be empty: then no figure is drawn
+    std::vector<std::string> symptoms;
+    std::string diagnosis;
+    std::vector<WarningSigns> get_help_now;
+    std::string source;
+
+    bool empty() const { return name.empty(); }
 };
 
 struct RuleSet {
     std::string title;
     std::string version;
-    std::string notice;                  // the practitioner notice, in every result
+    std::string notice; // the practitioner notice, in every result
+    About about;
     std::vector<UrgencyLevel> urgencies; // most severe first
     std::vector<Question> questions;     // in interview order
     std::vector<UrgencyRule> red_flags;
@@ -101,19 +138,21 @@ struct RuleSet {
     std::optional<Condition> causes_when; // no cause is listed when this is false
     std::vector<Cause> causes;
     std::vector<Technique> techniques;
-    std::vector<NamedText> treatments;
-    std::vector<NamedText> equipment;
+    std::vector<Treatment> treatments;
+    std::vector<Equipment> equipment;
 
     // Index of the question, cause, technique or urgency with `id`, or -1.
     int question_index(const std::string &id) const;
     int cause_index(const std::string &id) const;
     int technique_index(const std::string &id) const;
     int urgency_index(const std::string &id) const;
+    int equipment_index(const std::string &id) const;
 
     std::vector<std::string> question_ids() const;
     std::vector<std::string> cause_ids() const;
     std::vector<std::string> technique_ids() const;
     std::vector<std::string> urgency_ids() const;
+    std::vector<std::string> equipment_ids() const;
 
     // The least severe level: the urgency when no rule fires.
     int default_urgency() const { return static_cast<int>(urgencies.size()) - 1; }

@@ -17,9 +17,12 @@ static_assert(sizeof(UrgencyLevel) == 112, "serialise the new UrgencyLevel membe
 static_assert(sizeof(UrgencyRule) == 208, "serialise the new UrgencyRule member");
 static_assert(sizeof(Finding) == 88, "serialise the new Finding member in rules_blob.cpp");
 static_assert(sizeof(Cause) == 336, "serialise the new Cause member in rules_blob.cpp");
-static_assert(sizeof(Technique) == 280, "serialise the new Technique member in rules_blob.cpp");
-static_assert(sizeof(NamedText) == 64, "serialise the new NamedText member in rules_blob.cpp");
-static_assert(sizeof(RuleSet) == 368, "serialise the new RuleSet member in rules_blob.cpp");
+static_assert(sizeof(Technique) == 336, "serialise the new Technique member in rules_blob.cpp");
+static_assert(sizeof(Treatment) == 128, "serialise the new Treatment member in rules_blob.cpp");
+static_assert(sizeof(Equipment) == 160, "serialise the new Equipment member in rules_blob.cpp");
+static_assert(sizeof(WarningSigns) == 56, "serialise the new WarningSigns member");
+static_assert(sizeof(About) == 272, "serialise the new About member in rules_blob.cpp");
+static_assert(sizeof(RuleSet) == 640, "serialise the new RuleSet member in rules_blob.cpp");
 
 class Writer {
   public:
@@ -235,7 +238,9 @@ void write_technique(Writer &w, const Technique &t) {
     w.numbers(t.not_at);
     w.texts(t.steps);
     w.texts(t.cautions);
+    w.numbers(t.equipment_refs);
     w.texts(t.equipment);
+    w.text(t.source);
     w.mark(t.mark);
 }
 
@@ -248,9 +253,42 @@ Technique read_technique(Reader &r) {
     r.numbers(t.not_at);
     r.texts(t.steps);
     r.texts(t.cautions);
+    r.numbers(t.equipment_refs);
     r.texts(t.equipment);
+    t.source = r.text();
     t.mark = r.mark();
     return t;
+}
+
+void write_about(Writer &w, const About &a) {
+    for (const auto *text :
+         {&a.name, &a.what_it_is, &a.nerve_path, &a.figure_unicode, &a.figure_ascii}) {
+        w.text(*text);
+    }
+    w.texts(a.symptoms);
+    w.text(a.diagnosis);
+    w.list(a.get_help_now, [&w](const WarningSigns &g) {
+        w.text(g.advice);
+        w.texts(g.signs);
+    });
+    w.text(a.source);
+}
+
+About read_about(Reader &r) {
+    About a;
+    for (auto *text : {&a.name, &a.what_it_is, &a.nerve_path, &a.figure_unicode, &a.figure_ascii}) {
+        *text = r.text();
+    }
+    r.texts(a.symptoms);
+    a.diagnosis = r.text();
+    r.list(a.get_help_now, [&r] {
+        WarningSigns g;
+        g.advice = r.text();
+        r.texts(g.signs);
+        return g;
+    });
+    a.source = r.text();
+    return a;
 }
 
 } // namespace
@@ -260,6 +298,7 @@ std::string serialize_rules(const RuleSet &rules) {
     w.text(rules.title);
     w.text(rules.version);
     w.text(rules.notice);
+    write_about(w, rules.about);
     w.list(rules.urgencies, [&w](const UrgencyLevel &u) {
         w.text(u.id);
         w.text(u.name);
@@ -273,12 +312,16 @@ std::string serialize_rules(const RuleSet &rules) {
     w.optional(rules.causes_when, [&w](const Condition &c) { w.condition(c); });
     w.list(rules.causes, [&w](const Cause &cause) { write_cause(w, cause); });
     w.list(rules.techniques, [&w](const Technique &t) { write_technique(w, t); });
-    for (const auto *named : {&rules.treatments, &rules.equipment}) {
-        w.list(*named, [&w](const NamedText &n) {
-            w.text(n.name);
-            w.text(n.description);
-        });
-    }
+    w.list(rules.treatments, [&w](const Treatment &t) {
+        for (const auto *text : {&t.id, &t.name, &t.description, &t.source}) {
+            w.text(*text);
+        }
+    });
+    w.list(rules.equipment, [&w](const Equipment &e) {
+        for (const auto *text : {&e.id, &e.name, &e.description, &e.how_to_use, &e.source}) {
+            w.text(*text);
+        }
+    });
     return std::move(w.bytes);
 }
 
@@ -288,6 +331,7 @@ RuleSet deserialize_rules(std::string_view blob) {
     rules.title = r.text();
     rules.version = r.text();
     rules.notice = r.text();
+    rules.about = read_about(r);
     r.list(rules.urgencies, [&r] {
         UrgencyLevel u;
         u.id = r.text();
@@ -303,14 +347,20 @@ RuleSet deserialize_rules(std::string_view blob) {
     r.optional(rules.causes_when, [&r] { return r.condition(); });
     r.list(rules.causes, [&r] { return read_cause(r); });
     r.list(rules.techniques, [&r] { return read_technique(r); });
-    for (auto *named : {&rules.treatments, &rules.equipment}) {
-        r.list(*named, [&r] {
-            NamedText n;
-            n.name = r.text();
-            n.description = r.text();
-            return n;
-        });
-    }
+    r.list(rules.treatments, [&r] {
+        Treatment t;
+        for (auto *text : {&t.id, &t.name, &t.description, &t.source}) {
+            *text = r.text();
+        }
+        return t;
+    });
+    r.list(rules.equipment, [&r] {
+        Equipment e;
+        for (auto *text : {&e.id, &e.name, &e.description, &e.how_to_use, &e.source}) {
+            *text = r.text();
+        }
+        return e;
+    });
     r.finish();
     return rules;
 }

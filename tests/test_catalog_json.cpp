@@ -7,6 +7,35 @@
 using namespace sciatica;
 using sciatica::test::small_rules;
 
+namespace {
+
+// The small fixture with equipment that its "rub" technique uses, a
+// treatment and an `about` section.
+const char *k_extras = R"(equipment:
+  - {id: ball, name: Ball, description: A ball., how_to_use: Lie on it., source: test}
+  - {id: roller, name: Roller, description: A roller., how_to_use: Roll on it., source: test}
+treatments:
+  - {id: rest, name: Rest, description: Rest a while., source: A guideline}
+about:
+  name: Pain
+  what_it_is: A symptom.
+  nerve_path: From the back to the foot.
+  figure: {ascii: "|\n"}
+  symptoms: [Pain]
+  diagnosis: History and examination.
+  get_help_now:
+    - {advice: Go now., signs: [Numbness]}
+  source: test
+)";
+
+std::string rules_with_extras(const std::string &rub_equipment = "[ball]") {
+    return sciatica::test::small_rules_with("not_at: [soon]}",
+                                            "not_at: [soon], equipment: " + rub_equipment + "}") +
+           k_extras;
+}
+
+} // namespace
+
 TEST_CASE("the causes document lists each cause with its usual urgency", "[catalog]") {
     RuleSet rules = small_rules();
     auto out = causes_json(rules);
@@ -65,5 +94,46 @@ TEST_CASE("an id contained in exactly one known id suggests that one", "[catalog
         CHECK(std::string(e.what()) == "unknown technique 'walking' (did you mean "
                                        "'brisk-walking-outdoors'?); 'sciatica techniques' lists "
                                        "them");
+    }
+}
+
+TEST_CASE("one technique's document lists only the equipment it uses", "[catalog]") {
+    RuleSet rules = load_rules(rules_with_extras(), "rules.yaml");
+    auto rub = techniques_json(rules, &find_technique(rules, "rub"));
+    CHECK(rub["techniques"][0]["equipment"].dump() == R"(["Ball"])");
+    CHECK(rub["equipment"].dump() ==
+          R"([{"id":"ball","name":"Ball","description":"A ball.","how_to_use":"Lie on it.",)"
+          R"("source":"test"}])");
+    CHECK(techniques_json(rules, &find_technique(rules, "walk"))["equipment"].empty());
+    CHECK(techniques_json(rules)["equipment"].size() == 2);
+}
+
+TEST_CASE("a treatment carries its id and its source", "[catalog]") {
+    RuleSet rules = load_rules(rules_with_extras(), "rules.yaml");
+    CHECK(treatments_json(rules)["treatments"].dump() ==
+          R"([{"id":"rest","name":"Rest","description":"Rest a while.","source":"A guideline"}])");
+}
+
+TEST_CASE("the about document has its members in order, the notice last", "[catalog]") {
+    RuleSet rules = load_rules(rules_with_extras(), "rules.yaml");
+    auto out = about_json(rules);
+    std::vector<std::string> keys;
+    for (auto it = out.begin(); it != out.end(); ++it) {
+        keys.push_back(it.key());
+    }
+    CHECK(keys == std::vector<std::string>{"schema_version", "name", "what_it_is", "nerve_path",
+                                           "symptoms", "diagnosis", "get_help_now", "source",
+                                           "notice"});
+    CHECK(out["get_help_now"].dump() == R"([{"advice":"Go now.","signs":["Numbness"]}])");
+}
+
+TEST_CASE("a rule set without an about section is bad data for about", "[catalog]") {
+    RuleSet rules = small_rules();
+    try {
+        about_json(rules);
+        FAIL("no error");
+    } catch (const Error &e) {
+        CHECK(e.kind() == ErrorKind::data);
+        CHECK(std::string(e.what()) == "this rule set has no 'about' section");
     }
 }

@@ -9,6 +9,35 @@ using namespace sciatica;
 using sciatica::test::first_error;
 using sciatica::test::small_rules_with;
 
+namespace {
+
+// The small fixture with equipment that its "rub" technique uses, a
+// treatment and an `about` section.
+const char *k_extras = R"(equipment:
+  - {id: ball, name: Ball, description: A ball., how_to_use: Lie on it., source: test}
+  - {id: roller, name: Roller, description: A roller., how_to_use: Roll on it., source: test}
+treatments:
+  - {id: rest, name: Rest, description: Rest a while., source: A guideline}
+about:
+  name: Pain
+  what_it_is: A symptom.
+  nerve_path: From the back to the foot.
+  figure: {ascii: "|\n"}
+  symptoms: [Pain]
+  diagnosis: History and examination.
+  get_help_now:
+    - {advice: Go now., signs: [Numbness]}
+  source: test
+)";
+
+std::string rules_with_extras(const std::string &rub_equipment = "[ball]") {
+    return sciatica::test::small_rules_with("not_at: [soon]}",
+                                            "not_at: [soon], equipment: " + rub_equipment + "}") +
+           k_extras;
+}
+
+} // namespace
+
 TEST_CASE("the small fixture rule set loads without diagnostics", "[loader]") {
     LoadResult result = parse_rules(sciatica::test::k_small_rules, "small.yaml");
     CHECK(result.diagnostics.empty());
@@ -148,4 +177,34 @@ TEST_CASE("a file over the size limit is refused before parsing", "[loader]") {
 TEST_CASE("two documents in one rule file are refused", "[loader]") {
     CHECK(first_error(std::string(sciatica::test::k_small_rules) + "---\na: 1\n") ==
           "rules.yaml: error: a rule file holds one YAML document, not several");
+}
+
+TEST_CASE("a technique's equipment is read as references to the rule set's equipment", "[loader]") {
+    RuleSet rules = load_rules(rules_with_extras("[roller, ball]"), "rules.yaml");
+    const Technique &rub = rules.techniques.at(0);
+    CHECK(rub.equipment_refs == std::vector<int>{1, 0});
+    CHECK(rub.equipment == std::vector<std::string>{"Roller", "Ball"});
+    CHECK(rules.equipment.at(0).how_to_use == "Lie on it.");
+    CHECK(rules.treatments.at(0).source == "A guideline");
+}
+
+TEST_CASE("an unknown equipment id in a technique suggests the nearest id", "[loader]") {
+    CHECK(first_error(rules_with_extras("[bal]")) ==
+          "rules.yaml:38:85: error: unknown equipment 'bal' (did you mean 'ball'?)");
+}
+
+TEST_CASE("the about section is read with its figure and warning signs", "[loader]") {
+    RuleSet rules = load_rules(rules_with_extras(), "rules.yaml");
+    CHECK(rules.about.name == "Pain");
+    CHECK(rules.about.figure_ascii == "|\n");
+    CHECK(rules.about.figure_unicode.empty());
+    REQUIRE(rules.about.get_help_now.size() == 1);
+    CHECK(rules.about.get_help_now[0].signs == std::vector<std::string>{"Numbness"});
+}
+
+TEST_CASE("an about section without its warning signs names the missing key", "[loader]") {
+    std::string text = rules_with_extras();
+    std::string signs = "  get_help_now:\n    - {advice: Go now., signs: [Numbness]}\n";
+    text.erase(text.find(signs), signs.size());
+    CHECK(first_error(text) == "rules.yaml:46:3: error: missing key 'get_help_now'");
 }
