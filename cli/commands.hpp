@@ -9,6 +9,7 @@ namespace sciatica::cli {
 // Each command registers itself on the app; its callback runs the command and
 // throws sciatica::Error on failure.
 void add_check_command(CLI::App &app, Context &context);
+void add_about_command(CLI::App &app, Context &context);
 void add_rules_command(CLI::App &app, Context &context);
 void add_batch_command(CLI::App &app, Context &context);
 void add_causes_command(CLI::App &app, Context &context);

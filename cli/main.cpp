@@ -104,6 +104,7 @@ int main(int argc, char **argv) {
     sciatica::cli::add_check_command(app, context);
     sciatica::cli::add_rules_command(app, context);
     sciatica::cli::add_batch_command(app, context);
+    sciatica::cli::add_about_command(app, context);
     sciatica::cli::add_causes_command(app, context);
     sciatica::cli::add_explain_command(app, context);
     sciatica::cli::add_techniques_command(app, context);

@@ -1,5 +1,6 @@
 #include "cli/terminal.hpp"
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
@@ -42,7 +43,28 @@ bool colour_wanted(int fd, const std::string &color) {
     return !(term && std::strcmp(term, "dumb") == 0);
 }
 
+bool names_utf8(std::string locale) {
+    for (auto &c : locale) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return locale.find("utf-8") != std::string::npos || locale.find("utf8") != std::string::npos;
+}
+
 } // namespace
+
+bool unicode_wanted() {
+    const char *term = std::getenv("TERM");
+    if (term && std::strcmp(term, "dumb") == 0) {
+        return false;
+    }
+    for (const char *name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        const char *value = std::getenv(name);
+        if (value && *value != '\0') {
+            return names_utf8(value);
+        }
+    }
+    return false;
+}
 
 TextStyle style_for(int fd, const std::string &color) {
     int width = terminal_width(fd);

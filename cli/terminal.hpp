@@ -16,6 +16,11 @@ struct TextStyle {
 // --no-color reach it through the setting (cli/config.hpp).
 TextStyle style_for(int fd, const std::string &color);
 
+// Whether text beyond ASCII (box-drawing characters) can be shown: the
+// locale (the first set of LC_ALL, LC_CTYPE and LANG) names UTF-8 and TERM
+// is not "dumb".
+bool unicode_wanted();
+
 // SGR codes for paint().
 inline constexpr const char *k_bold = "1";
 inline constexpr const char *k_red = "1;31";

@@ -97,6 +97,10 @@ class Bash(CompletionScripts):
     def test_a_partial_command_is_completed(self):
         self.assertEqual(self.complete("bash", "sciatica comp"), ["completion"])
 
+    def test_about_and_its_ascii_option_are_offered(self):
+        self.assertEqual(self.complete("bash", "sciatica abo"), ["about"])
+        self.assertIn("--ascii", self.complete("bash", "sciatica about --"))
+
     def test_options_of_the_command_and_the_global_ones_are_offered(self):
         words = self.complete("bash", "sciatica check --")
         for option in ("--answer", "--answers", "--format", "--no-input", "--rules", "--help"):

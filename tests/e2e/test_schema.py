@@ -122,6 +122,16 @@ class BatchLines(SchemaTest):
 
 
 class EducationCommands(SchemaTest):
+    def test_about_is_valid(self):
+        self.require("about")
+        self.validate("about", self.json_of("about"))
+
+    def test_the_about_schema_rejects_a_document_without_the_notice(self):
+        self.require("about")
+        out = self.json_of("about")
+        del out["notice"]
+        self.assertInvalid("about", out)
+
     def test_causes_is_valid(self):
         self.require("causes")
         self.validate("causes", self.json_of("causes"))
@@ -139,6 +149,9 @@ class EducationCommands(SchemaTest):
         one = self.json_of("techniques", "tennis-ball-massage")
         self.validate("techniques", one)
         self.assertEqual(len(one["techniques"]), 1)
+        knuckles = self.json_of("techniques", "knuckle-pressure")
+        self.validate("techniques", knuckles)
+        self.assertEqual(knuckles["equipment"], [])
 
     def test_treatments_is_valid(self):
         self.require("treatments")

@@ -101,6 +101,17 @@ class Snapshots(unittest.TestCase):
                 self.assertEqual(as_json.returncode, 0, as_json.stderr)
                 self.check_snapshot(name + ".json", as_json.stdout)
 
+    def test_about_matches_its_snapshots_in_unicode_and_ascii(self):
+        locales = {"about.txt": "C.UTF-8", "about-ascii.txt": "C"}
+        for name, locale in locales.items():
+            with self.subTest(snapshot=name):
+                text = run("about", env={"COLUMNS": "80", "LC_ALL": locale, "TERM": "xterm"})
+                self.assertEqual(text.returncode, 0, text.stderr)
+                self.check_snapshot(name, text.stdout)
+        as_json = run("about", "--format", "json")
+        self.assertEqual(as_json.returncode, 0, as_json.stderr)
+        self.check_snapshot("about.json", as_json.stdout)
+
 
 class EducationErrors(unittest.TestCase):
     def test_an_unknown_cause_suggests_the_nearest_and_exits_64(self):
@@ -124,7 +135,7 @@ class EducationErrors(unittest.TestCase):
             self.assertIn(item, names)
 
     def test_every_education_document_starts_with_the_version_and_ends_with_the_notice(self):
-        for args in (["causes"], ["explain", "spinal-stenosis"], ["techniques"],
+        for args in (["about"], ["causes"], ["explain", "spinal-stenosis"], ["techniques"],
                      ["treatments"], ["questions"]):
             with self.subTest(command=args[0]):
                 out = json.loads(run(*args, "--json").stdout)

@@ -1,0 +1,73 @@
+#include "cli/commands.hpp"
+#include "cli/education.hpp"
+#include "cli/render_text.hpp"
+#include "lib/catalog_json.hpp"
+
+#include <memory>
+#include <sstream>
+
+namespace sciatica::cli {
+
+namespace {
+
+struct AboutOptions : EducationOptions {
+    bool ascii = false;
+};
+
+// The figure as the rule set draws it, each line indented; empty when the
+// rule set has none.
+std::string figure_text(const About &about, bool unicode) {
+    const std::string &figure =
+        unicode && !about.figure_unicode.empty() ? about.figure_unicode : about.figure_ascii;
+    std::string out;
+    std::istringstream lines(figure);
+    for (std::string line; std::getline(lines, line);) {
+        out += (line.empty() ? "" : "  " + line) + "\n";
+    }
+    return out.empty() ? out : "\n" + out;
+}
+
+std::string section(const std::string &heading, const TextStyle &style) {
+    return "\n" + wrap_painted(style, k_bold, heading, "", "");
+}
+
+std::string about_text(const RuleSet &rules, bool unicode, const TextStyle &style) {
+    const About &about = find_about(rules);
+    std::string out = render_heading(about.name, style);
+    out += section("What it is", style) + wrap(about.what_it_is, style.width, "  ", "  ");
+    out += section("Where the nerve runs", style) + wrap(about.nerve_path, style.width, "  ", "  ");
+    out += figure_text(about, unicode);
+    out += section("Typical symptoms", style) + bullet_list(about.symptoms, style, "  ");
+    out += section("How it is diagnosed", style) + wrap(about.diagnosis, style.width, "  ", "  ");
+    out += "\n" + wrap_painted(style, k_red, "When to get help now", "", "");
+    for (const auto &group : about.get_help_now) {
+        out += wrap(group.advice, style.width, "  ", "  ");
+        out += bullet_list(group.signs, style, "    ");
+    }
+    out += "\n" + wrap("Source: " + about.source, style.width, "", "");
+    out += "\n" + wrap("More: sciatica causes, sciatica treatments, sciatica techniques, and "
+                       "sciatica check for your own answers.",
+                       style.width, "", "");
+    out += "\n" + wrap(rules.notice, style.width, "", "");
+    return out;
+}
+
+} // namespace
+
+void add_about_command(CLI::App &app, Context &context) {
+    auto options = std::make_shared<AboutOptions>();
+    CLI::App *command = app.add_subcommand(
+        "about", "What sciatica is, where the nerve runs, its symptoms and how it is diagnosed");
+    add_format_options(*command, *options);
+    command->add_flag("--ascii", options->ascii,
+                      "Draw the figure with ASCII characters only (also without a UTF-8 locale)");
+    command->footer("Example:\n  sciatica about");
+    command->callback([&context, options] {
+        const RuleSet &rules = context.rules();
+        bool unicode = !options->ascii && unicode_wanted();
+        print_education(context, *options, about_json(rules),
+                        [&](const TextStyle &style) { return about_text(rules, unicode, style); });
+    });
+}
+
+} // namespace sciatica::cli
