@@ -14,15 +14,15 @@ namespace {
 static_assert(sizeof(Condition) == 72, "serialise the new Condition member in rules_blob.cpp");
 static_assert(sizeof(Question) == 248, "serialise the new Question member in rules_blob.cpp");
 static_assert(sizeof(UrgencyLevel) == 112, "serialise the new UrgencyLevel member");
-static_assert(sizeof(UrgencyRule) == 208, "serialise the new UrgencyRule member");
+static_assert(sizeof(UrgencyRule) == 320, "serialise the new UrgencyRule member");
 static_assert(sizeof(Finding) == 88, "serialise the new Finding member in rules_blob.cpp");
 static_assert(sizeof(Cause) == 336, "serialise the new Cause member in rules_blob.cpp");
-static_assert(sizeof(Technique) == 336, "serialise the new Technique member in rules_blob.cpp");
+static_assert(sizeof(Technique) == 440, "serialise the new Technique member in rules_blob.cpp");
 static_assert(sizeof(Treatment) == 128, "serialise the new Treatment member in rules_blob.cpp");
 static_assert(sizeof(Equipment) == 160, "serialise the new Equipment member in rules_blob.cpp");
 static_assert(sizeof(WarningSigns) == 56, "serialise the new WarningSigns member");
 static_assert(sizeof(About) == 272, "serialise the new About member in rules_blob.cpp");
-static_assert(sizeof(RuleSet) == 640, "serialise the new RuleSet member in rules_blob.cpp");
+static_assert(sizeof(RuleSet) == 752, "serialise the new RuleSet member in rules_blob.cpp");
 
 class Writer {
   public:
@@ -176,6 +176,8 @@ void write_rule(Writer &w, const UrgencyRule &rule) {
     w.list(rule.context, [&w](const Condition &c) { w.condition(c); });
     w.text(rule.advice);
     w.mark(rule.mark);
+    w.optional(rule.unless, [&w](const Condition &c) { w.condition(c); });
+    w.text(rule.source);
 }
 
 UrgencyRule read_rule(Reader &r) {
@@ -187,6 +189,8 @@ UrgencyRule read_rule(Reader &r) {
     r.list(rule.context, [&r] { return r.condition(); });
     rule.advice = r.text();
     rule.mark = r.mark();
+    r.optional(rule.unless, [&r] { return r.condition(); });
+    rule.source = r.text();
     return rule;
 }
 
@@ -242,6 +246,8 @@ void write_technique(Writer &w, const Technique &t) {
     w.texts(t.equipment);
     w.text(t.source);
     w.mark(t.mark);
+    w.optional(t.unless, [&w](const Condition &c) { w.condition(c); });
+    w.numbers(t.not_with_causes);
 }
 
 Technique read_technique(Reader &r) {
@@ -257,6 +263,8 @@ Technique read_technique(Reader &r) {
     r.texts(t.equipment);
     t.source = r.text();
     t.mark = r.mark();
+    r.optional(t.unless, [&r] { return r.condition(); });
+    r.numbers(t.not_with_causes);
     return t;
 }
 
@@ -305,6 +313,7 @@ std::string serialize_rules(const RuleSet &rules) {
         w.text(u.advice);
         w.raw(static_cast<std::uint8_t>(u.self_care));
         w.mark(u.mark);
+        w.raw(static_cast<std::uint8_t>(u.ends_interview));
     });
     w.list(rules.questions, [&w](const Question &q) { write_question(w, q); });
     w.list(rules.red_flags, [&w](const UrgencyRule &rule) { write_rule(w, rule); });
@@ -322,6 +331,11 @@ std::string serialize_rules(const RuleSet &rules) {
             w.text(*text);
         }
     });
+    w.number(rules.incomplete_screen.urgency);
+    w.text(rules.incomplete_screen.name);
+    w.text(rules.incomplete_screen.advice);
+    w.text(rules.incomplete_screen.ask);
+    w.number(rules.leading_causes);
     return std::move(w.bytes);
 }
 
@@ -339,6 +353,7 @@ RuleSet deserialize_rules(std::string_view blob) {
         u.advice = r.text();
         u.self_care = r.raw<std::uint8_t>() != 0;
         u.mark = r.mark();
+        u.ends_interview = r.raw<std::uint8_t>() != 0;
         return u;
     });
     r.list(rules.questions, [&r] { return read_question(r); });
@@ -361,6 +376,11 @@ RuleSet deserialize_rules(std::string_view blob) {
         }
         return e;
     });
+    rules.incomplete_screen.urgency = r.number();
+    rules.incomplete_screen.name = r.text();
+    rules.incomplete_screen.advice = r.text();
+    rules.incomplete_screen.ask = r.text();
+    rules.leading_causes = r.number();
     r.finish();
     return rules;
 }
