@@ -41,6 +41,8 @@ ul.because { margin: .2rem 0 .6rem; }
 @page { margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
+  table { font-size: 9pt; }
+  th, td { padding: .15rem .35rem; }
   section, figure, tr { break-inside: avoid; }
   h2 { break-after: avoid; }
   thead { display: table-header-group; }
@@ -115,6 +117,19 @@ std::string urgency_section(const RuleSet &rules, const Json &result) {
                    tag("p", text(rule.value("advice", ""))) + because_list(rules, rule["because"]);
         }
     }
+    if (result.value("screen_complete", true) == false) {
+        // Warning signs neither confirmed nor ruled out: never reassurance.
+        std::string names;
+        for (const auto &id : result.value("not_ruled_out", Json::array())) {
+            std::string name = id.get<std::string>();
+            for (const auto &flag : rules.red_flags) {
+                name = flag.id == id.get<std::string>() ? flag.name : name;
+            }
+            names += tag("li", text(name));
+        }
+        why += tag("h3", text(rules.incomplete_screen.name)) +
+               tag("p", text(rules.incomplete_screen.advice)) + tag("ul", names);
+    }
     if (why.empty()) {
         why = tag("p", "No warning sign or other reason for urgency was found in the answers.");
     }
@@ -171,15 +186,25 @@ std::string warning_signs_section(const RuleSet &rules, const Answers &answers) 
 
 std::string answers_section(const RuleSet &rules, const Json &stored) {
     std::string rows;
+    int unanswered = 0;
     for (const auto &[id, value] : stored.items()) {
-        rows += "<tr><th scope=\"row\">" + text(prompt_of(rules, id)) + "</th><td" +
-                (value.is_null() ? " class=\"unknown\"" : "") + ">" + text(answer_words(value)) +
-                "</td></tr>\n";
+        if (value.is_null()) {
+            ++unanswered;
+            continue;
+        }
+        rows += "<tr><th scope=\"row\">" + text(prompt_of(rules, id)) + "</th><td>" +
+                text(answer_words(value)) + "</td></tr>\n";
     }
-    return section("answers", "Every answer at the latest check",
-                   "<table>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Answer"
-                   "</th></tr></thead>\n<tbody>\n" +
-                       rows + "</tbody>\n</table>\n");
+    std::string body = rows.empty() ? tag("p", "No question was answered.")
+                                    : "<table>\n<thead><tr><th scope=\"col\">Question</th><th "
+                                      "scope=\"col\">Answer</th></tr></thead>\n<tbody>\n" +
+                                          rows + "</tbody>\n</table>\n";
+    if (unanswered > 0) {
+        body += tag("p", std::to_string(unanswered) +
+                             " other questions were not answered; the warning-sign table shows "
+                             "those that matter for safety.");
+    }
+    return section("answers", "Every answer at the latest check", body);
 }
 
 std::string causes_section(const RuleSet &rules, const Json &result) {

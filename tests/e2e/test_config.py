@@ -137,7 +137,8 @@ class Settings(unittest.TestCase):
         self.assertEqual(p.stdout.splitlines()[1:], [
             "format  text                    default",
             "color   never                   environment SCIATICA_COLOR",
-            "rules   (embedded)              default"])
+            "rules   (embedded)              default",
+            "save    ask                     default"])
 
     def test_a_configured_format_applies_to_config_show_too(self):
         p = self.sciatica("config", "show", SCIATICA_FORMAT="json")

@@ -3,8 +3,10 @@ forget, with XDG_DATA_HOME in a temporary folder."""
 import json
 import os
 import stat
+import time
 import unittest
 
+from pty_support import Session
 from support import SOURCE_DIR, ScratchDir, run
 
 try:
@@ -180,3 +182,65 @@ class HistoryTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class InterviewSavingTest(unittest.TestCase):
+    """The question at the end of an interview, and the draft kept on Ctrl-D."""
+
+    def setUp(self):
+        self.scratch = ScratchDir()
+        self.addCleanup(self.scratch.cleanup)
+        self.data = os.path.join(self.scratch.path, "data")
+        self.env = {"XDG_DATA_HOME": self.data, "SCIATICA_SAVE": ""}
+
+    def skip_every_question(self, session):
+        """Presses Enter at each question until the save question; returns the screen."""
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if session.screen.endswith("[y/N] "):
+                return session.screen
+            if session.screen.endswith(" > ") and len(session.screen) > session._seen:
+                session._seen = len(session.screen)
+                session.type("\n")
+                continue
+            if session._read(0.2) is None:
+                break
+        session.kill()
+        raise AssertionError("no save question; screen:\n" + session.screen[-2000:])
+
+    def test_yes_to_the_save_question_saves_the_check(self):
+        s = Session("check", "--format", "json", env=self.env)
+        self.assertIn("Save this check to your history? [y/N] ", self.skip_every_question(s))
+        s.type("y\n")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        p = run("history", "--format", "json", env={"XDG_DATA_HOME": self.data})
+        checks = json.loads(p.stdout)["checks"]
+        self.assertEqual(len(checks), 1)
+        self.assertEqual(checks[0]["result"], json.loads(out))
+
+    def test_enter_at_the_save_question_writes_nothing(self):
+        s = Session("check", "--format", "json", env=self.env)
+        self.skip_every_question(s)
+        s.type("\n")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["changes"], [])
+        self.assertFalse(os.path.exists(self.data))
+
+    def test_ctrl_d_keeps_a_draft_that_resume_goes_on_from(self):
+        s = Session("check", "--save", "--answer", "age=52", env=self.env)
+        s.wait_prompt()
+        s.type("yes\n")  # back pain
+        s.wait_prompt()
+        s.ctrl_d()
+        code, out = s.finish()
+        self.assertEqual((code, out), (66, ""))
+        self.assertIn("kept as a draft", s.screen)
+        env = {"XDG_DATA_HOME": self.data}
+        self.assertEqual(json.loads(run("history", "--format", "json", env=env).stdout)["checks"],
+                         [])
+        p = run("check", "--resume", "--no-input", "--format", "json", env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        answers = json.loads(p.stdout)["answers"]
+        self.assertEqual((answers.get("age"), answers.get("back_pain")), (52, True))
