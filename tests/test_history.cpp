@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <sqlite3.h>
@@ -228,4 +229,35 @@ TEST_CASE("times are ISO 8601 with an offset, and read back", "[history]") {
     CHECK(parse_iso_time("2026-11-25T10:00:00+01:00") == parse_iso_time("2026-11-25T09:00:00Z"));
     CHECK(*parse_iso_time("1970-01-02T00:00:00Z") == 86400);
     CHECK_FALSE(parse_iso_time("yesterday"));
+}
+
+TEST_CASE("a process killed while saving leaves only whole checks", "[history]") {
+    ScratchDir scratch;
+    { HistoryStore store(scratch.db(), true); }
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        HistoryStore store(scratch.db(), false);
+        for (;;) {
+            store.save(check(std::string(2000, 'a')));
+        }
+    }
+    usleep(150 * 1000);
+    kill(child, SIGKILL);
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    HistoryStore store(scratch.db(), false); // rolls back any half-made save
+    CHECK_FALSE(store.all().empty());
+    for (const auto &saved : store.all()) {
+        CHECK(saved.answers == std::string(2000, 'a'));
+        CHECK(saved.result == "{\"urgency\":\"self-care\"}");
+    }
+    sqlite3 *db = nullptr;
+    REQUIRE(sqlite3_open(scratch.db().c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt *stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    CHECK(std::string(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))) == "ok");
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
 }

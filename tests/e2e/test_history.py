@@ -84,6 +84,13 @@ class HistoryTest(unittest.TestCase):
         self.assertEqual(result["changes"][0]["question"], "pain_score")
         self.assertEqual((result["changes"][0]["before"], result["changes"][0]["after"]), (2, 5))
 
+    def test_the_text_result_says_what_changed(self):
+        self.save("leg_weakness=no")
+        p = self.sciatica("check", "--save", "--answer", "leg_weakness=yes")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("Changed since your last saved check", p.stdout)
+        self.assertIn("Leg weakness that is getting worse", p.stdout)
+
     def test_nothing_is_written_unless_the_person_saves(self):
         p = self.sciatica("check", "--answer", "leg_pain=yes", "--format", "json")
         self.assertEqual(p.returncode, 0, p.stderr)
