@@ -72,7 +72,7 @@ CheckHistory::CheckHistory(const Settings &settings, const Flags &flags, bool in
     }
     bool saving = !m_flags.no_save && (m_flags.save || m_save_setting == "always");
     bool reads = saving || m_flags.history || m_flags.resume ||
-                 (m_interactive && !m_flags.no_save && HistoryStore::exists(m_path));
+                 (m_interactive && HistoryStore::exists(m_path));
     if (reads) {
         open_existing();
     }

@@ -251,3 +251,20 @@ class InterviewSavingTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         answers = json.loads(p.stdout)["answers"]
         self.assertEqual((answers.get("age"), answers.get("back_pain")), (52, True))
+
+    def test_an_interview_offers_the_weeks_of_pain_from_the_saved_checks(self):
+        env = {"XDG_DATA_HOME": self.data}
+        p = run("check", "--save", "--answer", "pain_duration_weeks=3", env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        s = Session("check", "--format", "json", "--no-save", env=self.env)
+        deadline = time.time() + 10
+        while not s.screen.endswith("[Y/n] ") and time.time() < deadline:
+            if s._read(0.2) is None:
+                break
+        self.assertIn("the pain has lasted about 3 weeks (pain_duration_weeks). Use that?",
+                      s.screen)
+        s.type("\n")
+        s.wait_prompt()
+        s.ctrl_c()
+        s.finish()
+
