@@ -96,6 +96,17 @@ std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &doc
     return out;
 }
 
+// A stored answer as a person would say it.
+std::string in_words(const nlohmann::ordered_json &value) {
+    if (value.is_null()) {
+        return "not answered";
+    }
+    if (value.is_boolean()) {
+        return value.get<bool>() ? "yes" : "no";
+    }
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
 std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
                       const TextStyle &style) {
     const auto &result = check["result"];
@@ -122,17 +133,19 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
         int index = rules.question_index(id);
         std::string prompt =
             index >= 0 ? rules.questions[static_cast<std::size_t>(index)].prompt : id;
-        std::string answer = value.is_null()      ? "not answered"
-                             : value.is_boolean() ? (value.get<bool>() ? "yes" : "no")
-                             : value.is_string()  ? value.get<std::string>()
-                                                  : value.dump();
+        std::string answer = in_words(value);
         out += wrap(prompt + " " + answer, style.width, "  - ", "    ");
     }
     if (!result.value("changes", nlohmann::ordered_json::array()).empty()) {
         out += "\nChanged since the check before:\n";
         for (const auto &change : result["changes"]) {
-            out += "  - " + change.value("question", "") + ": " + change["before"].dump() + " -> " +
-                   change["after"].dump() + "\n";
+            int index = rules.question_index(change.value("question", ""));
+            std::string prompt = index >= 0
+                                     ? rules.questions[static_cast<std::size_t>(index)].prompt
+                                     : change.value("question", "");
+            out += wrap(prompt + " Was " + in_words(change["before"]) + ", now " +
+                            in_words(change["after"]) + ".",
+                        style.width, "  - ", "    ");
         }
     }
     out += "\n" + wrap(result.value("notice", rules.notice), style.width, "", "");
