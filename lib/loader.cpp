@@ -1,47 +1,23 @@
 #include "lib/loader.hpp"
 
+#include "lib/condition_reader.hpp"
 #include "lib/error.hpp"
 #include "lib/limits.hpp"
 #include "lib/lint.hpp"
 #include "lib/text_util.hpp"
-#include "lib/yaml_guard.hpp"
+#include "lib/yaml_reader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
-#include <regex>
 #include <set>
 
 namespace sciatica {
 
 namespace {
 
-// Deeper conditions than this are a mistake, not clinical reasoning, and
-// would only risk the stack.
-constexpr int k_max_condition_depth = 32;
-
 template <typename T, typename = void> struct HasId : std::false_type {};
 template <typename T> struct HasId<T, std::void_t<decltype(T::id)>> : std::true_type {};
-
-const std::regex &id_pattern() {
-    static const std::regex pattern("[a-z0-9][a-z0-9_-]*");
-    return pattern;
-}
-
-const std::regex &number_pattern() {
-    static const std::regex pattern("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-    return pattern;
-}
-
-SourceMark mark_of(const YAML::Node &node) {
-    YAML::Mark mark = node.Mark();
-    if (mark.is_null()) {
-        return {};
-    }
-    return {mark.line + 1, mark.column + 1};
-}
 
 // Reads one YAML document into a RuleSet, collecting every problem it can
 // find rather than stopping at the first, so that an author fixes them all in
@@ -49,7 +25,7 @@ SourceMark mark_of(const YAML::Node &node) {
 class Loader {
   public:
     Loader(std::string file, std::vector<Diagnostic> &diagnostics)
-        : m_file(std::move(file)), m_diagnostics(diagnostics) {}
+        : m_in(std::move(file), diagnostics) {}
 
     void load(const YAML::Node &root, RuleSet &rules) {
         if (!expect_map(root, "the rule set")) {
@@ -85,7 +61,7 @@ class Loader {
         load_list(root, "urgency_rules", rules.urgency_rules, &Loader::load_rule);
         check_unique_ids(root, "red_flags", "urgency_rules");
         if (root["causes_when"]) {
-            rules.causes_when = condition(root["causes_when"], 0);
+            rules.causes_when = condition(root["causes_when"]);
         }
         load_list(root, "causes", rules.causes, &Loader::load_cause);
         load_list(root, "techniques", rules.techniques, &Loader::load_technique);
@@ -93,125 +69,28 @@ class Loader {
         load_list(root, "equipment", rules.equipment, &Loader::load_named_text);
     }
 
-  private:
-    std::string m_file;
-    std::vector<Diagnostic> &m_diagnostics;
+    YamlReader m_in;
     RuleSet *m_rules = nullptr;
 
-    void error(const YAML::Node &node, const std::string &message) {
-        SourceMark mark = mark_of(node);
-        m_diagnostics.push_back(
-            {Diagnostic::Severity::error, m_file, mark.line, mark.column, message});
-    }
-
+    void error(const YAML::Node &node, const std::string &message) { m_in.error(node, message); }
     bool expect_map(const YAML::Node &node, const std::string &what) {
-        if (!node.IsMap()) {
-            error(node, what + " must be a mapping of keys to values");
-            return false;
-        }
-        return true;
+        return m_in.expect_map(node, what);
     }
-
-    // Reports duplicate, unknown and missing keys of the mapping `node`.
     void check_keys(const YAML::Node &node, const std::vector<std::string> &known,
                     const std::vector<std::string> &required) {
-        std::set<std::string> seen;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            if (!it->first.IsScalar()) {
-                error(it->first, "a key must be a plain word");
-                continue;
-            }
-            std::string key = it->first.Scalar();
-            if (!seen.insert(key).second) {
-                error(it->first, "duplicate key '" + key + "'");
-            } else if (std::find(known.begin(), known.end(), key) == known.end()) {
-                error(it->first, "unknown key '" + key + "'" + did_you_mean(key, known));
-            }
-        }
-        for (const auto &key : required) {
-            if (seen.count(key) == 0) {
-                error(node, "missing key '" + key + "'");
-            }
-        }
+        m_in.check_keys(node, known, required);
     }
-
-    std::string text(const YAML::Node &map, const char *key) {
-        YAML::Node node = map[key];
-        if (!node) {
-            return {};
-        }
-        if (!node.IsScalar()) {
-            error(node, std::string("'") + key + "' must be text");
-            return {};
-        }
-        return node.Scalar();
-    }
-
+    std::string text(const YAML::Node &map, const char *key) { return m_in.text(map, key); }
     std::vector<std::string> text_list(const YAML::Node &map, const char *key) {
-        std::vector<std::string> out;
-        YAML::Node node = map[key];
-        if (!node) {
-            return out;
-        }
-        if (!node.IsSequence()) {
-            error(node, std::string("'") + key + "' must be a list of text");
-            return out;
-        }
-        for (const auto &item : node) {
-            if (!item.IsScalar()) {
-                error(item, std::string("each item of '") + key + "' must be text");
-                continue;
-            }
-            out.push_back(item.Scalar());
-        }
-        return out;
+        return m_in.text_list(map, key);
     }
-
-    std::optional<bool> boolean(const YAML::Node &node, const std::string &what) {
-        // yaml-cpp would also take yes/on/y; a rule file says what it means.
-        if (node.IsScalar() && node.Tag() == "?") {
-            if (node.Scalar() == "true") {
-                return true;
-            }
-            if (node.Scalar() == "false") {
-                return false;
-            }
-        }
-        error(node, what + " must be true or false");
-        return std::nullopt;
-    }
-
-    std::optional<double> number(const YAML::Node &node, const std::string &what) {
-        if (node.IsScalar() && node.Tag() == "?" &&
-            std::regex_match(node.Scalar(), number_pattern())) {
-            double value = std::strtod(node.Scalar().c_str(), nullptr);
-            if (std::isfinite(value)) {
-                return value;
-            }
-        }
-        error(node, what + " must be a number");
-        return std::nullopt;
-    }
-
-    std::string id(const YAML::Node &map) {
-        std::string value = text(map, "id");
-        if (map["id"] && !std::regex_match(value, id_pattern())) {
-            error(map["id"], "id '" + value + "' must be lower-case letters, digits, '_' or '-'");
-        }
-        return value;
+    std::string id(const YAML::Node &map) { return m_in.id(map); }
+    Condition condition(const YAML::Node &node) {
+        return ConditionReader(m_in, *m_rules).read(node);
     }
 
     int urgency_ref(const YAML::Node &node) {
-        if (!node.IsScalar()) {
-            error(node, "an urgency must be one of the urgency ids");
-            return -1;
-        }
-        int index = m_rules->urgency_index(node.Scalar());
-        if (index < 0) {
-            error(node, "unknown urgency '" + node.Scalar() + "'" +
-                            did_you_mean(node.Scalar(), m_rules->urgency_ids()));
-        }
-        return index;
+        return m_in.reference(node, m_rules->urgency_ids(), "urgency");
     }
 
     template <typename T>
@@ -275,7 +154,7 @@ class Loader {
         out.name = text(node, "name");
         out.advice = text(node, "advice");
         if (node["self_care"]) {
-            out.self_care = boolean(node["self_care"], "'self_care'").value_or(false);
+            out.self_care = m_in.boolean(node["self_care"], "'self_care'").value_or(false);
         }
         return !out.id.empty();
     }
@@ -314,7 +193,7 @@ class Loader {
                                        "number questions");
                 continue;
             }
-            auto value = number(node[bound], std::string("'") + bound + "'");
+            auto value = m_in.number(node[bound], std::string("'") + bound + "'");
             (std::string(bound) == "min" ? out.min : out.max) = value;
         }
         if (out.min && out.max && *out.min > *out.max) {
@@ -347,7 +226,7 @@ class Loader {
             int index = m_rules->question_index(node["id"].Scalar());
             if (index >= 0) {
                 m_rules->questions[static_cast<std::size_t>(index)].ask_when =
-                    condition(node["ask_when"], 0);
+                    condition(node["ask_when"]);
             }
         }
     }
@@ -364,13 +243,13 @@ class Loader {
         out.advice = text(node, "advice");
         out.urgency = node["urgency"] ? urgency_ref(node["urgency"]) : -1;
         if (node["when"]) {
-            out.when = condition(node["when"], 0);
+            out.when = condition(node["when"]);
         }
         if (YAML::Node context = node["context"]; context && !context.IsSequence()) {
             error(context, "'context' must be a list of conditions");
         } else if (context) {
             for (const auto &item : context) {
-                out.context.push_back(condition(item, 0));
+                out.context.push_back(condition(item));
             }
         }
         return !out.id.empty() && out.urgency >= 0 && node["when"];
@@ -395,7 +274,7 @@ class Loader {
         out.usual_urgency =
             node["usual_urgency"] ? urgency_ref(node["usual_urgency"]) : m_rules->default_urgency();
         if (node["requires"]) {
-            out.requires_ = condition(node["requires"], 0);
+            out.requires_ = condition(node["requires"]);
         }
         YAML::Node findings = node["findings"];
         if (findings && !findings.IsSequence()) {
@@ -423,7 +302,7 @@ class Loader {
         check_keys(node, {"when", "weight"}, {"when", "weight"});
         out.mark = mark_of(node);
         if (node["weight"]) {
-            out.weight = number(node["weight"], "'weight'").value_or(0);
+            out.weight = m_in.number(node["weight"], "'weight'").value_or(0);
             if (out.weight == 0) {
                 error(node["weight"], "a finding's weight must not be zero");
             }
@@ -431,7 +310,7 @@ class Loader {
         if (!node["when"]) {
             return false;
         }
-        out.when = condition(node["when"], 0);
+        out.when = condition(node["when"]);
         return true;
     }
 
@@ -453,7 +332,7 @@ class Loader {
         out.cautions = text_list(node, "cautions");
         out.equipment = text_list(node, "equipment");
         if (node["when"]) {
-            out.when = condition(node["when"], 0);
+            out.when = condition(node["when"]);
         }
         YAML::Node not_at = node["not_at"];
         if (not_at && !not_at.IsSequence()) {
@@ -478,187 +357,14 @@ class Loader {
         out.description = text(node, "description");
         return !out.name.empty();
     }
-
-    // --- conditions ---------------------------------------------------------
-
-    Condition condition(const YAML::Node &node, int depth) {
-        Condition out;
-        out.mark = mark_of(node);
-        if (depth > k_max_condition_depth) {
-            error(node, "condition nested more than " + std::to_string(k_max_condition_depth) +
-                            " levels deep");
-            return out;
-        }
-        if (!node.IsMap() || node.size() == 0) {
-            error(node, "a condition must be a mapping: all, any, not, or q with an operator");
-            return out;
-        }
-        for (const char *combinator : {"all", "any"}) {
-            if (!node[combinator]) {
-                continue;
-            }
-            check_keys(node, {combinator}, {});
-            out.kind =
-                std::string(combinator) == "all" ? Condition::Kind::all : Condition::Kind::any;
-            YAML::Node list = node[combinator];
-            if (!list.IsSequence() || list.size() == 0) {
-                error(list,
-                      std::string("'") + combinator + "' takes a non-empty list of conditions");
-                return out;
-            }
-            for (const auto &child : list) {
-                out.children.push_back(condition(child, depth + 1));
-            }
-            return out;
-        }
-        if (node["not"]) {
-            check_keys(node, {"not"}, {});
-            out.kind = Condition::Kind::negate;
-            out.children.push_back(condition(node["not"], depth + 1));
-            return out;
-        }
-        return comparison(node);
-    }
-
-    Condition comparison(const YAML::Node &node) {
-        static const std::vector<std::pair<std::string, CompareOp>> ops = {
-            {"eq", CompareOp::eq}, {"ne", CompareOp::ne}, {"lt", CompareOp::lt},
-            {"le", CompareOp::le}, {"gt", CompareOp::gt}, {"ge", CompareOp::ge},
-            {"in", CompareOp::in}};
-        std::vector<std::string> known = {"q", "all", "any", "not"};
-        for (const auto &op : ops) {
-            known.push_back(op.first);
-        }
-        Condition out;
-        out.kind = Condition::Kind::compare;
-        out.mark = mark_of(node);
-        check_keys(node, known, {"q"});
-        YAML::Node operand;
-        int operators = 0;
-        for (const auto &op : ops) {
-            if (node[op.first]) {
-                out.op = op.second;
-                operand = node[op.first];
-                ++operators;
-            }
-        }
-        if (operators != 1) {
-            error(node, "a comparison needs exactly one of eq, ne, lt, le, gt, ge, in");
-            return out;
-        }
-        YAML::Node q = node["q"];
-        if (!q || !q.IsScalar()) {
-            return out; // reported by check_keys, or:
-        }
-        out.question = m_rules->question_index(q.Scalar());
-        if (out.question < 0) {
-            error(q, "unknown question '" + q.Scalar() + "'" +
-                         did_you_mean(q.Scalar(), m_rules->question_ids()));
-            return out;
-        }
-        const Question &question = m_rules->questions[static_cast<std::size_t>(out.question)];
-        if (out.op == CompareOp::in) {
-            if (!operand.IsSequence() || operand.size() == 0) {
-                error(operand, "'in' takes a non-empty list of values");
-                return out;
-            }
-            for (const auto &item : operand) {
-                if (auto value = answer_value(question, item)) {
-                    out.values.push_back(*value);
-                }
-            }
-        } else if (auto value = answer_value(question, operand)) {
-            out.values.push_back(*value);
-        }
-        bool ordered = out.op == CompareOp::lt || out.op == CompareOp::le ||
-                       out.op == CompareOp::gt || out.op == CompareOp::ge;
-        if (ordered &&
-            (question.type == QuestionType::yes_no || question.type == QuestionType::choice)) {
-            error(node, std::string("a ") + question_type_name(question.type) +
-                            " question such as '" + question.id +
-                            "' can only be compared with eq, ne or in");
-        }
-        if (out.values.empty()) {
-            out.question = -1; // unusable; an error was reported
-        }
-        return out;
-    }
-
-    // The numeric form of a constant compared with `question`, checked
-    // against the question's type, options and range.
-    std::optional<double> answer_value(const Question &question, const YAML::Node &node) {
-        switch (question.type) {
-        case QuestionType::yes_no: {
-            if (node.IsScalar() && node.Tag() == "?" &&
-                (node.Scalar() == "true" || node.Scalar() == "false")) {
-                return node.Scalar() == "true" ? 1.0 : 0.0;
-            }
-            error(node,
-                  "'" + question.id + "' is a yes_no question: compare it with true or false");
-            return std::nullopt;
-        }
-        case QuestionType::choice: {
-            if (node.IsScalar()) {
-                const auto &options = question.options;
-                auto it = std::find(options.begin(), options.end(), node.Scalar());
-                if (it != options.end()) {
-                    return static_cast<double>(it - options.begin());
-                }
-                error(node, "'" + node.Scalar() + "' is not an option of '" + question.id + "'" +
-                                did_you_mean(node.Scalar(), options));
-                return std::nullopt;
-            }
-            error(node, "'" + question.id + "' is a choice question: compare it with an option");
-            return std::nullopt;
-        }
-        case QuestionType::integer:
-        case QuestionType::number: {
-            auto value =
-                number(node, "'" + question.id + "' is a " + question_type_name(question.type) +
-                                 " question: the value");
-            if (!value) {
-                return std::nullopt;
-            }
-            if ((question.min && *value < *question.min) ||
-                (question.max && *value > *question.max)) {
-                error(node, format_number(*value) + " is outside the range of '" + question.id +
-                                "' (" + range_text(question) + ")");
-                return std::nullopt;
-            }
-            return value;
-        }
-        }
-        return std::nullopt;
-    }
-
-    static std::string range_text(const Question &question) {
-        std::string low = question.min ? format_number(*question.min) : "";
-        std::string high = question.max ? format_number(*question.max) : "";
-        if (!question.max) {
-            return low + " or more";
-        }
-        if (!question.min) {
-            return high + " or less";
-        }
-        return low + " to " + high;
-    }
 };
 
 } // namespace
 
 LoadResult parse_rules(std::string_view text, const std::string &file_name) {
     LoadResult result;
-    if (auto problem = check_yaml_input(text, file_name)) {
-        result.diagnostics.push_back(*problem);
-        return result;
-    }
     YAML::Node root;
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception &e) {
-        result.diagnostics.push_back({Diagnostic::Severity::error, file_name,
-                                      e.mark.is_null() ? 0 : e.mark.line + 1,
-                                      e.mark.is_null() ? 0 : e.mark.column + 1, e.msg});
+    if (!YamlReader(file_name, result.diagnostics).load(text, YamlReader::Input::rules, root)) {
         return result;
     }
     if (!root || root.IsNull()) {
