@@ -1,13 +1,12 @@
 #include "lib/answers.hpp"
 
+#include "lib/answers_yaml.hpp"
 #include "lib/error.hpp"
 #include "lib/input.hpp"
 #include "lib/limits.hpp"
 #include "lib/text_util.hpp"
-#include "lib/yaml_guard.hpp"
 
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -117,56 +116,6 @@ Answers from_json(const RuleSet &rules, const nlohmann::json &document, const st
             answers[static_cast<std::size_t>(index)] = json_answer(question, value);
         } catch (const Error &e) {
             throw Error(ErrorKind::data, source + ": " + e.what());
-        }
-    }
-    return answers;
-}
-
-Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string &source,
-                  const std::vector<std::string> &ignored) {
-    if (auto problem = check_yaml_answers(text, source)) {
-        throw Error(ErrorKind::data, problem->without_severity());
-    }
-    YAML::Node document;
-    try {
-        document = YAML::Load(std::string(text));
-    } catch (const YAML::Exception &e) {
-        throw Error(ErrorKind::data, source + ":" + std::to_string(e.mark.line + 1) + ":" +
-                                         std::to_string(e.mark.column + 1) + ": " + e.msg);
-    }
-    if (!document.IsMap()) {
-        throw Error(ErrorKind::data,
-                    source + ": answers must be a mapping of question id to value");
-    }
-    Answers answers = no_answers(rules);
-    std::vector<std::string> seen;
-    for (auto it = document.begin(); it != document.end(); ++it) {
-        std::string where = source + ":" + std::to_string(it->first.Mark().line + 1) + ": ";
-        if (!it->first.IsScalar()) {
-            throw Error(ErrorKind::data, where + "a key must be a question id");
-        }
-        const std::string key = it->first.Scalar();
-        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-            throw Error(ErrorKind::data, where + "duplicate answer '" + shown_value(key) + "'");
-        }
-        seen.push_back(key);
-        if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) {
-            continue;
-        }
-        int index = question_or_throw(rules, key, ErrorKind::data, where);
-        // A copy: yaml-cpp's iterator hands out a temporary pair.
-        const YAML::Node value = it->second;
-        if (value.IsNull()) {
-            continue;
-        }
-        if (!value.IsScalar()) {
-            throw Error(ErrorKind::data, where + "'" + key + "': expected a single value");
-        }
-        try {
-            answers[static_cast<std::size_t>(index)] =
-                parse_answer(rules.questions[static_cast<std::size_t>(index)], value.Scalar());
-        } catch (const Error &e) {
-            throw Error(ErrorKind::data, where + e.what());
         }
     }
     return answers;
@@ -297,7 +246,7 @@ Answers parse_answers_document(const RuleSet &rules, std::string_view text,
     if (body.front() == '{' || body.front() == '[' || body.front() == '"') {
         return parse_answers_json(rules, text, source, ignored);
     }
-    return from_yaml(rules, text, source, ignored);
+    return parse_answers_yaml(rules, text, source, ignored);
 }
 
 Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,

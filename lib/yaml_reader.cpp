@@ -75,6 +75,11 @@ void YamlReader::error(const YAML::Node &node, const std::string &message) {
     error(mark_of(node), message);
 }
 
+void YamlReader::fail(const YAML::Node &node, const std::string &message) {
+    error(node, message);
+    throw Error(ErrorKind::data, m_diagnostics.back().without_severity());
+}
+
 bool YamlReader::expect_map(const YAML::Node &node, const std::string &what) {
     if (!node.IsMap()) {
         error(node, what + " must be a mapping of keys to values");

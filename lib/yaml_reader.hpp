@@ -46,6 +46,10 @@ class YamlReader {
     void error(const YAML::Node &node, const std::string &message);
     void error(const SourceMark &mark, const std::string &message);
 
+    // Reports `message` at `node` and throws Error(data) with it, whatever
+    // the mode.
+    [[noreturn]] void fail(const YAML::Node &node, const std::string &message);
+
     // Whether `node` is a mapping; reports "WHAT must be a mapping of keys to
     // values" when it is not.
     bool expect_map(const YAML::Node &node, const std::string &what);

@@ -93,7 +93,14 @@ TEST_CASE("a YAML document of answers is read like a JSON one", "[answers]") {
     CHECK(answers[0] == 1.0);
     CHECK(answers[2] == 70.0);
     CHECK_THROWS_WITH(parse_answers_document(rules, "pain: yes\npain: no\n", "a.yaml"),
-                      "a.yaml:2: duplicate answer 'pain'");
+                      "a.yaml:2:1: duplicate answer 'pain'");
+}
+
+TEST_CASE("a bad YAML answer is reported at its value's line and column", "[answers]") {
+    RuleSet rules = small_rules();
+    CHECK_THROWS_WITH(parse_answers_document(rules, "pain: yes\nage:   130\n", "a.yaml"),
+                      "a.yaml:2:8: 'age': 130 is out of range; expected a whole number from 0 "
+                      "to 120");
 }
 
 TEST_CASE("an empty answers document is an error", "[answers]") {
