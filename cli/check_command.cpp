@@ -60,11 +60,11 @@ void run_check(Context &context, const CheckOptions &options) {
     if (options.json || options.format == "json") {
         // Pretty for a person at a terminal, one line for a pipe or a file
         // (the same bytes as `batch` writes).
+        std::string line;
+        ResultWriter(rules).append(result, line);
         if (options.output_path.empty() && isatty(STDOUT_FILENO)) {
-            write_stdout(result_to_json(result).dump(2) + "\n");
+            write_stdout(indent_json(line) + "\n");
         } else {
-            std::string line;
-            ResultWriter(rules).append(result, line);
             write_output(options.output_path, line + "\n");
         }
     } else {

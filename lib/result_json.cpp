@@ -2,6 +2,9 @@
 
 #include "lib/answers.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -9,38 +12,6 @@
 namespace sciatica {
 
 namespace {
-
-nlohmann::ordered_json because_json(const Result &result, const std::vector<int> &because) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (int index : because) {
-        const auto i = static_cast<std::size_t>(index);
-        const Question &question = result.rules->questions[i];
-        out.push_back(
-            {{"question", question.id}, {"answer", answer_to_json(question, *result.answers[i])}});
-    }
-    return out;
-}
-
-nlohmann::ordered_json rules_json(const Result &result, const std::vector<FiredRule> &fired) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto &hit : fired) {
-        out.push_back(
-            {{"id", hit.rule->id},
-             {"name", hit.rule->name},
-             {"urgency", result.rules->urgencies[static_cast<std::size_t>(hit.rule->urgency)].id},
-             {"advice", hit.rule->advice},
-             {"because", because_json(result, hit.because)}});
-    }
-    return out;
-}
-
-nlohmann::ordered_json question_ids(const Result &result, const std::vector<int> &indices) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (int index : indices) {
-        out.push_back(result.rules->questions[static_cast<std::size_t>(index)].id);
-    }
-    return out;
-}
 
 // `"name":"value"` with the value escaped.
 std::string member(std::string_view name, std::string_view value) {
@@ -72,47 +43,55 @@ template <typename T> std::size_t index_in(const std::vector<T> &items, const T 
 
 } // namespace
 
-nlohmann::ordered_json answer_to_json(const Question &question, double value) {
-    switch (question.type) {
-    case QuestionType::yes_no:
-        return value != 0;
-    case QuestionType::choice:
-        return answer_text(question, value);
-    case QuestionType::integer:
-        return static_cast<long long>(value);
-    case QuestionType::number:
-        return value;
+std::string indent_json(std::string_view compact) {
+    std::string out;
+    out.reserve(compact.size() * 2);
+    int depth = 0;
+    auto new_line = [&out, &depth] {
+        out += '\n';
+        out.append(static_cast<std::size_t>(depth) * 2, ' ');
+    };
+    for (std::size_t i = 0; i < compact.size(); ++i) {
+        char c = compact[i];
+        switch (c) {
+        case '"': {
+            // Copy the string whole: what it holds is not structure.
+            std::size_t end = i + 1;
+            while (end < compact.size() && compact[end] != '"') {
+                end += compact[end] == '\\' ? 2 : 1;
+            }
+            end = std::min(end + 1, compact.size());
+            out.append(compact.substr(i, end - i));
+            i = end - 1;
+            break;
+        }
+        case '{':
+        case '[':
+            out += c;
+            if (i + 1 < compact.size() && (compact[i + 1] == '}' || compact[i + 1] == ']')) {
+                out += compact[++i];
+            } else {
+                ++depth;
+                new_line();
+            }
+            break;
+        case '}':
+        case ']':
+            --depth;
+            new_line();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            new_line();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        default:
+            out += c;
+        }
     }
-    return nullptr;
-}
-
-nlohmann::ordered_json result_to_json(const Result &result) {
-    const UrgencyLevel &level = result.urgency_level();
-    nlohmann::ordered_json causes = nlohmann::ordered_json::array();
-    for (const auto &ranked : result.causes) {
-        causes.push_back({{"id", ranked.cause->id},
-                          {"name", ranked.cause->name},
-                          {"score", ranked.score},
-                          {"summary", ranked.cause->summary},
-                          {"because", because_json(result, ranked.because)}});
-    }
-    nlohmann::ordered_json techniques = nlohmann::ordered_json::array();
-    for (const auto *technique : result.techniques) {
-        techniques.push_back(
-            {{"id", technique->id}, {"name", technique->name}, {"steps", technique->steps}});
-    }
-    nlohmann::ordered_json out;
-    out["schema_version"] = k_result_schema_version;
-    out["urgency"] = level.id;
-    out["urgency_name"] = level.name;
-    out["urgency_advice"] = level.advice;
-    out["red_flags"] = rules_json(result, result.red_flags);
-    out["urgency_rules"] = rules_json(result, result.urgency_rules);
-    out["causes"] = std::move(causes);
-    out["techniques"] = std::move(techniques);
-    out["unanswered"] = question_ids(result, result.unanswered);
-    out["asked"] = question_ids(result, result.asked);
-    out["notice"] = result.rules->notice;
     return out;
 }
 

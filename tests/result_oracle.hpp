@@ -1,0 +1,93 @@
+#pragma once
+
+// The JSON result contract written the plain way, through nlohmann's tree:
+// the tests' oracle for ResultWriter, which must give the same bytes (and
+// whose pretty form, indent_json, must match dump(2)). Test-only: the tool
+// itself writes every result with ResultWriter.
+
+#include "lib/answers.hpp"
+#include "lib/engine.hpp"
+#include "lib/result_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace sciatica::test {
+
+inline nlohmann::ordered_json answer_to_json(const Question &question, double value) {
+    switch (question.type) {
+    case QuestionType::yes_no:
+        return value != 0;
+    case QuestionType::choice:
+        return answer_text(question, value);
+    case QuestionType::integer:
+        return static_cast<long long>(value);
+    case QuestionType::number:
+        return value;
+    }
+    return nullptr;
+}
+
+inline nlohmann::ordered_json because_json(const Result &result, const std::vector<int> &because) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (int index : because) {
+        const auto i = static_cast<std::size_t>(index);
+        const Question &question = result.rules->questions[i];
+        out.push_back(
+            {{"question", question.id}, {"answer", answer_to_json(question, *result.answers[i])}});
+    }
+    return out;
+}
+
+inline nlohmann::ordered_json rules_json(const Result &result,
+                                         const std::vector<FiredRule> &fired) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto &hit : fired) {
+        out.push_back(
+            {{"id", hit.rule->id},
+             {"name", hit.rule->name},
+             {"urgency", result.rules->urgencies[static_cast<std::size_t>(hit.rule->urgency)].id},
+             {"advice", hit.rule->advice},
+             {"because", because_json(result, hit.because)}});
+    }
+    return out;
+}
+
+inline nlohmann::ordered_json question_ids(const Result &result, const std::vector<int> &indices) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (int index : indices) {
+        out.push_back(result.rules->questions[static_cast<std::size_t>(index)].id);
+    }
+    return out;
+}
+
+inline nlohmann::ordered_json result_to_json(const Result &result) {
+    const UrgencyLevel &level = result.urgency_level();
+    nlohmann::ordered_json causes = nlohmann::ordered_json::array();
+    for (const auto &ranked : result.causes) {
+        causes.push_back({{"id", ranked.cause->id},
+                          {"name", ranked.cause->name},
+                          {"score", ranked.score},
+                          {"summary", ranked.cause->summary},
+                          {"because", because_json(result, ranked.because)}});
+    }
+    nlohmann::ordered_json techniques = nlohmann::ordered_json::array();
+    for (const auto *technique : result.techniques) {
+        techniques.push_back(
+            {{"id", technique->id}, {"name", technique->name}, {"steps", technique->steps}});
+    }
+    nlohmann::ordered_json out;
+    out["schema_version"] = k_result_schema_version;
+    out["urgency"] = level.id;
+    out["urgency_name"] = level.name;
+    out["urgency_advice"] = level.advice;
+    out["red_flags"] = rules_json(result, result.red_flags);
+    out["urgency_rules"] = rules_json(result, result.urgency_rules);
+    out["causes"] = std::move(causes);
+    out["techniques"] = std::move(techniques);
+    out["unanswered"] = question_ids(result, result.unanswered);
+    out["asked"] = question_ids(result, result.asked);
+    out["notice"] = result.rules->notice;
+    return out;
+}
+
+} // namespace sciatica::test
