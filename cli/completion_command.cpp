@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/completion_model.hpp"
+#include "cli/output.hpp"
 
 #include <memory>
 

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "lib/settings.hpp"
 
 #include <nlohmann/json.hpp>

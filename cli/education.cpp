@@ -1,5 +1,7 @@
 #include "cli/education.hpp"
 
+#include "cli/output.hpp"
+
 #include <unistd.h>
 
 namespace sciatica::cli {

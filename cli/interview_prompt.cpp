@@ -1,5 +1,6 @@
 #include "cli/interview_prompt.hpp"
 
+#include "cli/exit_codes.hpp"
 #include "cli/render_text.hpp"
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
@@ -16,8 +17,6 @@
 namespace sciatica::cli {
 
 namespace {
-
-constexpr int k_exit_interrupted = 130;
 
 // Ctrl-C: the person wants out now. Only async-signal-safe calls; nothing
 // has been written to standard output yet, so no partial result is left.

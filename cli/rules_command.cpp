@@ -1,6 +1,8 @@
 // `sciatica rules dump|lint|test`: tools for the authors of a rule set.
 
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
 #include "lib/error.hpp"
 #include "lib/lint.hpp"
 #include "lib/loader.hpp"
@@ -18,8 +20,6 @@ namespace sciatica::cli {
 namespace {
 
 constexpr const char *k_embedded_name = "<embedded>/default.yaml";
-constexpr int k_exit_failure = 1; // a case failed, or a part went unexercised
-constexpr int k_exit_data = 65;   // the rule set has errors
 
 struct LintOptions {
     std::vector<std::string> paths;
