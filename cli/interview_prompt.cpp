@@ -5,6 +5,7 @@
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
 #include "lib/interview.hpp"
+#include "lib/text_util.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -50,17 +51,6 @@ std::optional<std::string> read_line() {
         }
         line += c;
     }
-}
-
-std::string trimmed_lower(const std::string &text) {
-    auto begin = text.find_first_not_of(" \t\r");
-    if (begin == std::string::npos) {
-        return "";
-    }
-    std::string out = text.substr(begin, text.find_last_not_of(" \t\r") - begin + 1);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return out;
 }
 
 std::string keys_hint(const Question &question) {
@@ -133,7 +123,7 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
                         "the interview was stopped (Ctrl-D) before it finished; no result "
                         "was given");
         }
-        std::string reply = trimmed_lower(*line);
+        std::string reply = lower(trim(*line));
         if (reply == "?") {
             say(wrap(question.help.empty() ? "No more to say about this question." : question.help,
                      style.width, "   ", "   "));
