@@ -79,25 +79,6 @@ std::string question_text(const Question &question, std::size_t number, const Te
     return out;
 }
 
-// A choice may be given by its number as well as by name.
-double parse_reply(const Question &question, const std::string &reply) {
-    if (question.type == QuestionType::choice && !reply.empty() &&
-        reply.find_first_not_of("0123456789") == std::string::npos && reply.size() < 4) {
-        std::size_t number = std::stoul(reply);
-        if (number >= 1 && number <= question.options.size()) {
-            return static_cast<double>(number - 1);
-        }
-    }
-    return parse_answer(question, reply);
-}
-
-// The library's message names the question by id; here the person is looking
-// at it, so the id is noise.
-std::string without_id(const Question &question, const std::string &message) {
-    std::string prefix = "'" + question.id + "': ";
-    return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
-}
-
 std::string emergency_text(const Result &result, const TextStyle &style) {
     const int levels = static_cast<int>(result.rules->urgencies.size());
     std::string out = "\n" + render_banner(result.urgency_level(), result.urgency, levels, style);
@@ -139,9 +120,9 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
             try {
                 interview.answer(index, parse_reply(question, reply));
                 return;
-            } catch (const Error &e) {
-                say(wrap("Sorry: " + without_id(question, e.what()) + ".", style.width, "   ",
-                         "   "));
+            } catch (const AnswerError &e) {
+                // The person is looking at the question, so its id is noise.
+                say(wrap("Sorry: " + e.reason() + ".", style.width, "   ", "   "));
             }
         }
     }

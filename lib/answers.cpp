@@ -24,7 +24,7 @@ std::string shown_value(std::string_view text) {
 }
 
 [[noreturn]] void fail(const Question &question, const std::string &message) {
-    throw Error(ErrorKind::data, "'" + question.id + "': " + message);
+    throw AnswerError(question.id, message);
 }
 
 // Checks a number against the question's kind and range.
@@ -196,6 +196,18 @@ double parse_answer(const Question &question, std::string_view raw) {
     }
     }
     fail(question, "unsupported question type");
+}
+
+double parse_reply(const Question &question, std::string_view text) {
+    std::string_view reply = trim(text);
+    if (question.type == QuestionType::choice && !reply.empty() && reply.size() < 4 &&
+        reply.find_first_not_of("0123456789") == std::string_view::npos) {
+        std::size_t number = std::stoul(std::string(reply));
+        if (number >= 1 && number <= question.options.size()) {
+            return static_cast<double>(number - 1);
+        }
+    }
+    return parse_answer(question, text);
 }
 
 void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view flag) {

@@ -115,3 +115,25 @@ TEST_CASE("ignored members such as case_id are skipped", "[answers]") {
         parse_answers_document(rules, R"({"case_id": "x1", "pain": false})", "l", {"case_id"});
     CHECK(answers[0] == 0.0);
 }
+
+TEST_CASE("a reply may give a choice by its number as listed, from 1", "[answers]") {
+    RuleSet rules = small_rules();
+    const Question &side = sciatica::test::question(rules, "side");
+    CHECK(parse_reply(side, " 2 ") == 1.0);
+    CHECK(parse_reply(side, "both") == 2.0);
+    CHECK_THROWS_WITH(parse_reply(side, "4"),
+                      "'side': '4' is not allowed; expected one of left, right, both");
+    CHECK(parse_reply(sciatica::test::question(rules, "age"), "2") == 2.0);
+}
+
+TEST_CASE("an answer error carries the question id apart from the reason", "[answers]") {
+    RuleSet rules = small_rules();
+    try {
+        parse_answer(sciatica::test::question(rules, "age"), "130");
+        FAIL("no error");
+    } catch (const AnswerError &e) {
+        CHECK(e.question_id() == "age");
+        CHECK(e.reason() == "130 is out of range; expected a whole number from 0 to 120");
+        CHECK(std::string(e.what()) == "'age': " + e.reason());
+    }
+}
