@@ -152,7 +152,7 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     for (const auto &level : rules.urgencies) {
         m_urgency_head.push_back(member("urgency", level.id) + "," +
                                  member("urgency_name", level.name) + "," +
-                                 member("urgency_advice", level.advice) + ",\"red_flags\":[");
+                                 member("urgency_advice", level.advice) + ",");
     }
     for (const auto &question : rules.questions) {
         std::string id;
@@ -168,6 +168,8 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     }
     for (const auto &rule : rules.red_flags) {
         m_red_flag_head.push_back(rule_head(rules, rule));
+        m_red_flag_id.emplace_back();
+        append_json_string(m_red_flag_id.back(), rule.id);
     }
     for (const auto &rule : rules.urgency_rules) {
         m_rule_head.push_back(rule_head(rules, rule));
@@ -180,7 +182,9 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     for (const auto &technique : rules.techniques) {
         m_technique.push_back("{" + member("id", technique.id) + "," +
                               member("name", technique.name) +
-                              ",\"steps\":" + string_array(technique.steps) + "}");
+                              ",\"steps\":" + string_array(technique.steps) +
+                              ",\"cautions\":" + string_array(technique.cautions) +
+                              ",\"equipment\":" + string_array(technique.equipment) + "}");
     }
     m_schema_version = "\"schema_version\":" + std::to_string(k_result_schema_version) + ",";
     m_tail = "]," + member("notice", rules.notice) + "}";
@@ -260,6 +264,15 @@ void ResultWriter::append(const Result &result, std::string &out,
     }
     out += m_schema_version;
     out += m_urgency_head[static_cast<std::size_t>(result.urgency)];
+    out += result.screen_complete ? "\"screen_complete\":true,\"not_ruled_out\":["
+                                  : "\"screen_complete\":false,\"not_ruled_out\":[";
+    bool first_flag = true;
+    for (const auto *flag : result.not_ruled_out) {
+        out += first_flag ? "" : ",";
+        first_flag = false;
+        out += m_red_flag_id[index_in(m_rules->red_flags, flag)];
+    }
+    out += "],\"red_flags\":[";
     append_rules(result, result.red_flags, out);
     out += "],\"urgency_rules\":[";
     append_rules(result, result.urgency_rules, out);

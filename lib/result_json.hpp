@@ -24,7 +24,7 @@ void append_json_double(std::string &out, double value);
 std::string indent_json(std::string_view compact);
 
 // The one writer of the JSON result contract: schema_version, urgency,
-// urgency_name, urgency_advice, red_flags, urgency_rules, causes, techniques,
+// urgency_name, urgency_advice, screen_complete, not_ruled_out, red_flags, urgency_rules, causes, techniques,
 // unanswered, asked, notice; each red flag, rule and cause carries `because`:
 // [{question, answer}], an answer being true/false, a number or the option's
 // name. It writes compact JSON without building a tree, every constant text
@@ -48,11 +48,12 @@ class ResultWriter {
 
     const RuleSet *m_rules;
     std::string m_schema_version;                   // "schema_version":1,
-    std::vector<std::string> m_urgency_head;        // "urgency":...,"red_flags":[
+    std::vector<std::string> m_urgency_head;        // "urgency":...,"urgency_advice":..,
     std::vector<std::string> m_question_id;         // "id"
     std::vector<std::string> m_because_head;        // {"question":"id","answer":
     std::vector<std::vector<std::string>> m_option; // "option" per choice question
     std::vector<std::string> m_red_flag_head;       // {"id":..,"advice":..,"because":[
+    std::vector<std::string> m_red_flag_id;         // "id"
     std::vector<std::string> m_rule_head;
     std::vector<std::string> m_cause_head;   // {"id":..,"name":..,"score":
     std::vector<std::string> m_cause_middle; // ,"summary":..,"because":[

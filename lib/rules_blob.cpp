@@ -36,11 +36,11 @@ template <typename A, typename S> std::enable_if_t<is<S, Question>> fields(A &a,
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, UrgencyLevel>> fields(A &a, S &s) {
-    a(s.id, s.name, s.advice, s.self_care, s.mark);
+    a(s.id, s.name, s.advice, s.self_care, s.mark, s.ends_interview);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, UrgencyRule>> fields(A &a, S &s) {
-    a(s.id, s.name, s.urgency, s.when, s.context, s.advice, s.mark);
+    a(s.id, s.name, s.urgency, s.when, s.context, s.advice, s.mark, s.unless, s.source);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, Finding>> fields(A &a, S &s) {
@@ -53,7 +53,12 @@ template <typename A, typename S> std::enable_if_t<is<S, Cause>> fields(A &a, S 
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, Technique>> fields(A &a, S &s) {
-    a(s.id, s.name, s.summary, s.when, s.not_at, s.steps, s.cautions, s.equipment, s.mark);
+    a(s.id, s.name, s.summary, s.when, s.not_at, s.steps, s.cautions, s.equipment, s.mark, s.unless,
+      s.not_with_causes);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, IncompleteScreen>> fields(A &a, S &s) {
+    a(s.urgency, s.name, s.advice, s.ask);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, NamedText>> fields(A &a, S &s) {
@@ -62,7 +67,8 @@ template <typename A, typename S> std::enable_if_t<is<S, NamedText>> fields(A &a
 
 template <typename A, typename S> std::enable_if_t<is<S, RuleSet>> fields(A &a, S &s) {
     a(s.title, s.version, s.notice, s.urgencies, s.questions, s.red_flags, s.urgency_rules,
-      s.causes_when, s.causes, s.techniques, s.treatments, s.equipment);
+      s.causes_when, s.causes, s.techniques, s.treatments, s.equipment, s.incomplete_screen,
+      s.leading_causes);
 }
 
 // The stored type of a scalar member.

@@ -72,14 +72,23 @@ inline nlohmann::ordered_json result_to_json(const Result &result) {
     }
     nlohmann::ordered_json techniques = nlohmann::ordered_json::array();
     for (const auto *technique : result.techniques) {
-        techniques.push_back(
-            {{"id", technique->id}, {"name", technique->name}, {"steps", technique->steps}});
+        techniques.push_back({{"id", technique->id},
+                              {"name", technique->name},
+                              {"steps", technique->steps},
+                              {"cautions", technique->cautions},
+                              {"equipment", technique->equipment}});
+    }
+    nlohmann::ordered_json not_ruled_out = nlohmann::ordered_json::array();
+    for (const auto *flag : result.not_ruled_out) {
+        not_ruled_out.push_back(flag->id);
     }
     nlohmann::ordered_json out;
     out["schema_version"] = k_result_schema_version;
     out["urgency"] = level.id;
     out["urgency_name"] = level.name;
     out["urgency_advice"] = level.advice;
+    out["screen_complete"] = result.screen_complete;
+    out["not_ruled_out"] = std::move(not_ruled_out);
     out["red_flags"] = rules_json(result, result.red_flags);
     out["urgency_rules"] = rules_json(result, result.urgency_rules);
     out["causes"] = std::move(causes);

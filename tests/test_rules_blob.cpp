@@ -31,12 +31,12 @@ auto members(const Question &s) {
     return std::tie(a, b, c, d, e, f, g, h, i);
 }
 auto members(const UrgencyLevel &s) {
-    const auto &[a, b, c, d, e] = s;
-    return std::tie(a, b, c, d, e);
+    const auto &[a, b, c, d, e, f] = s;
+    return std::tie(a, b, c, d, e, f);
 }
 auto members(const UrgencyRule &s) {
-    const auto &[a, b, c, d, e, f, g] = s;
-    return std::tie(a, b, c, d, e, f, g);
+    const auto &[a, b, c, d, e, f, g, h, i] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i);
 }
 auto members(const Finding &s) {
     const auto &[a, b, c] = s;
@@ -47,16 +47,20 @@ auto members(const Cause &s) {
     return std::tie(a, b, c, d, e, f, g, h, i, j, k);
 }
 auto members(const Technique &s) {
-    const auto &[a, b, c, d, e, f, g, h, i] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k);
+}
+auto members(const IncompleteScreen &s) {
+    const auto &[a, b, c, d] = s;
+    return std::tie(a, b, c, d);
 }
 auto members(const NamedText &s) {
     const auto &[a, b] = s;
     return std::tie(a, b);
 }
 auto members(const RuleSet &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n);
 }
 
 template <typename T, typename = void> struct IsStruct : std::false_type {};
