@@ -27,11 +27,11 @@ namespace {
 using sciatica::cli::k_exit_software;
 using sciatica::cli::k_exit_usage;
 
-int report(const std::string &message, int code) {
+int report(const std::string &message, int code, const std::string &detail = {}) {
     // One line whatever the message repeats from the input.
     constexpr std::size_t k_max_message_bytes = 1000;
     std::string line = sciatica::printable(message, k_max_message_bytes);
-    std::fprintf(stderr, "sciatica: error: %s\n", line.c_str());
+    std::fprintf(stderr, "sciatica: error: %s\n%s", line.c_str(), detail.c_str());
     return code;
 }
 
@@ -110,7 +110,7 @@ int main(int argc, char **argv) {
     } catch (const sciatica::cli::OutputClosed &) {
         return 0;
     } catch (const sciatica::Error &e) {
-        return report(e.what(), sciatica::cli::exit_code(e.kind()));
+        return report(e.what(), sciatica::cli::exit_code(e.kind()), e.detail());
     } catch (const std::exception &e) {
         return report(std::string("internal error: ") + e.what(), k_exit_software);
     } catch (...) {

@@ -442,7 +442,8 @@ RuleSet load_rules(std::string_view text, const std::string &file_name) {
     LoadResult result = parse_rules(text, file_name);
     for (const auto &diagnostic : result.diagnostics) {
         if (diagnostic.severity == Diagnostic::Severity::error) {
-            throw Error(ErrorKind::data, diagnostic.without_severity());
+            throw Error(ErrorKind::data, diagnostic.without_severity(),
+                        source_excerpt(diagnostic, text));
         }
     }
     return std::move(*result.rules);

@@ -49,6 +49,7 @@ YamlReader::YamlReader(std::string file, std::vector<Diagnostic> &diagnostics, M
     : m_file(std::move(file)), m_diagnostics(diagnostics), m_mode(mode) {}
 
 bool YamlReader::load(std::string_view text, Input input, YAML::Node &root) {
+    m_text = text;
     std::optional<Diagnostic> problem =
         input == Input::rules ? check_yaml_input(text, m_file) : check_yaml_answers(text, m_file);
     if (problem) {
@@ -67,7 +68,8 @@ bool YamlReader::load(std::string_view text, Input input, YAML::Node &root) {
 void YamlReader::error(const SourceMark &mark, const std::string &message) {
     m_diagnostics.push_back({Diagnostic::Severity::error, m_file, mark.line, mark.column, message});
     if (m_mode == Mode::stop) {
-        throw Error(ErrorKind::data, m_diagnostics.back().without_severity());
+        const Diagnostic &d = m_diagnostics.back();
+        throw Error(ErrorKind::data, d.without_severity(), source_excerpt(d, m_text));
     }
 }
 
@@ -77,7 +79,8 @@ void YamlReader::error(const YAML::Node &node, const std::string &message) {
 
 void YamlReader::fail(const YAML::Node &node, const std::string &message) {
     error(node, message);
-    throw Error(ErrorKind::data, m_diagnostics.back().without_severity());
+    const Diagnostic &d = m_diagnostics.back();
+    throw Error(ErrorKind::data, d.without_severity(), source_excerpt(d, m_text));
 }
 
 bool YamlReader::expect_map(const YAML::Node &node, const std::string &what) {

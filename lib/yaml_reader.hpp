@@ -39,7 +39,8 @@ class YamlReader {
     const std::string &file() const { return m_file; }
 
     // Checks `text` (yaml_guard) and parses it into `root`; false after
-    // reporting the problem when it cannot be used.
+    // reporting the problem when it cannot be used. A stopping reader's
+    // errors then quote `text`, which must outlive the reader.
     bool load(std::string_view text, Input input, YAML::Node &root);
 
     // Reports `message` at `node`'s position (or at no position).
@@ -88,6 +89,7 @@ class YamlReader {
     std::string m_file;
     std::vector<Diagnostic> &m_diagnostics;
     Mode m_mode;
+    std::string_view m_text; // what load() read, for the excerpt of an error
 };
 
 } // namespace sciatica

@@ -8,13 +8,14 @@ run has a timeout and a signal death fails the row.
 """
 import json
 import os
+import re
 import signal
 import subprocess
 import tempfile
 import time
 import unittest
 
-from support import BIN
+from support import BIN, source_excerpt
 
 SMALL_RULES = b"""format: sciatica-rules/1
 notice: See your practitioner.
@@ -241,8 +242,22 @@ class BadInputs(unittest.TestCase):
         self.assertGreaterEqual(p.returncode, 0, "killed by a signal")
         self.assertEqual(p.stdout, b"")
         self.assertEqual(p.stderr.decode("utf-8"),
-                         "sciatica: error: " + message.replace("{d}", self.dir) + "\n")
+                         "sciatica: error: " + message.replace("{d}", self.dir) + "\n" +
+                         expected_excerpt(message, files, stdin))
         self.assertEqual(p.returncode, code)
+
+
+def expected_excerpt(message, files, stdin):
+    """The source line and caret that follow an error at FILE:LINE:COL."""
+    m = re.match(r"(<stdin>|\{d\}/([^:]+)):(\d+):(\d+): ", message)
+    if not m:
+        return ""
+    if m.group(1) == "<stdin>":
+        text = stdin
+    else:
+        text = files[m.group(2)]
+        text = text() if callable(text) else text
+    return source_excerpt(text, int(m.group(3)), int(m.group(4)))
 
 
 def make_test(row):
