@@ -11,6 +11,8 @@
 #include "lib/result_json.hpp"
 #include "lib/text_util.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>

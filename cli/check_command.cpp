@@ -10,6 +10,7 @@
 #include "lib/loader.hpp"
 #include "lib/result_json.hpp"
 
+#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include <memory>

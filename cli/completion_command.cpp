@@ -2,6 +2,8 @@
 #include "cli/completion_model.hpp"
 #include "cli/output.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <memory>
 
 namespace sciatica::cli {

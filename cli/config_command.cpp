@@ -2,6 +2,7 @@
 #include "cli/output.hpp"
 #include "lib/settings.hpp"
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <memory>

@@ -2,6 +2,9 @@
 
 #include "cli/output.hpp"
 
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
 #include <unistd.h>
 
 namespace sciatica::cli {

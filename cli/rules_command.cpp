@@ -9,6 +9,7 @@
 #include "lib/text_util.hpp"
 #include "lib/vignette.hpp"
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <memory>

@@ -4,6 +4,7 @@
 #include "tests/result_oracle.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace sciatica;
 using sciatica::test::answers_of;
