@@ -148,11 +148,12 @@ TEST_CASE("the compiled default rule set is the shipped YAML, member for member"
     CHECK(difference(default_rules(), from_yaml, "RuleSet") == "");
 }
 
-// The default rule set, and members it leaves unset (a cause's `requires`)
-// set on the small one.
+// The default rule set, and members it leaves at their defaults (a cause's
+// `requires`, leading_causes) set on the small one.
 std::vector<RuleSet> full_rule_sets() {
     RuleSet small = sciatica::test::small_rules();
     small.causes.at(0).requires_ = small.causes.at(0).findings.at(0).when;
+    small.leading_causes = 3;
     return {load_rules(default_rules_text(), "<embedded>/default.yaml"), small};
 }
 
