@@ -48,8 +48,8 @@ struct Result {
 // always counts. Red flags are checked first; the urgency is the most severe
 // of every rule that holds, and at least the incomplete-screen level while a
 // red flag is not ruled out; techniques are offered only with a complete
-// screen, at urgencies whose level allows self-care, and when none of their
-// own exclusions holds. The same answers always give the same result.
+// screen and no red flag holding, at urgencies whose level allows self-care,
+// and when none of their own exclusions holds. The same answers always give the same result.
 Result evaluate(const RuleSet &rules, const Answers &answers);
 
 // As above, into `result`, reusing its storage: for evaluating many cases.
