@@ -28,29 +28,29 @@ class Loader {
         : m_in(std::move(file), diagnostics) {}
 
     void load(const YAML::Node &root, RuleSet &rules) {
-        if (!expect_map(root, "the rule set")) {
+        if (!m_in.expect_map(root, "the rule set")) {
             return;
         }
-        check_keys(
+        m_in.check_keys(
             root,
             {"format", "title", "version", "notice", "urgencies", "questions", "red_flags",
              "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment",
              "incomplete_screen", "leading_causes"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
-        std::string format = text(root, "format");
+        std::string format = m_in.text(root, "format");
         if (root["format"] && format != k_rules_format) {
-            error(root["format"], "unsupported format '" + format + "' (this build reads '" +
-                                      k_rules_format + "')");
+            m_in.error(root["format"], "unsupported format '" + format + "' (this build reads '" +
+                                           k_rules_format + "')");
         }
-        rules.title = text(root, "title");
-        rules.version = text(root, "version");
-        rules.notice = text(root, "notice");
+        rules.title = m_in.text(root, "title");
+        rules.version = m_in.text(root, "version");
+        rules.notice = m_in.text(root, "notice");
         if (root["notice"] && rules.notice.empty()) {
-            error(root["notice"], "the practitioner notice must not be empty");
+            m_in.error(root["notice"], "the practitioner notice must not be empty");
         }
         load_list(root, "urgencies", rules.urgencies, &Loader::load_urgency);
         if (root["urgencies"] && rules.urgencies.empty()) {
-            error(root["urgencies"], "at least one urgency level is needed");
+            m_in.error(root["urgencies"], "at least one urgency level is needed");
         }
         m_rules = &rules;
         load_list(root, "questions", rules.questions, &Loader::load_question);
@@ -74,7 +74,7 @@ class Loader {
         if (YAML::Node leading = root["leading_causes"]) {
             auto value = m_in.number(leading, "'leading_causes'");
             if (value && (*value < 1 || *value > 10 || *value != static_cast<int>(*value))) {
-                error(leading, "'leading_causes' must be a whole number from 1 to 10");
+                m_in.error(leading, "'leading_causes' must be a whole number from 1 to 10");
             } else if (value) {
                 rules.leading_causes = static_cast<int>(*value);
             }
@@ -84,19 +84,6 @@ class Loader {
     YamlReader m_in;
     RuleSet *m_rules = nullptr;
 
-    void error(const YAML::Node &node, const std::string &message) { m_in.error(node, message); }
-    bool expect_map(const YAML::Node &node, const std::string &what) {
-        return m_in.expect_map(node, what);
-    }
-    void check_keys(const YAML::Node &node, const std::vector<std::string> &known,
-                    const std::vector<std::string> &required) {
-        m_in.check_keys(node, known, required);
-    }
-    std::string text(const YAML::Node &map, const char *key) { return m_in.text(map, key); }
-    std::vector<std::string> text_list(const YAML::Node &map, const char *key) {
-        return m_in.text_list(map, key);
-    }
-    std::string id(const YAML::Node &map) { return m_in.id(map); }
     Condition condition(const YAML::Node &node) {
         return ConditionReader(m_in, *m_rules).read(node);
     }
@@ -113,13 +100,13 @@ class Loader {
             return;
         }
         if (!list.IsSequence()) {
-            error(list, std::string("'") + key + "' must be a list");
+            m_in.error(list, std::string("'") + key + "' must be a list");
             return;
         }
         if (list.size() > k_max_list_entries) {
-            error(list, std::string("'") + key + "' has " + std::to_string(list.size()) +
-                            " entries; a rule set may have at most " +
-                            std::to_string(k_max_list_entries));
+            m_in.error(list, std::string("'") + key + "' has " + std::to_string(list.size()) +
+                                 " entries; a rule set may have at most " +
+                                 std::to_string(k_max_list_entries));
             return;
         }
         std::set<std::string> ids;
@@ -130,7 +117,7 @@ class Loader {
             }
             if constexpr (HasId<T>::value) {
                 if (!value.id.empty() && !ids.insert(value.id).second) {
-                    error(item["id"], "duplicate id '" + value.id + "' in '" + key + "'");
+                    m_in.error(item["id"], "duplicate id '" + value.id + "' in '" + key + "'");
                     continue;
                 }
             }
@@ -149,22 +136,22 @@ class Loader {
             }
             for (const auto &rule : m_rules->red_flags) {
                 if (rule.id == item["id"].Scalar()) {
-                    error(item["id"], "duplicate id '" + rule.id + "': already a red flag");
+                    m_in.error(item["id"], "duplicate id '" + rule.id + "': already a red flag");
                 }
             }
         }
     }
 
     bool load_urgency(const YAML::Node &node, UrgencyLevel &out) {
-        if (!expect_map(node, "an urgency level")) {
+        if (!m_in.expect_map(node, "an urgency level")) {
             return false;
         }
-        check_keys(node, {"id", "name", "advice", "self_care", "ends_interview"},
-                   {"id", "name", "advice", "self_care"});
-        out.id = id(node);
+        m_in.check_keys(node, {"id", "name", "advice", "self_care", "ends_interview"},
+                        {"id", "name", "advice", "self_care"});
+        out.id = m_in.id(node);
         out.mark = mark_of(node);
-        out.name = text(node, "name");
-        out.advice = text(node, "advice");
+        out.name = m_in.text(node, "name");
+        out.advice = m_in.text(node, "advice");
         if (node["self_care"]) {
             out.self_care = m_in.boolean(node["self_care"], "'self_care'").value_or(false);
         }
@@ -176,16 +163,16 @@ class Loader {
     }
 
     bool load_question(const YAML::Node &node, Question &out) {
-        if (!expect_map(node, "a question")) {
+        if (!m_in.expect_map(node, "a question")) {
             return false;
         }
-        check_keys(node, {"id", "type", "prompt", "help", "min", "max", "options", "ask_when"},
-                   {"id", "type", "prompt"});
-        out.id = id(node);
+        m_in.check_keys(node, {"id", "type", "prompt", "help", "min", "max", "options", "ask_when"},
+                        {"id", "type", "prompt"});
+        out.id = m_in.id(node);
         out.mark = mark_of(node);
-        out.prompt = text(node, "prompt");
-        out.help = text(node, "help");
-        std::string type = text(node, "type");
+        out.prompt = m_in.text(node, "prompt");
+        out.help = m_in.text(node, "help");
+        std::string type = m_in.text(node, "type");
         static const std::vector<std::string> types = {"yes_no", "integer", "number", "choice"};
         if (type == "yes_no") {
             out.type = QuestionType::yes_no;
@@ -196,8 +183,9 @@ class Loader {
         } else if (type == "choice") {
             out.type = QuestionType::choice;
         } else if (node["type"]) {
-            error(node["type"], "unknown question type '" + type + "'" + did_you_mean(type, types) +
-                                    "; use yes_no, integer, number or choice");
+            m_in.error(node["type"], "unknown question type '" + type + "'" +
+                                         did_you_mean(type, types) +
+                                         "; use yes_no, integer, number or choice");
         }
         bool numeric = out.type == QuestionType::integer || out.type == QuestionType::number;
         for (const char *bound : {"min", "max"}) {
@@ -205,27 +193,27 @@ class Loader {
                 continue;
             }
             if (!numeric) {
-                error(node[bound], std::string("'") + bound + "' applies only to integer and " +
-                                       "number questions");
+                m_in.error(node[bound], std::string("'") + bound +
+                                            "' applies only to integer and " + "number questions");
                 continue;
             }
             auto value = m_in.number(node[bound], std::string("'") + bound + "'");
             (std::string(bound) == "min" ? out.min : out.max) = value;
         }
         if (out.min && out.max && *out.min > *out.max) {
-            error(node["min"], "'min' is greater than 'max'");
+            m_in.error(node["min"], "'min' is greater than 'max'");
         }
         if (out.type == QuestionType::choice) {
-            out.options = text_list(node, "options");
+            out.options = m_in.text_list(node, "options");
             if (out.options.empty()) {
-                error(node, "a choice question needs a list of 'options'");
+                m_in.error(node, "a choice question needs a list of 'options'");
             }
             std::set<std::string> unique(out.options.begin(), out.options.end());
             if (unique.size() != out.options.size()) {
-                error(node["options"], "the options of '" + out.id + "' repeat a value");
+                m_in.error(node["options"], "the options of '" + out.id + "' repeat a value");
             }
         } else if (node["options"]) {
-            error(node["options"], "'options' applies only to choice questions");
+            m_in.error(node["options"], "'options' applies only to choice questions");
         }
         return !out.id.empty();
     }
@@ -248,17 +236,18 @@ class Loader {
     }
 
     bool load_rule(const YAML::Node &node, UrgencyRule &out) {
-        if (!expect_map(node, "a rule")) {
+        if (!m_in.expect_map(node, "a rule")) {
             return false;
         }
-        check_keys(node, {"id", "name", "urgency", "when", "unless", "context", "advice", "source"},
-                   {"id", "name", "urgency", "when", "advice"});
-        out.id = id(node);
+        m_in.check_keys(node,
+                        {"id", "name", "urgency", "when", "unless", "context", "advice", "source"},
+                        {"id", "name", "urgency", "when", "advice"});
+        out.id = m_in.id(node);
         out.mark = mark_of(node);
-        out.name = text(node, "name");
-        out.advice = text(node, "advice");
+        out.name = m_in.text(node, "name");
+        out.advice = m_in.text(node, "advice");
         out.urgency = node["urgency"] ? urgency_ref(node["urgency"]) : -1;
-        out.source = text(node, "source");
+        out.source = m_in.text(node, "source");
         if (node["when"]) {
             out.when = condition(node["when"]);
         }
@@ -266,7 +255,7 @@ class Loader {
             out.unless = condition(node["unless"]);
         }
         if (YAML::Node context = node["context"]; context && !context.IsSequence()) {
-            error(context, "'context' must be a list of conditions");
+            m_in.error(context, "'context' must be a list of conditions");
         } else if (context) {
             for (const auto &item : context) {
                 out.context.push_back(condition(item));
@@ -276,21 +265,21 @@ class Loader {
     }
 
     bool load_cause(const YAML::Node &node, Cause &out) {
-        if (!expect_map(node, "a cause")) {
+        if (!m_in.expect_map(node, "a cause")) {
             return false;
         }
-        check_keys(node,
-                   {"id", "name", "summary", "description", "signs", "diagnosis", "usual_urgency",
-                    "source", "requires", "findings"},
-                   {"id", "name", "summary", "description", "source", "findings"});
-        out.id = id(node);
+        m_in.check_keys(node,
+                        {"id", "name", "summary", "description", "signs", "diagnosis",
+                         "usual_urgency", "source", "requires", "findings"},
+                        {"id", "name", "summary", "description", "source", "findings"});
+        out.id = m_in.id(node);
         out.mark = mark_of(node);
-        out.name = text(node, "name");
-        out.summary = text(node, "summary");
-        out.description = text(node, "description");
-        out.signs = text_list(node, "signs");
-        out.diagnosis = text(node, "diagnosis");
-        out.source = text(node, "source");
+        out.name = m_in.text(node, "name");
+        out.summary = m_in.text(node, "summary");
+        out.description = m_in.text(node, "description");
+        out.signs = m_in.text_list(node, "signs");
+        out.diagnosis = m_in.text(node, "diagnosis");
+        out.source = m_in.text(node, "source");
         out.usual_urgency =
             node["usual_urgency"] ? urgency_ref(node["usual_urgency"]) : m_rules->default_urgency();
         if (node["requires"]) {
@@ -298,7 +287,7 @@ class Loader {
         }
         YAML::Node findings = node["findings"];
         if (findings && !findings.IsSequence()) {
-            error(findings, "'findings' must be a list");
+            m_in.error(findings, "'findings' must be a list");
         } else if (findings) {
             for (const auto &item : findings) {
                 Finding finding;
@@ -309,22 +298,22 @@ class Loader {
             bool supported = std::any_of(out.findings.begin(), out.findings.end(),
                                          [](const Finding &f) { return f.weight > 0; });
             if (!supported) {
-                error(findings, "cause '" + out.id + "' has no finding that supports it");
+                m_in.error(findings, "cause '" + out.id + "' has no finding that supports it");
             }
         }
         return !out.id.empty();
     }
 
     bool load_finding(const YAML::Node &node, Finding &out) {
-        if (!expect_map(node, "a finding")) {
+        if (!m_in.expect_map(node, "a finding")) {
             return false;
         }
-        check_keys(node, {"when", "weight"}, {"when", "weight"});
+        m_in.check_keys(node, {"when", "weight"}, {"when", "weight"});
         out.mark = mark_of(node);
         if (node["weight"]) {
             out.weight = m_in.number(node["weight"], "'weight'").value_or(0);
             if (out.weight == 0) {
-                error(node["weight"], "a finding's weight must not be zero");
+                m_in.error(node["weight"], "a finding's weight must not be zero");
             }
         }
         if (!node["when"]) {
@@ -335,23 +324,23 @@ class Loader {
     }
 
     bool load_technique(const YAML::Node &node, Technique &out) {
-        if (!expect_map(node, "a technique")) {
+        if (!m_in.expect_map(node, "a technique")) {
             return false;
         }
-        check_keys(node,
-                   {"id", "name", "summary", "when", "unless", "not_at", "not_with_causes", "steps",
-                    "cautions", "equipment"},
-                   {"id", "name", "summary", "steps"});
-        out.id = id(node);
+        m_in.check_keys(node,
+                        {"id", "name", "summary", "when", "unless", "not_at", "not_with_causes",
+                         "steps", "cautions", "equipment"},
+                        {"id", "name", "summary", "steps"});
+        out.id = m_in.id(node);
         out.mark = mark_of(node);
-        out.name = text(node, "name");
-        out.summary = text(node, "summary");
-        out.steps = text_list(node, "steps");
+        out.name = m_in.text(node, "name");
+        out.summary = m_in.text(node, "summary");
+        out.steps = m_in.text_list(node, "steps");
         if (node["steps"] && out.steps.empty()) {
-            error(node["steps"], "a technique needs at least one step");
+            m_in.error(node["steps"], "a technique needs at least one step");
         }
-        out.cautions = text_list(node, "cautions");
-        out.equipment = text_list(node, "equipment");
+        out.cautions = m_in.text_list(node, "cautions");
+        out.equipment = m_in.text_list(node, "equipment");
         if (node["when"]) {
             out.when = condition(node["when"]);
         }
@@ -360,7 +349,7 @@ class Loader {
         }
         YAML::Node causes = node["not_with_causes"];
         if (causes && !causes.IsSequence()) {
-            error(causes, "'not_with_causes' must be a list of cause ids");
+            m_in.error(causes, "'not_with_causes' must be a list of cause ids");
         } else if (causes) {
             for (const auto &item : causes) {
                 int index = m_in.reference(item, m_rules->cause_ids(), "cause");
@@ -371,7 +360,7 @@ class Loader {
         }
         YAML::Node not_at = node["not_at"];
         if (not_at && !not_at.IsSequence()) {
-            error(not_at, "'not_at' must be a list of urgency ids");
+            m_in.error(not_at, "'not_at' must be a list of urgency ids");
         } else if (not_at) {
             for (const auto &item : not_at) {
                 int index = urgency_ref(item);
@@ -384,24 +373,24 @@ class Loader {
     }
 
     void load_incomplete_screen(const YAML::Node &node, IncompleteScreen &out) {
-        if (!expect_map(node, "'incomplete_screen'")) {
+        if (!m_in.expect_map(node, "'incomplete_screen'")) {
             return;
         }
-        check_keys(node, {"urgency", "name", "advice", "ask"},
-                   {"urgency", "name", "advice", "ask"});
+        m_in.check_keys(node, {"urgency", "name", "advice", "ask"},
+                        {"urgency", "name", "advice", "ask"});
         out.urgency = node["urgency"] ? urgency_ref(node["urgency"]) : -1;
-        out.name = text(node, "name");
-        out.advice = text(node, "advice");
-        out.ask = text(node, "ask");
+        out.name = m_in.text(node, "name");
+        out.advice = m_in.text(node, "advice");
+        out.ask = m_in.text(node, "ask");
     }
 
     bool load_named_text(const YAML::Node &node, NamedText &out) {
-        if (!expect_map(node, "an entry")) {
+        if (!m_in.expect_map(node, "an entry")) {
             return false;
         }
-        check_keys(node, {"name", "description"}, {"name", "description"});
-        out.name = text(node, "name");
-        out.description = text(node, "description");
+        m_in.check_keys(node, {"name", "description"}, {"name", "description"});
+        out.name = m_in.text(node, "name");
+        out.description = m_in.text(node, "description");
         return !out.name.empty();
     }
 };
