@@ -33,7 +33,7 @@ class VignetteParser {
 
     std::vector<Vignette> parse(std::string_view text) {
         YAML::Node root;
-        m_in.load(text, YamlReader::Input::rules, root);
+        m_in.load(text, YamlReader::Input::vignettes, root);
         if (!root.IsSequence() || root.size() == 0) {
             m_in.fail(root, "a vignette file is a non-empty list of cases");
         }

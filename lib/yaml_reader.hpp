@@ -32,7 +32,7 @@ class YamlReader {
     enum class Mode { collect, stop };
 
     // What a text holds, for the checks before parsing (lib/yaml_guard.hpp).
-    enum class Input { rules, answers };
+    enum class Input { rules, vignettes, answers };
 
     YamlReader(std::string file, std::vector<Diagnostic> &diagnostics, Mode mode = Mode::collect);
 
