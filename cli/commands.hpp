@@ -20,6 +20,8 @@ void add_treatments_command(CLI::App &app, Context &context);
 void add_questions_command(CLI::App &app, Context &context);
 void add_completion_command(CLI::App &app, Context &context);
 void add_config_command(CLI::App &app, Context &context);
+void add_history_command(CLI::App &app, Context &context);
+void add_report_command(CLI::App &app, Context &context);
 
 // Thrown by a command that has already printed its findings and must end
 // with exit status `code` (say, 1 for a failing test), with no error line.

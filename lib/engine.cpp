@@ -133,9 +133,9 @@ void safe_techniques(const RuleSet &rules, const Answers &answers, Result &resul
         if (technique.unless && evaluate(*technique.unless, answers) == Tri::yes) {
             continue;
         }
-        bool excluded = std::any_of(
-            technique.not_with_causes.begin(), technique.not_with_causes.end(),
-            [&](int cause) { return leads(result, cause, rules.leading_causes); });
+        bool excluded =
+            std::any_of(technique.not_with_causes.begin(), technique.not_with_causes.end(),
+                        [&](int cause) { return leads(result, cause, rules.leading_causes); });
         if (!excluded) {
             out.push_back(&technique);
         }
@@ -208,6 +208,7 @@ void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
     result.red_flags.clear();
     result.urgency_rules.clear();
     result.asked.clear();
+    result.changes.clear();
     apply_rules(rules.red_flags, applicable, result.red_flags, result.urgency);
     apply_rules(rules.urgency_rules, applicable, result.urgency_rules, result.urgency);
     screen(rules, applicable, result);

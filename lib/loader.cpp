@@ -2,6 +2,7 @@
 
 #include "lib/condition_reader.hpp"
 #include "lib/error.hpp"
+#include "lib/history_reader.hpp"
 #include "lib/limits.hpp"
 #include "lib/lint.hpp"
 #include "lib/text_util.hpp"
@@ -35,7 +36,7 @@ class Loader {
             root,
             {"format", "title", "version", "notice", "urgencies", "questions", "red_flags",
              "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment",
-             "incomplete_screen", "leading_causes"},
+             "incomplete_screen", "leading_causes", "history"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = m_in.text(root, "format");
         if (root["format"] && format != k_rules_format) {
@@ -78,6 +79,9 @@ class Loader {
             } else if (value) {
                 rules.leading_causes = static_cast<int>(*value);
             }
+        }
+        if (root["history"]) {
+            HistoryReader(m_in, *m_rules).read(root["history"], rules.history);
         }
     }
 

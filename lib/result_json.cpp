@@ -43,6 +43,20 @@ template <typename T> std::size_t index_in(const std::vector<T> &items, const T 
 
 } // namespace
 
+nlohmann::ordered_json answer_to_json(const Question &question, double value) {
+    switch (question.type) {
+    case QuestionType::yes_no:
+        return value != 0;
+    case QuestionType::choice:
+        return answer_text(question, value);
+    case QuestionType::integer:
+        return static_cast<long long>(value);
+    case QuestionType::number:
+        return value;
+    }
+    return nullptr;
+}
+
 std::string indent_json(std::string_view compact) {
     std::string out;
     out.reserve(compact.size() * 2);
@@ -190,41 +204,78 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     m_tail = "]," + member("notice", rules.notice) + "}";
 }
 
+void ResultWriter::append_answer(std::size_t question, double value, std::string &out) const {
+    switch (m_rules->questions[question].type) {
+    case QuestionType::yes_no:
+        out += value != 0 ? "true" : "false";
+        break;
+    case QuestionType::choice: {
+        auto option = static_cast<std::size_t>(value);
+        if (option < m_option[question].size()) {
+            out += m_option[question][option];
+        } else {
+            out += "\"?\"";
+        }
+        break;
+    }
+    case QuestionType::integer: {
+        std::array<char, 24> buffer{};
+        auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
+                                 static_cast<long long>(value))
+                       .ptr;
+        out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+        break;
+    }
+    case QuestionType::number:
+        append_json_double(out, value);
+        break;
+    }
+}
+
 void ResultWriter::append_because(const Result &result, const std::vector<int> &because,
                                   std::string &out) const {
     bool first = true;
     for (int index : because) {
         const auto i = static_cast<std::size_t>(index);
-        const Question &question = m_rules->questions[i];
-        double value = *result.answers[i];
         out += first ? "" : ",";
         first = false;
         out += m_because_head[i];
-        switch (question.type) {
-        case QuestionType::yes_no:
-            out += value != 0 ? "true" : "false";
-            break;
-        case QuestionType::choice: {
-            auto option = static_cast<std::size_t>(value);
-            if (option < m_option[i].size()) {
-                out += m_option[i][option];
-            } else {
-                out += "\"?\"";
-            }
-            break;
+        append_answer(i, *result.answers[i], out);
+        out += '}';
+    }
+}
+
+void ResultWriter::append_answers(const Result &result, std::string &out) const {
+    bool first = true;
+    for (std::size_t i = 0; i < result.answers.size(); ++i) {
+        if (!result.answers[i]) {
+            continue;
         }
-        case QuestionType::integer: {
-            std::array<char, 24> buffer{};
-            auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
-                                     static_cast<long long>(value))
-                           .ptr;
-            out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
-            break;
+        out += first ? "" : ",";
+        first = false;
+        out += m_question_id[i];
+        out += ':';
+        append_answer(i, *result.answers[i], out);
+    }
+}
+
+void ResultWriter::append_changes(const Result &result, std::string &out) const {
+    bool first = true;
+    for (const auto &change : result.changes) {
+        const auto i = static_cast<std::size_t>(change.question);
+        out += first ? "{\"question\":" : ",{\"question\":";
+        first = false;
+        out += m_question_id[i];
+        out += ",\"before\":";
+        if (change.before) {
+            append_answer(i, *change.before, out);
+        } else {
+            out += "null";
         }
-        case QuestionType::number:
-            append_json_double(out, value);
-            break;
-        }
+        out += ",\"after\":";
+        append_answer(i, change.after, out);
+        out += ",\"since\":";
+        append_json_string(out, change.since);
         out += '}';
     }
 }
@@ -299,6 +350,10 @@ void ResultWriter::append(const Result &result, std::string &out,
     append_ids(result.unanswered, out);
     out += "],\"asked\":[";
     append_ids(result.asked, out);
+    out += "],\"answers\":{";
+    append_answers(result, out);
+    out += "},\"changes\":[";
+    append_changes(result, out);
     out += m_tail;
 }
 

@@ -2,6 +2,8 @@
 
 #include "lib/engine.hpp"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +13,9 @@ namespace sciatica {
 // The version of the JSON result contract below. Adding a member keeps it;
 // renaming, removing or retyping one bumps it.
 inline constexpr int k_result_schema_version = 1;
+
+// An answer as a JSON value: true/false, a number, or the option's name.
+nlohmann::ordered_json answer_to_json(const Question &question, double value);
 
 // Appends `text` to `out` as a JSON string, escaped exactly as nlohmann's
 // dump() does (quote, backslash and control characters; UTF-8 kept as is).
@@ -24,8 +29,11 @@ void append_json_double(std::string &out, double value);
 std::string indent_json(std::string_view compact);
 
 // The one writer of the JSON result contract: schema_version, urgency,
-// urgency_name, urgency_advice, screen_complete, not_ruled_out, red_flags, urgency_rules, causes, techniques,
-// unanswered, asked, notice; each red flag, rule and cause carries `because`:
+// urgency_name, urgency_advice, screen_complete, not_ruled_out, red_flags,
+// urgency_rules, causes, techniques, unanswered, asked, answers (each known
+// answer, question id -> value, in the rule set's order), changes
+// ({question, before, after, since} against a saved check), notice; each red flag, rule and cause
+// carries `because`:
 // [{question, answer}], an answer being true/false, a number or the option's
 // name. It writes compact JSON without building a tree, every constant text
 // of the rule set escaped once, up front; byte for byte what nlohmann's dump()
@@ -40,6 +48,9 @@ class ResultWriter {
     void append(const Result &result, std::string &out, std::string_view case_id_json = {}) const;
 
   private:
+    void append_answer(std::size_t question, double value, std::string &out) const;
+    void append_answers(const Result &result, std::string &out) const;
+    void append_changes(const Result &result, std::string &out) const;
     void append_because(const Result &result, const std::vector<int> &because,
                         std::string &out) const;
     void append_rules(const Result &result, const std::vector<FiredRule> &fired,

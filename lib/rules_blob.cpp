@@ -65,10 +65,23 @@ template <typename A, typename S> std::enable_if_t<is<S, NamedText>> fields(A &a
     a(s.name, s.description);
 }
 
+template <typename A, typename S> std::enable_if_t<is<S, Watch>> fields(A &a, S &s) {
+    a(s.question, s.kind, s.by, s.implies, s.mark);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, BodyMap>> fields(A &a, S &s) {
+    a(s.back, s.buttock, s.leg, s.below_knee, s.side);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, HistoryRules>> fields(A &a, S &s) {
+    a(s.watch, s.ask_again, s.duration, s.episode_gap_weeks, s.pain_score, s.body,
+      s.visit_questions);
+}
+
 template <typename A, typename S> std::enable_if_t<is<S, RuleSet>> fields(A &a, S &s) {
     a(s.title, s.version, s.notice, s.urgencies, s.questions, s.red_flags, s.urgency_rules,
       s.causes_when, s.causes, s.techniques, s.treatments, s.equipment, s.incomplete_screen,
-      s.leading_causes);
+      s.leading_causes, s.history);
 }
 
 // The stored type of a scalar member.

@@ -13,20 +13,6 @@
 
 namespace sciatica::test {
 
-inline nlohmann::ordered_json answer_to_json(const Question &question, double value) {
-    switch (question.type) {
-    case QuestionType::yes_no:
-        return value != 0;
-    case QuestionType::choice:
-        return answer_text(question, value);
-    case QuestionType::integer:
-        return static_cast<long long>(value);
-    case QuestionType::number:
-        return value;
-    }
-    return nullptr;
-}
-
 inline nlohmann::ordered_json because_json(const Result &result, const std::vector<int> &because) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (int index : because) {
@@ -56,6 +42,33 @@ inline nlohmann::ordered_json question_ids(const Result &result, const std::vect
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (int index : indices) {
         out.push_back(result.rules->questions[static_cast<std::size_t>(index)].id);
+    }
+    return out;
+}
+
+// Each known answer as question id -> value, in the rule set's order; an
+// unknown answer is left out.
+inline nlohmann::ordered_json answers_json(const Result &result) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < result.answers.size(); ++i) {
+        if (result.answers[i]) {
+            const Question &question = result.rules->questions[i];
+            out[question.id] = answer_to_json(question, *result.answers[i]);
+        }
+    }
+    return out;
+}
+
+inline nlohmann::ordered_json changes_json(const Result &result) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto &change : result.changes) {
+        const Question &question =
+            result.rules->questions[static_cast<std::size_t>(change.question)];
+        out.push_back({{"question", question.id},
+                       {"before", change.before ? answer_to_json(question, *change.before)
+                                                : nlohmann::ordered_json(nullptr)},
+                       {"after", answer_to_json(question, change.after)},
+                       {"since", change.since}});
     }
     return out;
 }
@@ -95,6 +108,8 @@ inline nlohmann::ordered_json result_to_json(const Result &result) {
     out["techniques"] = std::move(techniques);
     out["unanswered"] = question_ids(result, result.unanswered);
     out["asked"] = question_ids(result, result.asked);
+    out["answers"] = answers_json(result);
+    out["changes"] = changes_json(result);
     out["notice"] = result.rules->notice;
     return out;
 }

@@ -58,9 +58,21 @@ auto members(const NamedText &s) {
     const auto &[a, b] = s;
     return std::tie(a, b);
 }
+auto members(const Watch &s) {
+    const auto &[a, b, c, d, e] = s;
+    return std::tie(a, b, c, d, e);
+}
+auto members(const BodyMap &s) {
+    const auto &[a, b, c, d, e] = s;
+    return std::tie(a, b, c, d, e);
+}
+auto members(const HistoryRules &s) {
+    const auto &[a, b, c, d, e, f, g] = s;
+    return std::tie(a, b, c, d, e, f, g);
+}
 auto members(const RuleSet &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o);
 }
 
 template <typename T, typename = void> struct IsStruct : std::false_type {};
