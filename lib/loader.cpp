@@ -57,8 +57,9 @@ class Loader {
         }
         check_keys(
             root,
-            {"format", "title", "version", "notice", "urgencies", "questions", "red_flags",
-             "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment"},
+            {"format", "title", "version", "notice", "texts", "emergency_signs", "urgencies",
+             "questions", "red_flags", "urgency_rules", "causes_when", "causes", "techniques",
+             "treatments", "equipment"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = text(root, "format");
         if (root["format"] && format != k_rules_format) {
@@ -71,6 +72,10 @@ class Loader {
         if (root["notice"] && rules.notice.empty()) {
             error(root["notice"], "the practitioner notice must not be empty");
         }
+        if (root["texts"]) {
+            load_texts(root["texts"], rules.texts);
+        }
+        rules.emergency_signs = text_list(root, "emergency_signs");
         load_list(root, "urgencies", rules.urgencies, &Loader::load_urgency);
         if (root["urgencies"] && rules.urgencies.empty()) {
             error(root["urgencies"], "at least one urgency level is needed");
@@ -284,7 +289,9 @@ class Loader {
         if (!expect_map(node, "a question")) {
             return false;
         }
-        check_keys(node, {"id", "type", "prompt", "help", "min", "max", "options", "ask_when"},
+        check_keys(node,
+                   {"id", "type", "prompt", "help", "min", "max", "options", "unit", "says",
+                    "says_yes", "says_no", "ask_when"},
                    {"id", "type", "prompt"});
         out.id = id(node);
         out.mark = mark_of(node);
@@ -332,7 +339,78 @@ class Loader {
         } else if (node["options"]) {
             error(node["options"], "'options' applies only to choice questions");
         }
+        load_unit(node, out);
+        load_says(node, out);
         return !out.id.empty();
+    }
+
+    void load_unit(const YAML::Node &node, Question &out) {
+        if (!node["unit"]) {
+            return;
+        }
+        out.unit = text(node, "unit");
+        static const std::vector<std::string> units = {"days", "weeks", "months", "years"};
+        if (out.type != QuestionType::integer && out.type != QuestionType::number) {
+            error(node["unit"], "'unit' applies only to integer and number questions");
+        } else if (std::find(units.begin(), units.end(), out.unit) == units.end()) {
+            error(node["unit"], "unknown unit '" + out.unit + "'" + did_you_mean(out.unit, units) +
+                                    "; use days, weeks, months or years");
+        }
+    }
+
+    // The statements of an answer: says_yes/says_no for yes_no (a YAML key
+    // `yes` would be a boolean to many readers), `says` for the rest.
+    void load_says(const YAML::Node &node, Question &out) {
+        bool yes_no = out.type == QuestionType::yes_no;
+        for (const char *key : {"says_yes", "says_no"}) {
+            if (node[key] && !yes_no) {
+                error(node[key], std::string("'") + key + "' applies only to yes_no questions");
+            }
+        }
+        if (yes_no) {
+            if (node["says"]) {
+                error(node["says"], "a yes_no question says its answers with 'says_yes' and "
+                                    "'says_no'");
+            }
+            if (node["says_yes"] || node["says_no"]) {
+                out.says = {text(node, "says_no"), text(node, "says_yes")};
+            }
+            return;
+        }
+        YAML::Node says = node["says"];
+        if (!says) {
+            return;
+        }
+        if (out.type != QuestionType::choice) {
+            if (!says.IsScalar()) {
+                error(says, "'says' of a number question must be text, with {answer} for the "
+                            "value");
+                return;
+            }
+            out.says = {says.Scalar()};
+            return;
+        }
+        if (!expect_map(says, "'says' of a choice question")) {
+            return;
+        }
+        check_keys(says, out.options, {});
+        for (const auto &option : out.options) {
+            out.says.push_back(text(says, option.c_str()));
+        }
+    }
+
+    void load_texts(const YAML::Node &node, Texts &texts) {
+        if (!expect_map(node, "'texts'")) {
+            return;
+        }
+        std::vector<std::string> keys;
+        for (const auto &key : text_keys()) {
+            keys.push_back(key.key);
+        }
+        check_keys(node, keys, {});
+        for (const auto &key : text_keys()) {
+            texts.*key.member = text(node, key.key);
+        }
     }
 
     void load_ask_when(const YAML::Node &root) {

@@ -12,14 +12,14 @@ namespace {
 // A new member in these structs must be written and read below; these
 // checks fail the build until it is (update the sizes after doing so).
 static_assert(sizeof(Condition) == 72, "serialise the new Condition member in rules_blob.cpp");
-static_assert(sizeof(Question) == 248, "serialise the new Question member in rules_blob.cpp");
+static_assert(sizeof(Question) == 304, "serialise the new Question member in rules_blob.cpp");
 static_assert(sizeof(UrgencyLevel) == 112, "serialise the new UrgencyLevel member");
 static_assert(sizeof(UrgencyRule) == 208, "serialise the new UrgencyRule member");
 static_assert(sizeof(Finding) == 88, "serialise the new Finding member in rules_blob.cpp");
 static_assert(sizeof(Cause) == 336, "serialise the new Cause member in rules_blob.cpp");
 static_assert(sizeof(Technique) == 280, "serialise the new Technique member in rules_blob.cpp");
 static_assert(sizeof(NamedText) == 64, "serialise the new NamedText member in rules_blob.cpp");
-static_assert(sizeof(RuleSet) == 368, "serialise the new RuleSet member in rules_blob.cpp");
+static_assert(sizeof(RuleSet) == 936, "serialise the new RuleSet member in rules_blob.cpp");
 
 class Writer {
   public:
@@ -148,6 +148,8 @@ void write_question(Writer &w, const Question &q) {
     w.text(q.prompt);
     w.text(q.help);
     w.optional(q.ask_when, [&w](const Condition &c) { w.condition(c); });
+    w.texts(q.says);
+    w.text(q.unit);
     w.mark(q.mark);
 }
 
@@ -161,6 +163,8 @@ Question read_question(Reader &r) {
     q.prompt = r.text();
     q.help = r.text();
     r.optional(q.ask_when, [&r] { return r.condition(); });
+    r.texts(q.says);
+    q.unit = r.text();
     q.mark = r.mark();
     return q;
 }
@@ -260,6 +264,10 @@ std::string serialize_rules(const RuleSet &rules) {
     w.text(rules.title);
     w.text(rules.version);
     w.text(rules.notice);
+    for (const auto &key : text_keys()) {
+        w.text(rules.texts.*key.member);
+    }
+    w.texts(rules.emergency_signs);
     w.list(rules.urgencies, [&w](const UrgencyLevel &u) {
         w.text(u.id);
         w.text(u.name);
@@ -288,6 +296,10 @@ RuleSet deserialize_rules(std::string_view blob) {
     rules.title = r.text();
     rules.version = r.text();
     rules.notice = r.text();
+    for (const auto &key : text_keys()) {
+        rules.texts.*key.member = r.text();
+    }
+    r.texts(rules.emergency_signs);
     r.list(rules.urgencies, [&r] {
         UrgencyLevel u;
         u.id = r.text();
