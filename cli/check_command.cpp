@@ -26,6 +26,7 @@ struct CheckOptions {
     std::string format = "text";
     bool json = false;
     bool no_input = false;
+    bool details = false;
 };
 
 Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
@@ -51,10 +52,12 @@ void run_check(Context &context, const CheckOptions &options) {
     // Interview only a person at a terminal whose stdin is not the answers.
     bool interactive =
         !options.no_input && options.answers_path != "-" && isatty(STDIN_FILENO) != 0;
-    Result result = interactive
-                        ? run_interview(rules, std::move(answers),
-                                        style_for(STDERR_FILENO, context.settings.color.value))
-                        : evaluate(rules, answers);
+    Result result =
+        interactive
+            ? run_interview(rules, std::move(answers),
+                            style_for(STDERR_FILENO, context.settings.color.value, context.plain),
+                            isatty(STDOUT_FILENO) != 0)
+            : evaluate(rules, answers);
     spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
                   result.red_flags.size(), result.causes.size());
     if (options.json || options.format == "json") {
@@ -68,11 +71,12 @@ void run_check(Context &context, const CheckOptions &options) {
             write_output(options.output_path, line + "\n");
         }
     } else {
-        // A file gets plain text of the usual width, never colour.
-        TextStyle style = options.output_path.empty()
-                              ? style_for(STDOUT_FILENO, context.settings.color.value)
-                              : TextStyle{};
-        write_output(options.output_path, render_text(result, style));
+        // A file gets text of the usual width, never colour.
+        TextStyle style =
+            options.output_path.empty()
+                ? style_for(STDOUT_FILENO, context.settings.color.value, context.plain)
+                : TextStyle{80, false, context.plain || dumb_terminal()};
+        write_output(options.output_path, render_text(result, style, options.details));
     }
 }
 
@@ -99,6 +103,8 @@ void add_check_command(CLI::App &app, Context &context) {
                      "Write the result to this file (atomically: all or nothing)")
         ->type_name("FILE");
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
+    check->add_flag("--details", options->details,
+                    "Text: include each technique's steps, every cause and question");
     check->footer(
         "At a terminal, check asks the questions that still matter (prompts on standard error):\n"
         "  y/n, a number, or a choice by number or name; ? help; Enter or s: don't know;\n"

@@ -16,11 +16,11 @@ struct ExplainOptions : EducationOptions {
 std::string explain_text(const RuleSet &rules, const Cause &cause, const TextStyle &style) {
     std::string out = render_heading(cause.name + " (" + cause.id + ")", style);
     out += wrap(cause.description, style.width, "", "");
-    out += "\n" + render_heading("Typical signs", style);
+    out += "\n" + render_heading(rules.texts.signs_heading, style);
     out += bullet_list(cause.signs, style, "  ");
-    out += "\n" + render_heading("How it is diagnosed", style);
+    out += "\n" + render_heading(rules.texts.diagnosis_heading, style);
     out += wrap(cause.diagnosis, style.width, "  ", "  ");
-    out += "\n" + render_heading("How urgent it usually is", style);
+    out += "\n" + render_heading(rules.texts.usual_urgency_heading, style);
     out += wrap(rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name, style.width,
                 "  ", "  ");
     out += "\n" + wrap("Source: " + cause.source, style.width, "", "");

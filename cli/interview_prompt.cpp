@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <csignal>
+#include <map>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -78,14 +80,14 @@ std::string keys_hint(const Question &question) {
 }
 
 std::string question_text(const Question &question, std::size_t number, const TextStyle &style) {
-    std::string out = "\n" + wrap(question.prompt, style.width, std::to_string(number) + ". ",
+    std::string out = "\n" + flow(style, question.prompt, std::to_string(number) + ". ",
                                   std::string(std::to_string(number).size() + 2, ' '));
     if (question.type == QuestionType::choice) {
         std::string options;
         for (std::size_t i = 0; i < question.options.size(); ++i) {
             options += (i ? "   " : "") + std::to_string(i + 1) + ") " + question.options[i];
         }
-        out += wrap(options, style.width, "   ", "   ");
+        out += flow(style, options, "   ", "   ");
     }
     return out;
 }
@@ -109,22 +111,41 @@ std::string without_id(const Question &question, const std::string &message) {
     return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
 }
 
+// The keys, said once at the start and again after a reply that is not an
+// answer.
+constexpr const char *k_keys_hint = "Enter alone = don't know, b = back, ? = more, Ctrl-D = stop.";
+
+// What the person answered to a question before going back to it.
+std::string earlier_answer(const Question &question, const std::optional<double> &value) {
+    return value ? answer_text(question, *value) : "don't know";
+}
+
+// The urgency banner, its advice and the red flags that hold: for when the
+// result itself does not go to this terminal.
 std::string emergency_text(const Result &result, const TextStyle &style) {
     const int levels = static_cast<int>(result.rules->urgencies.size());
     std::string out = "\n" + render_banner(result.urgency_level(), result.urgency, levels, style);
-    out += wrap(result.urgency_level().advice, style.width, "", "");
+    out += flow(style, result.urgency_level().advice, "", "");
     for (const auto &hit : result.red_flags) {
         if (hit.rule->urgency == result.urgency) {
-            out += wrap(hit.rule->name + ": " + hit.rule->advice, style.width, "  ! ", "    ");
+            out += flow(style, hit.rule->name + ": " + hit.rule->advice, "  ! ", "    ");
         }
     }
     return out + "\n";
 }
 
 // Asks question `index` until a reply can be used: an answer, "don't know"
-// or "back". Throws Error(no_input) at the end of input.
-void ask(Interview &interview, const Question &question, int index, const TextStyle &style) {
+// or "back". `earlier` holds, by question, what the person said before going
+// back: shown when that question is asked again, and filled in on "b".
+// Throws Error(no_input) at the end of input.
+void ask(const RuleSet &rules, Interview &interview, int index, std::map<int, std::string> &earlier,
+         const TextStyle &style) {
+    const Question &question = rules.questions[static_cast<std::size_t>(index)];
     say(question_text(question, interview.asked().size() + 1, style));
+    if (auto before = earlier.find(index); before != earlier.end()) {
+        say(flow(style, "You answered: " + before->second, "   ", "   "));
+        earlier.erase(before);
+    }
     for (;;) {
         say("   " + keys_hint(question) + " > ");
         std::optional<std::string> line = read_line();
@@ -136,10 +157,15 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
         }
         std::string reply = trimmed_lower(*line);
         if (reply == "?") {
-            say(wrap(question.help.empty() ? "No more to say about this question." : question.help,
-                     style.width, "   ", "   "));
+            say(flow(style,
+                     question.help.empty() ? "No more to say about this question." : question.help,
+                     "   ", "   "));
         } else if (reply == "b") {
-            if (interview.back()) {
+            if (!interview.asked().empty()) {
+                int last = interview.asked().back();
+                const auto q = static_cast<std::size_t>(last);
+                earlier[last] = earlier_answer(rules.questions[q], interview.answers()[q]);
+                interview.back();
                 return;
             }
             say("   This is the first question; there is nothing to go back to.\n");
@@ -148,11 +174,16 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
             return;
         } else {
             try {
-                interview.answer(index, parse_reply(question, reply));
+                double value = parse_reply(question, reply);
+                interview.answer(index, value);
+                if (!question.unit.empty() &&
+                    !std::isdigit(static_cast<unsigned char>(reply.back()))) {
+                    say("   = " + answer_text(question, value) + " " + question.unit + "\n");
+                }
                 return;
             } catch (const Error &e) {
-                say(wrap("Sorry: " + without_id(question, e.what()) + ".", style.width, "   ",
-                         "   "));
+                say(flow(style, "Sorry: " + without_id(question, e.what()) + ". " + k_keys_hint,
+                         "   ", "   "));
             }
         }
     }
@@ -160,20 +191,20 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
 
 } // namespace
 
-Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style) {
+Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
+                     bool result_on_terminal) {
     std::signal(SIGINT, on_interrupt);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
         return interview.result(); // everything that matters is known already
     }
-    say(wrap("Answer each question and press Enter. Type ? for more about a question, "
-             "press Enter alone (or s) if you don't know, b to go back. Ctrl-D stops.",
-             style.width, "", ""));
+    say(flow(style, std::string("Answer each question and press Enter. ") + k_keys_hint, "", ""));
+    std::map<int, std::string> earlier; // answers undone by going back
     for (int index = interview.next(); index >= 0; index = interview.next()) {
-        ask(interview, rules.questions[static_cast<std::size_t>(index)], index, style);
+        ask(rules, interview, index, earlier, style);
     }
     Result result = interview.result();
-    if (interview.emergency()) {
+    if (interview.emergency() && !result_on_terminal) {
         say(emergency_text(result, style));
     } else {
         say("\n");

@@ -9,7 +9,11 @@ namespace sciatica::cli {
 // reply read from standard input (a terminal), until the interview is over.
 // `given` are the answers already known (never asked again). Ctrl-C exits
 // with 130 at once; Ctrl-D throws Error(no_input). Nothing is written to
-// standard output. `rules` must outlive the result.
-Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style);
+// standard output. When an emergency answer ends it and the result is not
+// shown on this terminal (`result_on_terminal` false), the emergency advice
+// is shown here at once; otherwise the result says it, once. `rules` must
+// outlive the result.
+Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
+                     bool result_on_terminal);
 
 } // namespace sciatica::cli

@@ -91,6 +91,9 @@ int main(int argc, char **argv) {
         ->type_name("PATH");
     app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
     app.add_flag("--no-color", context.no_color, "Never colour text (also NO_COLOR, TERM=dumb)");
+    app.add_flag("--plain", context.plain,
+                 "Text for screen readers and logs: no boxes or colour, one idea per line "
+                 "(also TERM=dumb)");
     app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input (or the interview was "
                "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).\n"
                "Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes\n"

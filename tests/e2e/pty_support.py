@@ -35,6 +35,7 @@ class Session:
         full_env = dict(os.environ)
         full_env.pop("COLUMNS", None)
         full_env["NO_COLOR"] = "1"
+        full_env["TERM"] = "xterm"  # TERM=dumb would make text plain
         full_env.update(env or {})
         self.proc = subprocess.Popen([BIN, *args], stdin=slave, stderr=slave,
                                      stdout=subprocess.PIPE, env=full_env,

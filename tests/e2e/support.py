@@ -21,6 +21,7 @@ def run(*args, stdin=None, env=None, timeout=30):
     for name in ("SCIATICA_FORMAT", "SCIATICA_COLOR", "SCIATICA_NO_COLOR", "SCIATICA_RULES"):
         full_env.pop(name, None)
     full_env["XDG_CONFIG_HOME"] = "/nonexistent/sciatica-tests"
+    full_env["TERM"] = "xterm"  # TERM=dumb would make text plain
     if env:
         full_env.update(env)
     return subprocess.run([BIN, *args], input=stdin if stdin is not None else "",

@@ -77,6 +77,13 @@ class Snapshots(unittest.TestCase):
                 coloured = run_on_terminal("check", "--answers", "-", stdin_text=answers)
                 self.assertIn("\x1b[", coloured)
                 self.check_snapshot("result-%d-colour.txt" % (index + 1), coloured)
+                narrow = run("check", "--answers", "-", stdin=answers, env={"COLUMNS": "50"})
+                self.assertLessEqual(max(len(line) for line in narrow.stdout.splitlines()), 50)
+                self.check_snapshot("result-%d-50.txt" % (index + 1), narrow.stdout)
+                plain = run("--plain", "check", "--answers", "-", stdin=answers,
+                            env={"COLUMNS": "80"})
+                self.assertNotIn("+--", plain.stdout)
+                self.check_snapshot("result-%d-plain.txt" % (index + 1), plain.stdout)
 
     def test_no_color_and_term_dumb_turn_colour_off_at_a_terminal(self):
         answers = json.dumps(vignette_answers(VIGNETTES[0]))
