@@ -168,6 +168,25 @@ std::size_t line_count(const std::string &text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
+// Said before anything else when no red flag holds but some could: what could
+// not be ruled out, and the questions (with the ids `--answer` takes) that
+// would rule it out. Never shortened: an unanswered warning sign never
+// reassures.
+std::string not_ruled_out(const Result &result, const TextStyle &style) {
+    const IncompleteScreen &screen = result.rules->incomplete_screen;
+    std::string out = render_heading(screen.name, style);
+    out += flow(style, screen.advice, "", "");
+    for (const auto *flag : result.not_ruled_out) {
+        out += flow(style, flag->name, "  - ", "    ");
+    }
+    out += flow(style, screen.ask, "", "");
+    for (int index : result.unanswered) {
+        const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
+        out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ", "    ");
+    }
+    return out + "\n";
+}
+
 // The unanswered questions that could raise the urgency, as many as fit in
 // `k_question_lines` lines (all with `details` or in plain style), with
 // their ids for --answer.
@@ -273,13 +292,16 @@ std::string render_box(const std::string &title, const std::vector<std::string> 
 std::string render_text(const Result &result, const TextStyle &style, bool details) {
     const UrgencyLevel &level = result.urgency_level();
     const int levels = static_cast<int>(result.rules->urgencies.size());
-    std::string out = render_banner(level, result.urgency, levels, style);
+    // Unresolved warning signs come first, and then list the questions.
+    const bool unresolved = !result.screen_complete && result.red_flags.empty();
+    std::string out = unresolved ? not_ruled_out(result, style) : "";
+    out += render_banner(level, result.urgency, levels, style);
     out += what_to_do(level, style);
     out += why_this_urgency(result, style, details);
     out += emergency_signs(result, style);
     out += causes(result, style, details);
     out += techniques(result, style, details);
-    out += worth_answering(result, style, details);
+    out += unresolved ? "" : worth_answering(result, style, details);
     out += "\n" + flow(style, result.rules->notice, "", "");
     std::string last = "Urgency: " + level.name;
     out += style.plain ? flow(style, last, "", "")

@@ -14,17 +14,23 @@ import unittest
 
 import yaml
 
-from support import BIN, HERE, SOURCE_DIR, run
+from support import BIN, HERE, SOURCE_DIR, no_warning_signs, run
 
 SNAPSHOTS = os.path.join(HERE, "snapshots")
 UPDATE = os.environ.get("SCIATICA_UPDATE_SNAPSHOTS") == "1"
 VIGNETTES = ["acute disc herniation after lifting", "cauda equina signs",
-             "neurogenic claudication in an older adult", "fever in an immunosuppressed person"]
+             "neurogenic claudication in an older adult", "fever in an immunosuppressed person",
+             "only two answers given"]
 
 
 def vignette_answers(name):
+    """The vignette's answers; but for the last vignette (whose screen stays
+    incomplete, to show how that reads), every other warning sign answered no."""
     with open(os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml"), encoding="utf-8") as f:
-        return next(c["answers"] for c in yaml.safe_load(f) if c["name"] == name)
+        answers = next(c["answers"] for c in yaml.safe_load(f) if c["name"] == name)
+    if name == VIGNETTES[-1]:
+        return answers
+    return {**{q: False for q in no_warning_signs()}, **answers}
 
 
 def run_on_terminal(*args, stdin_text, columns=80):

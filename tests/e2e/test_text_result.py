@@ -7,7 +7,7 @@ import unittest
 
 import yaml
 
-from support import SOURCE_DIR, ScratchDir, run
+from support import SOURCE_DIR, ScratchDir, no_warning_signs, run
 
 with open(os.path.join(SOURCE_DIR, "rules", "default.yaml"), encoding="utf-8") as f:
     RULES = yaml.safe_load(f)
@@ -15,8 +15,11 @@ EMERGENCY_HEADING = RULES["texts"]["emergency_signs_heading"]
 
 
 def public_answers(name):
+    """A public vignette's answers, with every other warning sign answered no:
+    a case whose warning-sign screen is complete."""
     with open(os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml"), encoding="utf-8") as f:
-        return next(c["answers"] for c in yaml.safe_load(f) if c["name"] == name)
+        answers = next(c["answers"] for c in yaml.safe_load(f) if c["name"] == name)
+    return {**{q: False for q in no_warning_signs()}, **answers}
 
 
 class OneScreen(unittest.TestCase):
@@ -63,6 +66,12 @@ class OneScreen(unittest.TestCase):
         self.assertNotIn(EMERGENCY_HEADING, text)
         self.assertIn(RULES["texts"]["no_techniques"], text)
         self.assertTrue(text.splitlines()[-1].startswith("Urgency: Emergency"))
+
+    def test_warning_signs_not_ruled_out_come_before_everything_else(self):
+        path = self.scratch.write("answers.json", '{"leg_pain": true}')
+        p = run("check", "--no-input", "--answers", path, env={"COLUMNS": "80"})
+        self.assertTrue(p.stdout.startswith(RULES["incomplete_screen"]["name"]), p.stdout)
+        self.assertIn("(--answer bladder_or_bowel_change=...)", p.stdout)
 
     def test_an_urgent_result_still_shows_the_emergency_box(self):
         text = self.check_file(public_answers("fever in an immunosuppressed person"))
