@@ -78,6 +78,12 @@ void run_check(Context &context, const CheckOptions &options) {
                 : TextStyle{80, false, context.plain || dumb_terminal()};
         write_output(options.output_path, render_text(result, style, options.details));
     }
+    // A person at a terminal sees nothing else happen: say where it went.
+    if (!options.output_path.empty() && options.output_path != "-" && isatty(STDERR_FILENO)) {
+        std::string note = "sciatica: wrote the result to " + options.output_path + "\n";
+        ssize_t ignored = write(STDERR_FILENO, note.data(), note.size());
+        (void)ignored;
+    }
 }
 
 } // namespace
@@ -94,9 +100,8 @@ void add_check_command(CLI::App &app, Context &context) {
         ->add_option("--answers", options->answers_path,
                      "A JSON or YAML file of question id to value; - reads standard input")
         ->type_name("FILE");
-    check->add_option("-f,--format", options->format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+    check->add_option("-f,--format", options->format, "Output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
     check->add_flag("--json", options->json, "Same as --format json")->excludes("--format");
     check
         ->add_option("-o,--output", options->output_path,
@@ -109,7 +114,7 @@ void add_check_command(CLI::App &app, Context &context) {
         "At a terminal, check asks the questions that still matter (prompts on standard error):\n"
         "  y/n, a number, or a choice by number or name; ? help; Enter or s: don't know;\n"
         "  b: back. Ctrl-D stops without a result (exit 66); Ctrl-C exits 130.\n"
-        "Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes "
+        "Example:\n  sciatica check --no-input --answer leg_pain=yes --answer pain_below_knee=yes "
         "--format json");
     check->callback([&context, options] { run_check(context, *options); });
 }

@@ -18,6 +18,12 @@ void add_treatments_command(CLI::App &app, Context &context);
 void add_questions_command(CLI::App &app, Context &context);
 void add_completion_command(CLI::App &app, Context &context);
 void add_config_command(CLI::App &app, Context &context);
+void add_help_command(CLI::App &app, Context &context);
+
+// A short usage of `command` (the program, or a group such as `rules`): its
+// commands, one line each, an example and where to read more. What the
+// program prints when no command is given.
+std::string short_usage(const CLI::App &command);
 
 // Thrown by a command that has already printed its findings and must end
 // with exit status `code` (say, 1 for a failing test), with no error line.
