@@ -113,7 +113,7 @@ std::string without_id(const Question &question, const std::string &message) {
 
 // The keys, said once at the start and again after a reply that is not an
 // answer.
-constexpr const char *k_keys_hint = "Enter alone = don't know, b = back, ? = more, Ctrl-D = stop.";
+constexpr const char *k_keys_hint = "Enter alone = don't know, b = back, ? = more";
 
 // What the person answered to a question before going back to it.
 std::string earlier_answer(const Question &question, const std::optional<double> &value) {
@@ -182,8 +182,8 @@ void ask(const RuleSet &rules, Interview &interview, int index, std::map<int, st
                 }
                 return;
             } catch (const Error &e) {
-                say(flow(style, "Sorry: " + without_id(question, e.what()) + ". " + k_keys_hint,
-                         "   ", "   "));
+                say(flow(style, "Sorry: " + without_id(question, e.what()) + ".", "   ", "   "));
+                say(flow(style, std::string("(") + k_keys_hint + ")", "   ", "   "));
             }
         }
     }
@@ -198,7 +198,7 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     if (interview.next() < 0) {
         return interview.result(); // everything that matters is known already
     }
-    say(flow(style, std::string("Answer each question and press Enter. ") + k_keys_hint, "", ""));
+    say(flow(style, std::string("Answer each question, then Enter. ") + k_keys_hint, "", ""));
     std::map<int, std::string> earlier; // answers undone by going back
     for (int index = interview.next(); index >= 0; index = interview.next()) {
         ask(rules, interview, index, earlier, style);

@@ -29,7 +29,7 @@ def _take_terminal():
 class Session:
     """One run of the binary with a pty on stdin and stderr."""
 
-    def __init__(self, *args, columns=400, env=None):
+    def __init__(self, *args, columns=400, env=None, stdout_on_terminal=False):
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
         full_env = dict(os.environ)
@@ -37,8 +37,10 @@ class Session:
         full_env["NO_COLOR"] = "1"
         full_env["TERM"] = "xterm"  # TERM=dumb would make text plain
         full_env.update(env or {})
+        # stdout_on_terminal: the result goes to the same screen as the prompts.
         self.proc = subprocess.Popen([BIN, *args], stdin=slave, stderr=slave,
-                                     stdout=subprocess.PIPE, env=full_env,
+                                     stdout=slave if stdout_on_terminal else subprocess.PIPE,
+                                     env=full_env,
                                      preexec_fn=_take_terminal)
         os.close(slave)
         self.screen = ""   # everything written to the terminal so far
@@ -95,7 +97,7 @@ class Session:
         while self._read(0.05):
             pass
         os.close(self.master)
-        return self.proc.returncode, out.decode()
+        return self.proc.returncode, (out or b"").decode()
 
 
 def last_question(chunk):
