@@ -24,6 +24,8 @@ void add_help_command(CLI::App &app, Context &context);
 // commands, one line each, an example and where to read more. What the
 // program prints when no command is given.
 std::string short_usage(const CLI::App &command);
+void add_history_command(CLI::App &app, Context &context);
+void add_report_command(CLI::App &app, Context &context);
 
 // Thrown by a command that has already printed its findings and must end
 // with exit status `code` (say, 1 for a failing test), with no error line.

@@ -137,9 +137,10 @@ std::string emergency_text(const Result &result, const TextStyle &style) {
 // Asks question `index` until a reply can be used: an answer, "don't know"
 // or "back". `earlier` holds, by question, what the person said before going
 // back: shown when that question is asked again, and filled in on "b".
-// Throws Error(no_input) at the end of input.
+// Throws Error(no_input) at the end of input, after giving `on_stop` the
+// answers so far.
 void ask(const RuleSet &rules, Interview &interview, int index, std::map<int, std::string> &earlier,
-         const TextStyle &style) {
+         const TextStyle &style, const std::function<void(const Answers &)> &on_stop) {
     const Question &question = rules.questions[static_cast<std::size_t>(index)];
     say(question_text(question, interview.asked().size() + 1, style));
     if (auto before = earlier.find(index); before != earlier.end()) {
@@ -151,6 +152,9 @@ void ask(const RuleSet &rules, Interview &interview, int index, std::map<int, st
         std::optional<std::string> line = read_line();
         if (!line) {
             say("\n");
+            if (on_stop) {
+                on_stop(interview.answers());
+            }
             throw Error(ErrorKind::no_input,
                         "the interview was stopped (Ctrl-D) before it finished; no result "
                         "was given");
@@ -192,7 +196,7 @@ void ask(const RuleSet &rules, Interview &interview, int index, std::map<int, st
 } // namespace
 
 Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
-                     bool result_on_terminal) {
+                     bool result_on_terminal, const std::function<void(const Answers &)> &on_stop) {
     std::signal(SIGINT, on_interrupt);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
@@ -201,7 +205,7 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     say(flow(style, std::string("Answer each question, then Enter. ") + k_keys_hint, "", ""));
     std::map<int, std::string> earlier; // answers undone by going back
     for (int index = interview.next(); index >= 0; index = interview.next()) {
-        ask(rules, interview, index, earlier, style);
+        ask(rules, interview, index, earlier, style, on_stop);
     }
     Result result = interview.result();
     if (interview.emergency() && !result_on_terminal) {

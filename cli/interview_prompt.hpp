@@ -3,6 +3,8 @@
 #include "cli/terminal.hpp"
 #include "lib/engine.hpp"
 
+#include <functional>
+
 namespace sciatica::cli {
 
 // Runs the interview at the terminal: each question on standard error, each
@@ -13,7 +15,10 @@ namespace sciatica::cli {
 // shown on this terminal (`result_on_terminal` false), the emergency advice
 // is shown here at once; otherwise the result says it, once. `rules` must
 // outlive the result.
+// `on_stop`, when set, is given the answers so far before Ctrl-D throws (to
+// keep a draft the person can resume).
 Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
-                     bool result_on_terminal);
+                     bool result_on_terminal,
+                     const std::function<void(const Answers &)> &on_stop = {});
 
 } // namespace sciatica::cli

@@ -77,6 +77,25 @@ std::string what_to_do(const UrgencyLevel &level, const TextStyle &style) {
                        : wrap(level.advice, style.width, "", "");
 }
 
+// What got worse since the last saved check (issue 12): said before the
+// reasons, since a change can be one of them.
+std::string changes_since(const Result &result, const TextStyle &style) {
+    if (result.changes.empty()) {
+        return "";
+    }
+    std::string out = "\n" + render_heading("Changed since your last saved check", style);
+    for (const auto &change : result.changes) {
+        const Question &question =
+            result.rules->questions[static_cast<std::size_t>(change.question)];
+        std::string before = change.before ? answer_text(question, *change.before) : "not answered";
+        out += flow(style,
+                    question.prompt + " Was " + before + " (" + change.since.substr(0, 10) +
+                        "), now " + answer_text(question, change.after) + ".",
+                    "  - ", "    ");
+    }
+    return out;
+}
+
 // The red flags and urgency rules that hold. A red flag's advice is always
 // shown; another rule's only with `details`, as the urgency's advice covers it.
 std::string why_this_urgency(const Result &result, const TextStyle &style, bool details) {
@@ -297,6 +316,7 @@ std::string render_text(const Result &result, const TextStyle &style, bool detai
     std::string out = unresolved ? not_ruled_out(result, style) : "";
     out += render_banner(level, result.urgency, levels, style);
     out += what_to_do(level, style);
+    out += changes_since(result, style);
     out += why_this_urgency(result, style, details);
     out += emergency_signs(result, style);
     out += causes(result, style, details);

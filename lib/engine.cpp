@@ -116,7 +116,9 @@ bool leads(const Result &result, int cause, int leading) {
 void safe_techniques(const RuleSet &rules, const Answers &answers, Result &result) {
     auto &out = result.techniques;
     out.clear();
-    if (!result.screen_complete ||
+    // A warning sign that holds, at any urgency, is for a practitioner to
+    // assess before any self-massage or exercise (NICE NG59 rec 1.1.1).
+    if (!result.screen_complete || !result.red_flags.empty() ||
         !rules.urgencies[static_cast<std::size_t>(result.urgency)].self_care) {
         return;
     }
@@ -206,6 +208,7 @@ void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
     result.red_flags.clear();
     result.urgency_rules.clear();
     result.asked.clear();
+    result.changes.clear();
     apply_rules(rules.red_flags, applicable, result.red_flags, result.urgency);
     apply_rules(rules.urgency_rules, applicable, result.urgency_rules, result.urgency);
     screen(rules, applicable, result);

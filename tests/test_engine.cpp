@@ -153,7 +153,9 @@ RuleSet screen_rules() {
         R"(    when: {all: [{q: pain, eq: true}, {q: numb, eq: true}]}
     unless: {q: old_news, eq: true}
     advice: Go.
-  - {id: worsening, name: Worsening, urgency: emergency, when: {q: worse, eq: true}, advice: Go.})");
+    source: test
+  - {id: worsening, name: Worsening, urgency: emergency, when: {q: worse, eq: true}, advice: Go.,
+     source: test})");
     yaml = sciatica::test::small_rules_with_in(
         yaml, "  - {id: walk, name: Walk, summary: Walk, steps: [Walk]}",
         "  - {id: walk, name: Walk, summary: Walk, steps: [Walk], unless: {q: weak, eq: true}}\n"

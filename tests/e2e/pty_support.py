@@ -36,6 +36,10 @@ class Session:
         full_env.pop("COLUMNS", None)
         full_env["NO_COLOR"] = "1"
         full_env["TERM"] = "xterm"  # TERM=dumb would make text plain
+        # Never the user's saved checks; and no "Save this check?" question
+        # at the end unless a test asks for it (tests/e2e/test_history.py).
+        full_env["XDG_DATA_HOME"] = "/nonexistent/sciatica-tests-data"
+        full_env["SCIATICA_SAVE"] = "never"
         full_env.update(env or {})
         # stdout_on_terminal: the result goes to the same screen as the prompts.
         self.proc = subprocess.Popen([BIN, *args], stdin=slave, stderr=slave,

@@ -129,7 +129,7 @@ class Interview(unittest.TestCase):
         # After the emergency answer, only what could lift it is asked: whether
         # the signs are long-standing and stable (GIRFT); "don't know" keeps it.
         self.assertTrue(prompts[-2].startswith(BLADDER))
-        self.assertTrue(prompts[-1].startswith("Have these symptoms been there for more than"))
+        self.assertTrue(prompts[-1].startswith("Have all of these symptoms been there for more than"))
         self.assertIn("Go to an emergency department now", s.screen.split(BLADDER)[-1])
         result = json.loads(out)
         self.assertEqual(result["urgency"], "emergency")
