@@ -3,6 +3,7 @@
 #include "lib/answers.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace sciatica::cli {
 
@@ -11,6 +12,12 @@ namespace {
 // Layout limits that keep a result on one screen; the JSON result lists all.
 constexpr std::size_t k_shown_causes = 3;
 constexpr std::size_t k_question_lines = 3;
+
+std::string lower_case(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
 
 std::vector<std::string> statements(const Result &result, const std::vector<int> &because) {
     std::vector<std::string> out;
@@ -32,6 +39,12 @@ std::string name_and_why(const Result &result, const std::string &lead,
                          const std::vector<int> &because, const char *sgr, const std::string &first,
                          const std::string &rest, const TextStyle &style) {
     std::vector<std::string> said = statements(result, because);
+    // "Leg symptoms on walking: leg symptoms on walking" says nothing new.
+    said.erase(std::remove_if(said.begin(), said.end(),
+                              [&lead](const std::string &statement) {
+                                  return lower_case(statement) == lower_case(lead);
+                              }),
+               said.end());
     if (style.plain) {
         std::string why;
         for (const auto &statement : said) {
@@ -113,7 +126,8 @@ std::string why_this_urgency(const Result &result, const TextStyle &style, bool 
     }
     // Right under the advice: the reasons belong with it.
     const std::string &heading = result.rules->texts.why_heading;
-    return out.empty() || heading.empty() ? out : render_heading(heading, style) + out;
+    std::string gap = style.plain ? "\n" : ""; // no border sets it apart in plain text
+    return out.empty() || heading.empty() ? out : gap + render_heading(heading, style) + out;
 }
 
 std::string emergency_signs(const Result &result, const TextStyle &style) {
@@ -173,8 +187,12 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
                                    static_cast<std::size_t>(style.width)) {
         out += paint(style, k_bold, texts.techniques_heading) + "  " + paint(style, k_dim, hint) +
                "\n";
-    } else {
+    } else if (!style.plain) {
         out += render_heading(texts.techniques_heading, style) + flow(style, hint, "", "");
+    } else {
+        out += render_heading(texts.techniques_heading, style) +
+               flow(style, "For the steps: sciatica techniques ID, or sciatica check --details.",
+                    "", "");
     }
     for (const auto *technique : result.techniques) {
         out += details ? technique_steps(*technique, style)
