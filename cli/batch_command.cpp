@@ -3,6 +3,7 @@
 // stream, buffers reused from line to line, so memory stays flat.
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "lib/answer_line.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
@@ -10,9 +11,10 @@
 #include "lib/result_json.hpp"
 #include "lib/text_util.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -30,9 +32,6 @@ namespace {
 constexpr std::size_t k_max_line = 1 << 20;
 constexpr std::size_t k_read_size = 1 << 16;
 constexpr std::size_t k_flush_size = 1 << 16;
-
-// Thrown when the reader of standard output has gone away.
-struct OutputClosed {};
 
 // Splits a file descriptor into lines without holding more than one line
 // (plus one read) in memory.
@@ -112,22 +111,9 @@ class Output {
         }
     }
 
+    // Throws OutputClosed when the reader has gone (cli/output.hpp).
     void flush() {
-        std::size_t done = 0;
-        while (done < m_buffer.size()) {
-            ssize_t wrote = ::write(STDOUT_FILENO, m_buffer.data() + done, m_buffer.size() - done);
-            if (wrote < 0 && errno == EINTR) {
-                continue;
-            }
-            if (wrote < 0 && errno == EPIPE) {
-                throw OutputClosed{};
-            }
-            if (wrote < 0) {
-                throw Error(ErrorKind::io,
-                            std::string("cannot write the output: ") + std::strerror(errno));
-            }
-            done += static_cast<std::size_t>(wrote);
-        }
+        write_stdout(m_buffer);
         m_buffer.clear();
     }
 
@@ -233,8 +219,6 @@ void run_batch(Context &context, const std::string &path) {
     int fd = from_stdin ? STDIN_FILENO : open_for_reading(path);
     std::unique_ptr<int, void (*)(int *)> closer(from_stdin ? nullptr : &fd,
                                                  [](int *f) { ::close(*f); });
-    // A reader that stops early (`| head`) is not an error: EPIPE ends it.
-    std::signal(SIGPIPE, SIG_IGN);
     std::string name = from_stdin ? "<stdin>" : path;
     LineReader reader(fd, name);
     Output output;
@@ -242,7 +226,7 @@ void run_batch(Context &context, const std::string &path) {
     try {
         counts = run_lines(rules, reader, name, output);
     } catch (const OutputClosed &) {
-        return;
+        return; // a reader that stops early (`| head`) is not an error
     } catch (const Error &) {
         // A read error: keep the results already made, then report it.
         try {

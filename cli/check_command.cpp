@@ -11,6 +11,7 @@
 #include "lib/loader.hpp"
 #include "lib/result_json.hpp"
 
+#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include <memory>
@@ -51,12 +52,9 @@ Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
 // The result as JSON: pretty for a person at a terminal, else one line (the
 // same bytes as `batch` writes).
 std::string result_json_text(const RuleSet &rules, const Result &result, bool pretty) {
-    if (pretty) {
-        return result_to_json(result).dump(2) + "\n";
-    }
     std::string line;
     ResultWriter(rules).append(result, line);
-    return line + "\n";
+    return (pretty ? indent_json(line) : line) + "\n";
 }
 
 void run_check(Context &context, const CheckOptions &options) {

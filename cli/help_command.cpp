@@ -1,7 +1,10 @@
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "cli/terminal.hpp"
 #include "lib/error.hpp"
 #include "lib/text_util.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <memory>
 #include <unistd.h>

@@ -1,6 +1,5 @@
 #include "cli/output.hpp"
 
-#include "cli/context.hpp"
 #include "lib/error.hpp"
 
 #include <algorithm>
@@ -62,7 +61,7 @@ class CleanupOnSignal {
 }
 
 // Writes all of `text`; returns 0 or the errno of the failure.
-int write_all(int fd, const std::string &text) {
+int write_all(int fd, std::string_view text) {
     std::size_t done = 0;
     while (done < text.size()) {
         ssize_t wrote = ::write(fd, text.data() + done, text.size() - done);
@@ -140,6 +139,16 @@ void write_output_file(const std::string &path, const std::string &text) {
     if (error != 0) {
         ::unlink(temporary.c_str());
         fail(path, "write", error);
+    }
+}
+
+void write_stdout(std::string_view text) {
+    int error = write_all(STDOUT_FILENO, text);
+    if (error == EPIPE) {
+        throw OutputClosed();
+    }
+    if (error != 0) {
+        throw Error(ErrorKind::io, std::string("cannot write the output: ") + std::strerror(error));
     }
 }
 

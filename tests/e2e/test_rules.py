@@ -7,7 +7,7 @@ import unittest
 
 import yaml
 
-from support import SOURCE_DIR, ScratchDir, run
+from support import SOURCE_DIR, ScratchDir, run, source_excerpt
 
 PUBLIC = os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml")
 
@@ -102,12 +102,14 @@ class BrokenCopy(unittest.TestCase):
 
     def test_check_refuses_a_rule_set_with_a_condition_that_can_never_hold(self):
         old = "{q: worse_walking_relieved_by_sitting, eq: true}"
-        path, line, column, _ = self.break_at(old, "{all: [{q: age, ge: 60}, {q: age, lt: 40}]}")
+        path, line, column, source = self.break_at(old,
+                                                   "{all: [{q: age, ge: 60}, {q: age, lt: 40}]}")
         p = run("--rules", path, "check", "--answer", "leg_pain=yes")
         self.assertEqual(p.returncode, 65)
         self.assertEqual(p.stdout, "")
         self.assertEqual(p.stderr, f"sciatica: error: {path}:{line}:{column}: this condition can "
-                                   "never be true: no answer to 'age' satisfies it\n")
+                                   "never be true: no answer to 'age' satisfies it\n"
+                                   f"{source}\n{' ' * (column - 1)}^\n")
 
     def test_json_lists_each_diagnostic_and_the_counts(self):
         old = "{q: pain_side, eq: both}"
@@ -205,7 +207,9 @@ class RulesTest(unittest.TestCase):
         path, p = self.run_cases("- name: x\n  answers: {pian: yes}\n")
         self.assertEqual((p.returncode, p.stdout), (65, ""))
         self.assertEqual(p.stderr, f"sciatica: error: {path}:2:13: unknown question 'pian' "
-                                   "(did you mean 'pain'?)\n")
+                                   "(did you mean 'pain'?)\n"
+                                   "  answers: {pian: yes}\n"
+                                   "            ^\n")
 
     def test_the_shipped_vignettes_pass_on_the_embedded_set(self):
         folder = os.path.join(SOURCE_DIR, "rules", "vignettes")
