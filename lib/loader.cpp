@@ -6,6 +6,7 @@
 #include "lib/limits.hpp"
 #include "lib/lint.hpp"
 #include "lib/text_util.hpp"
+#include "lib/wording_reader.hpp"
 #include "lib/yaml_reader.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -50,7 +51,7 @@ class Loader {
             m_in.error(root["notice"], "the practitioner notice must not be empty");
         }
         if (root["texts"]) {
-            load_texts(root["texts"], rules.texts);
+            read_texts(m_in, root["texts"], rules.texts);
         }
         rules.emergency_signs = m_in.text_list(root, "emergency_signs");
         load_list(root, "urgencies", rules.urgencies, &Loader::load_urgency);
@@ -225,78 +226,9 @@ class Loader {
         } else if (node["options"]) {
             m_in.error(node["options"], "'options' applies only to choice questions");
         }
-        load_unit(node, out);
-        load_says(node, out);
+        read_unit(m_in, node, out);
+        read_says(m_in, node, out);
         return !out.id.empty();
-    }
-
-    void load_unit(const YAML::Node &node, Question &out) {
-        if (!node["unit"]) {
-            return;
-        }
-        out.unit = m_in.text(node, "unit");
-        static const std::vector<std::string> units = {"days", "weeks", "months", "years"};
-        if (out.type != QuestionType::integer && out.type != QuestionType::number) {
-            m_in.error(node["unit"], "'unit' applies only to integer and number questions");
-        } else if (std::find(units.begin(), units.end(), out.unit) == units.end()) {
-            m_in.error(node["unit"], "unknown unit '" + out.unit + "'" + did_you_mean(out.unit, units) +
-                                    "; use days, weeks, months or years");
-        }
-    }
-
-    // The statements of an answer: says_yes/says_no for yes_no (a YAML key
-    // `yes` would be a boolean to many readers), `says` for the rest.
-    void load_says(const YAML::Node &node, Question &out) {
-        bool yes_no = out.type == QuestionType::yes_no;
-        for (const char *key : {"says_yes", "says_no"}) {
-            if (node[key] && !yes_no) {
-                m_in.error(node[key], std::string("'") + key + "' applies only to yes_no questions");
-            }
-        }
-        if (yes_no) {
-            if (node["says"]) {
-                m_in.error(node["says"], "a yes_no question says its answers with 'says_yes' and "
-                                    "'says_no'");
-            }
-            if (node["says_yes"] || node["says_no"]) {
-                out.says = {m_in.text(node, "says_no"), m_in.text(node, "says_yes")};
-            }
-            return;
-        }
-        YAML::Node says = node["says"];
-        if (!says) {
-            return;
-        }
-        if (out.type != QuestionType::choice) {
-            if (!says.IsScalar()) {
-                m_in.error(says, "'says' of a number question must be text, with {answer} for the "
-                            "value");
-                return;
-            }
-            out.says = {says.Scalar()};
-            return;
-        }
-        if (!m_in.expect_map(says, "'says' of a choice question")) {
-            return;
-        }
-        m_in.check_keys(says, out.options, {});
-        for (const auto &option : out.options) {
-            out.says.push_back(m_in.text(says, option.c_str()));
-        }
-    }
-
-    void load_texts(const YAML::Node &node, Texts &texts) {
-        if (!m_in.expect_map(node, "'texts'")) {
-            return;
-        }
-        std::vector<std::string> keys;
-        for (const auto &key : text_keys()) {
-            keys.push_back(key.key);
-        }
-        m_in.check_keys(node, keys, {});
-        for (const auto &key : text_keys()) {
-            texts.*key.member = m_in.text(node, key.key);
-        }
     }
 
     void load_ask_when(const YAML::Node &root) {
