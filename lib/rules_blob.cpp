@@ -62,11 +62,10 @@ template <typename A, typename S> std::enable_if_t<is<S, IncompleteScreen>> fiel
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, Texts>> fields(A &a, S &s) {
-    a(s.why_heading, s.emergency_signs_heading, s.causes_heading, s.no_causes,
-      s.techniques_heading, s.no_techniques, s.worth_answering_heading, s.causes_list_heading,
-      s.usual_urgency_label, s.signs_heading, s.diagnosis_heading, s.usual_urgency_heading,
-      s.techniques_list_heading, s.cautions_heading, s.withheld_at, s.equipment_heading,
-      s.treatments_heading);
+    a(s.why_heading, s.emergency_signs_heading, s.causes_heading, s.no_causes, s.techniques_heading,
+      s.no_techniques, s.worth_answering_heading, s.causes_list_heading, s.usual_urgency_label,
+      s.signs_heading, s.diagnosis_heading, s.usual_urgency_heading, s.techniques_list_heading,
+      s.cautions_heading, s.withheld_at, s.equipment_heading, s.treatments_heading);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, NamedText>> fields(A &a, S &s) {
