@@ -37,21 +37,21 @@ std::string section(const std::string &heading, const TextStyle &style) {
 std::string about_text(const RuleSet &rules, bool unicode, const TextStyle &style) {
     const About &about = find_about(rules);
     std::string out = render_heading(about.name, style);
-    out += section("What it is", style) + wrap(about.what_it_is, style.width, "  ", "  ");
-    out += section("Where the nerve runs", style) + wrap(about.nerve_path, style.width, "  ", "  ");
-    out += figure_text(about, unicode);
+    out += section("What it is", style) + flow(style, about.what_it_is, "  ", "  ");
+    out += section("Where the nerve runs", style) + flow(style, about.nerve_path, "  ", "  ");
+    out += figure_text(about, unicode && !style.plain);
     out += section("Typical symptoms", style) + bullet_list(about.symptoms, style, "  ");
-    out += section("How it is diagnosed", style) + wrap(about.diagnosis, style.width, "  ", "  ");
+    out += section("How it is diagnosed", style) + flow(style, about.diagnosis, "  ", "  ");
     out += "\n" + wrap_painted(style, k_red, "When to get help now", "", "");
     for (const auto &group : about.get_help_now) {
-        out += wrap(group.advice, style.width, "  ", "  ");
+        out += flow(style, group.advice, "  ", "  ");
         out += bullet_list(group.signs, style, "    ");
     }
-    out += "\n" + wrap("Source: " + about.source, style.width, "", "");
+    out += "\n" + flow(style, "Source: " + about.source, "", "");
     out += "\n" + wrap("More: sciatica causes, sciatica treatments, sciatica techniques, and "
                        "sciatica check for your own answers.",
                        style.width, "", "");
-    out += "\n" + wrap(rules.notice, style.width, "", "");
+    out += "\n" + flow(style, rules.notice, "", "");
     return out;
 }
 
@@ -67,6 +67,7 @@ void add_about_command(CLI::App &app, Context &context) {
     command->footer("Example:\n  sciatica about");
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();
+        // Plain text (--plain, TERM=dumb) draws it in ASCII too.
         bool unicode = !options->ascii && unicode_wanted();
         print_education(context, *options, about_json(rules),
                         [&](const TextStyle &style) { return about_text(rules, unicode, style); });

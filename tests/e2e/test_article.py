@@ -187,6 +187,9 @@ class About(unittest.TestCase):
         forced = run("about", "--ascii", env={"LC_ALL": "C.UTF-8", "TERM": "xterm"}).stdout
         self.assertTrue(forced.isascii())
         self.assertIn("\\|/", forced)
+        plain = run("--plain", "about", env={"LC_ALL": "C.UTF-8", "TERM": "xterm"}).stdout
+        self.assertIn("\\|/", plain)
+        self.assertNotIn("┃", plain)
 
     def test_the_text_ends_with_the_notice(self):
         text = run("about", env={"COLUMNS": "1000"}).stdout
