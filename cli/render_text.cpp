@@ -207,19 +207,39 @@ std::size_t line_count(const std::string &text) {
 
 // Said before anything else when no red flag holds but some could: what could
 // not be ruled out, and the questions (with the ids `--answer` takes) that
-// would rule it out. Never shortened: an unanswered warning sign never
-// reassures.
-std::string not_ruled_out(const Result &result, const TextStyle &style) {
+// would rule it out. Every sign and every question id is always shown (an
+// unanswered warning sign never reassures); to keep it readable the signs
+// run as one paragraph and, unless `details` or plain style, only the first
+// questions are written out in full and the rest are named by id.
+std::string not_ruled_out(const Result &result, const TextStyle &style, bool details) {
+    constexpr std::size_t k_full_questions = 6;
     const IncompleteScreen &screen = result.rules->incomplete_screen;
     std::string out = render_heading(screen.name, style);
-    out += flow(style, screen.advice, "", "");
+    std::string signs;
     for (const auto *flag : result.not_ruled_out) {
-        out += flow(style, flag->name, "  - ", "    ");
+        signs += (signs.empty() ? "" : "; ") + flag->name;
     }
+    out += flow(style, screen.advice + " " + signs + ".", "", "");
     out += flow(style, screen.ask, "", "");
+    const bool all = details || style.plain;
+    std::string rest;
+    std::size_t shown = 0;
     for (int index : result.unanswered) {
         const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
-        out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ", "    ");
+        if (all || shown < k_full_questions) {
+            out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ",
+                        "    ");
+            ++shown;
+        } else {
+            rest += (rest.empty() ? "" : ", ") + question.id;
+        }
+    }
+    if (!rest.empty()) {
+        out += flow(style, "and, by id: " + rest + ".", "  ", "  ");
+        out += flow(style,
+                    "At a terminal, sciatica check asks them one at a time; --details lists "
+                    "them in full.",
+                    "  ", "  ");
     }
     return out + "\n";
 }
@@ -331,7 +351,7 @@ std::string render_text(const Result &result, const TextStyle &style, bool detai
     const int levels = static_cast<int>(result.rules->urgencies.size());
     // Unresolved warning signs come first, and then list the questions.
     const bool unresolved = !result.screen_complete && result.red_flags.empty();
-    std::string out = unresolved ? not_ruled_out(result, style) : "";
+    std::string out = unresolved ? not_ruled_out(result, style, details) : "";
     out += render_banner(level, result.urgency, levels, style);
     out += what_to_do(level, style);
     out += changes_since(result, style);

@@ -3,6 +3,8 @@ every kind of bad input, against the real binary."""
 import json
 import unittest
 
+import yaml
+
 from support import MINI_RULES, ScratchDir, no_warning_signs, run, run_json, source_excerpt
 
 DISC = {"age": 35, "leg_pain": True, "pain_below_knee": True, "worse_with_cough_or_sneeze": True,
@@ -79,6 +81,19 @@ class CheckRoutes(unittest.TestCase):
         out = json.loads(p.stdout)
         self.assertEqual((out["screen_complete"], out["urgency"], out["techniques"]),
                          (False, "soon", []))
+
+    def test_the_text_names_every_sign_not_ruled_out_and_every_question_id(self):
+        args = ("check", "--no-input", "--answer", "leg_pain=yes", "--answer", "age=40")
+        p, out = run_json(*args)
+        text = " ".join(run(*args, env={"COLUMNS": "80"}).stdout.split("+---")[0].split())
+        flags = yaml.safe_load(run("rules", "dump").stdout)["red_flags"]
+        names = {f["id"]: " ".join(f["name"].split()) for f in flags}
+        for flag in out["not_ruled_out"]:
+            self.assertIn(names[flag], text)
+        for question in out["unanswered"]:
+            self.assertIn(question, text)
+        self.assertIn("Possible cauda equina syndrome", text)
+        self.assertLess(len(run(*args, env={"COLUMNS": "80"}).stdout.splitlines()), 70)
 
     def test_a_cancer_history_alone_is_urgent_with_the_tumour_first(self):
         p, out = run_json("check", "--no-input", "--answer", "history_of_cancer=yes")
