@@ -89,7 +89,8 @@ void add_check_command(CLI::App &app, Context &context) {
     check
         ->add_option("--answers", options->answers_path,
                      "A JSON or YAML file of question id to value; - reads standard input")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(k_not_empty);
     check->add_option("-f,--format", options->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -97,7 +98,8 @@ void add_check_command(CLI::App &app, Context &context) {
     check
         ->add_option("-o,--output", options->output_path,
                      "Write the result to this file (atomically: all or nothing)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(k_not_empty);
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
     check->footer(
         "At a terminal, check asks the questions that still matter (prompts on standard error):\n"

@@ -19,6 +19,13 @@ void add_questions_command(CLI::App &app, Context &context);
 void add_completion_command(CLI::App &app, Context &context);
 void add_config_command(CLI::App &app, Context &context);
 
+// Refuses an empty value (an unset variable, `--answers "$FILE"`), which
+// would otherwise mean "none" or standard output: a usage error naming the
+// option.
+inline const CLI::Validator k_not_empty(
+    [](std::string &value) { return value.empty() ? std::string("must not be empty") : ""; }, "",
+    "not empty");
+
 // Thrown by a command that has already printed its findings and must end
 // with exit status `code` (say, 1 for a failing test), with no error line.
 struct ExitWith {

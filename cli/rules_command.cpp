@@ -186,7 +186,9 @@ void add_rules_command(CLI::App &app, Context &context) {
     CLI::App *lint = rules->add_subcommand(
         "lint",
         "Check rule files (default: the embedded set, or --rules) and report every problem");
-    lint->add_option("paths", lint_options->paths, "Rule files to check")->type_name("PATH");
+    lint->add_option("paths", lint_options->paths, "Rule files to check")
+        ->type_name("PATH")
+        ->check(k_not_empty);
     lint->add_option("-f,--format", lint_options->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -199,7 +201,8 @@ void add_rules_command(CLI::App &app, Context &context) {
         "test", "Run case vignettes against the rule set (the embedded one, or --rules)");
     test->add_option("files", test_options->paths, "Vignette files (YAML)")
         ->type_name("FILE")
-        ->required();
+        ->required()
+        ->check(k_not_empty);
     test->add_flag("--coverage", test_options->coverage,
                    "Also list red flags, urgency rules and cause findings no case exercised "
                    "(any makes the command fail)");
