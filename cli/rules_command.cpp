@@ -1,6 +1,7 @@
 // `sciatica rules dump|lint|test`: tools for the authors of a rule set.
 
 #include "cli/commands.hpp"
+#include "cli/terminal.hpp"
 #include "lib/error.hpp"
 #include "lib/lint.hpp"
 #include "lib/loader.hpp"
@@ -129,10 +130,11 @@ bool run_cases(const RuleSet &rules, const std::vector<Vignette> &cases, Coverag
             continue;
         }
         ++failed;
-        out += vignette.file + ":" + std::to_string(vignette.mark.line) + ": FAIL " +
-               vignette.name + "\n";
+        // Names and problems repeat text from files: shown, never obeyed.
+        out += visible(vignette.file) + ":" + std::to_string(vignette.mark.line) + ": FAIL " +
+               visible(vignette.name) + "\n";
         for (const auto &problem : problems) {
-            out += "  " + problem + "\n";
+            out += "  " + visible(problem) + "\n";
         }
     }
     out += std::to_string(passed) + " passed, " + std::to_string(failed) + " failed\n";
@@ -155,7 +157,7 @@ void run_test(Context &context, const TestOptions &options) {
         std::vector<std::string> missed = coverage.unexercised(&marks);
         std::string out;
         for (std::size_t i = 0; i < missed.size(); ++i) {
-            out += rules_name + ":" + std::to_string(marks[i].line) +
+            out += visible(rules_name) + ":" + std::to_string(marks[i].line) +
                    ": not exercised: " + missed[i] + "\n";
         }
         out += "coverage: " + std::to_string(coverage.exercised()) + " of " +

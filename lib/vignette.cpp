@@ -31,7 +31,7 @@ class VignetteParser {
     VignetteParser(const std::string &file, const RuleSet &rules) : m_file(file), m_rules(rules) {}
 
     std::vector<Vignette> parse(std::string_view text) {
-        if (auto problem = check_yaml_input(text, m_file)) {
+        if (auto problem = check_yaml_vignettes(text, m_file)) {
             throw Error(ErrorKind::data, problem->without_severity());
         }
         YAML::Node root;
@@ -101,6 +101,12 @@ class VignetteParser {
         if (!node.IsSequence()) {
             fail(node, "a list of " + what + " ids is expected");
         }
+        if (node.size() == 0) {
+            // Every check over an empty list passes, whatever the result.
+            fail(node, "an empty list of " + what +
+                           " ids checks nothing; list at least one or "
+                           "leave the key out");
+        }
         std::vector<std::string> out;
         for (const auto &item : node) {
             out.push_back(known_id(item, ids, what));
@@ -159,6 +165,10 @@ class VignetteParser {
         }
         check_keys(node, {"urgency", "top_cause", "top2_any", "red_flags_include",
                           "unanswered_include", "no_causes"});
+        if (node.size() == 0) {
+            fail(node, "'expect' is empty, so the case checks nothing; give at least one "
+                       "expectation or leave 'expect' out");
+        }
         Expectation out;
         if (node["urgency"]) {
             out.urgency = known_id(node["urgency"], m_rules.urgency_ids(), "urgency");
