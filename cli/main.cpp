@@ -13,7 +13,10 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <iostream>
 #include <cstdio>
 #include <exception>
 
@@ -118,7 +121,16 @@ int main(int argc, char **argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError &e) {
         if (e.get_exit_code() == 0) {
-            return app.exit(e); // --help, --version
+            // --help, --version: lost output (a full disk) is an error too.
+            errno = 0;
+            int code = app.exit(e);
+            std::cout.flush();
+            if (!std::cout && errno != EPIPE) {
+                return report(std::string("cannot write the output: ") +
+                                  std::strerror(errno != 0 ? errno : EIO),
+                              k_exit_io);
+            }
+            return code;
         }
         return report(usage_message(app, e), k_exit_usage);
     } catch (const sciatica::cli::ExitWith &e) {
