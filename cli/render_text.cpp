@@ -92,6 +92,30 @@ std::string techniques(const Result &result, const TextStyle &style) {
     return out;
 }
 
+// The questions, with the ids that `--answer` takes.
+std::string question_list(const Result &result, const TextStyle &style) {
+    std::string out;
+    for (int index : result.unanswered) {
+        const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
+        out += wrap(question.prompt + " (--answer " + question.id + "=...)", style.width, "  - ",
+                    "    ");
+    }
+    return out;
+}
+
+// Said before anything else when no red flag holds but some could: what could
+// not be ruled out, and the questions that would rule it out.
+std::string not_ruled_out(const Result &result, const TextStyle &style) {
+    const IncompleteScreen &screen = result.rules->incomplete_screen;
+    std::string out = render_heading(screen.name, style);
+    out += wrap(screen.advice, style.width, "", "");
+    for (const auto *flag : result.not_ruled_out) {
+        out += wrap(flag->name, style.width, "  - ", "    ");
+    }
+    out += wrap(screen.ask, style.width, "", "");
+    return out + question_list(result, style) + "\n";
+}
+
 std::string worth_answering(const Result &result, const TextStyle &style) {
     if (result.unanswered.empty()) {
         return "";
@@ -132,12 +156,14 @@ std::string render_banner(const UrgencyLevel &level, int urgency, int levels,
 std::string render_text(const Result &result, const TextStyle &style) {
     const UrgencyLevel &level = result.urgency_level();
     const int levels = static_cast<int>(result.rules->urgencies.size());
-    std::string out = render_banner(level, result.urgency, levels, style);
+    const bool unresolved = !result.screen_complete && result.red_flags.empty();
+    std::string out = unresolved ? not_ruled_out(result, style) : "";
+    out += render_banner(level, result.urgency, levels, style);
     out += wrap(level.advice, style.width, "", "");
     out += warning_signs(result, style);
     out += causes(result, style);
     out += techniques(result, style);
-    out += worth_answering(result, style);
+    out += unresolved ? "" : worth_answering(result, style);
     out += "\n" + wrap(result.rules->notice, style.width, "", "");
     return out;
 }

@@ -1,12 +1,16 @@
 #include "lib/condition.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sciatica {
 
 namespace {
 
 bool compare(CompareOp op, double answer, const std::vector<double> &values) {
+    if (std::isnan(answer)) {
+        return false; // k_not_applicable
+    }
     switch (op) {
     case CompareOp::eq:
         return answer == values[0];
@@ -77,7 +81,8 @@ void explain(const Condition &condition, const Answers &answers, Tri target,
              std::vector<int> &out) {
     switch (condition.kind) {
     case Condition::Kind::compare:
-        if (evaluate(condition, answers) == target) {
+        if (evaluate(condition, answers) == target &&
+            !is_not_applicable(answers[static_cast<std::size_t>(condition.question)])) {
             add_once(out, condition.question);
         }
         return;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -14,6 +16,16 @@ enum class Tri : std::uint8_t { no, yes, unknown };
 // Every answer is a number: yes/no is 1 or 0, a choice is its option's index,
 // integers and numbers are themselves. std::nullopt means "not answered".
 using Answers = std::vector<std::optional<double>>;
+
+// The answer the engine reads for a question that was not answered and does
+// not apply (its `ask_when` is false under the other answers): every
+// comparison on it is false, so it neither confirms nor leaves open a rule.
+// It never comes from input, where a value must be finite.
+inline constexpr double k_not_applicable = std::numeric_limits<double>::quiet_NaN();
+
+inline bool is_not_applicable(const std::optional<double> &answer) {
+    return answer && std::isnan(*answer);
+}
 
 enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge, in };
 
@@ -39,7 +51,7 @@ struct Condition {
 // The value of `condition` under `answers`.
 Tri evaluate(const Condition &condition, const Answers &answers);
 
-// Appends to `out` the answered questions that make `condition` come out as
+// Appends to `out` the answered (and applicable) questions that make `condition` come out as
 // `target` (which it must), each once, in the order they appear: the "because"
 // behind a conclusion.
 void explain(const Condition &condition, const Answers &answers, Tri target, std::vector<int> &out);

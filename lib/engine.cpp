@@ -13,7 +13,7 @@ namespace {
 void apply_rules(const std::vector<UrgencyRule> &rules, const Answers &answers,
                  std::vector<FiredRule> &fired, int &urgency) {
     for (const auto &rule : rules) {
-        if (evaluate(rule.when, answers) != Tri::yes) {
+        if (rule_state(rule, answers) != Tri::yes) {
             continue;
         }
         FiredRule hit{&rule, {}};
@@ -28,23 +28,45 @@ void apply_rules(const std::vector<UrgencyRule> &rules, const Answers &answers,
     }
 }
 
-// Unanswered questions that could still make a more severe rule hold. The
-// urgency can only rise as answers come in (a rule that holds keeps holding),
-// so these are exactly the answers that could change it.
-void could_raise(const RuleSet &rules, const Answers &answers, int urgency, std::vector<int> &out) {
+// The red flags that could still hold; with any, the screen is incomplete and
+// the urgency is at least the rule set's incomplete-screen level.
+void screen(const RuleSet &rules, const Answers &answers, Result &result) {
+    result.not_ruled_out.clear();
+    for (const auto &flag : rules.red_flags) {
+        if (rule_state(flag, answers) == Tri::unknown) {
+            result.not_ruled_out.push_back(&flag);
+        }
+    }
+    result.screen_complete = result.not_ruled_out.empty();
+    int floor = rules.incomplete_screen.urgency;
+    if (!result.screen_complete && floor >= 0) {
+        result.urgency = std::min(result.urgency, floor);
+    }
+}
+
+// Unanswered questions that could still change the urgency: make a more
+// severe rule hold (a rule that holds keeps holding as answers come in), or
+// decide a red flag that is not ruled out.
+void could_change(const RuleSet &rules, const Answers &answers, Result &result) {
     thread_local std::vector<bool> relevant;
     relevant.assign(rules.questions.size(), false);
     for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {
         for (const auto &rule : *list) {
-            if (rule.urgency < urgency) {
+            if (rule.urgency < result.urgency) {
                 mark_relevant(rule.when, answers, relevant);
             }
         }
     }
-    out.clear();
+    for (const auto *flag : result.not_ruled_out) {
+        mark_relevant(flag->when, answers, relevant);
+    }
+    // A follow-up whose parent is not yet a yes is left out: the parent is
+    // listed, and answering it either makes the follow-up apply or settles it.
+    result.unanswered.clear();
     for (std::size_t i = 0; i < relevant.size(); ++i) {
-        if (relevant[i]) {
-            out.push_back(static_cast<int>(i));
+        const auto &ask_when = rules.questions[i].ask_when;
+        if (relevant[i] && (!ask_when || evaluate(*ask_when, answers) == Tri::yes)) {
+            result.unanswered.push_back(static_cast<int>(i));
         }
     }
 }
@@ -80,39 +102,99 @@ void rank_causes(const RuleSet &rules, const Answers &answers, std::vector<Ranke
             ranked.push_back(std::move(entry));
         }
     }
-    // Stable: equal scores keep the rule set's order, so results never vary.
+    // Stable: equal scores keep the rule set's order of causes, which is
+    // its documented clinical tie order (the more serious cause first).
     std::stable_sort(ranked.begin(), ranked.end(),
                      [](const RankedCause &a, const RankedCause &b) { return a.score > b.score; });
 }
 
-void safe_techniques(const RuleSet &rules, const Answers &answers, int urgency,
-                     std::vector<const Technique *> &out) {
+bool leads(const Result &result, int cause, int leading) {
+    const Cause *wanted = &result.rules->causes[static_cast<std::size_t>(cause)];
+    for (std::size_t i = 0; i < result.causes.size() && i < static_cast<std::size_t>(leading);
+         ++i) {
+        if (result.causes[i].cause == wanted) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void safe_techniques(const RuleSet &rules, const Answers &answers, Result &result) {
+    auto &out = result.techniques;
     out.clear();
-    if (!rules.urgencies[static_cast<std::size_t>(urgency)].self_care) {
+    // A warning sign that holds, at any urgency, is for a practitioner to
+    // assess before any self-massage or exercise (NICE NG59 rec 1.1.1).
+    if (!result.screen_complete || !result.red_flags.empty() ||
+        !rules.urgencies[static_cast<std::size_t>(result.urgency)].self_care) {
         return;
     }
     for (const auto &technique : rules.techniques) {
         const auto &not_at = technique.not_at;
-        if (std::find(not_at.begin(), not_at.end(), urgency) != not_at.end()) {
+        if (std::find(not_at.begin(), not_at.end(), result.urgency) != not_at.end()) {
             continue;
         }
         if (technique.when && evaluate(*technique.when, answers) == Tri::no) {
             continue;
         }
-        out.push_back(&technique);
+        if (technique.unless && evaluate(*technique.unless, answers) == Tri::yes) {
+            continue;
+        }
+        bool excluded = std::any_of(
+            technique.not_with_causes.begin(), technique.not_with_causes.end(),
+            [&](int cause) { return leads(result, cause, rules.leading_causes); });
+        if (!excluded) {
+            out.push_back(&technique);
+        }
     }
 }
 
 } // namespace
 
-int urgency_of(const RuleSet &rules, const Answers &answers) {
-    int urgency = rules.default_urgency();
-    for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {
-        for (const auto &rule : *list) {
-            if (rule.urgency < urgency && evaluate(rule.when, answers) == Tri::yes) {
-                urgency = rule.urgency;
+void applicable_answers(const RuleSet &rules, const Answers &answers, Answers &out) {
+    out = answers;
+    out.resize(rules.questions.size());
+    // Each pass can only turn more unanswered questions into not-applicable
+    // ones, so this ends within one pass per question (in practice two).
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const auto &ask_when = rules.questions[i].ask_when;
+            if (!out[i] && ask_when && evaluate(*ask_when, out) == Tri::no) {
+                out[i] = k_not_applicable;
+                changed = true;
             }
         }
+    }
+}
+
+Tri rule_state(const UrgencyRule &rule, const Answers &answers) {
+    Tri when = evaluate(rule.when, answers);
+    if (when == Tri::no) {
+        return Tri::no;
+    }
+    if (rule.unless && evaluate(*rule.unless, answers) == Tri::yes) {
+        return Tri::no;
+    }
+    return when;
+}
+
+int urgency_of(const RuleSet &rules, const Answers &answers) {
+    thread_local Answers applicable;
+    applicable_answers(rules, answers, applicable);
+    int urgency = rules.default_urgency();
+    bool complete = true;
+    for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {
+        for (const auto &rule : *list) {
+            Tri state = rule_state(rule, applicable);
+            if (state == Tri::yes) {
+                urgency = std::min(urgency, rule.urgency);
+            } else if (state == Tri::unknown && list == &rules.red_flags) {
+                complete = false;
+            }
+        }
+    }
+    if (!complete && rules.incomplete_screen.urgency >= 0) {
+        urgency = std::min(urgency, rules.incomplete_screen.urgency);
     }
     return urgency;
 }
@@ -124,17 +206,20 @@ Result evaluate(const RuleSet &rules, const Answers &answers) {
 }
 
 void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
+    thread_local Answers applicable;
+    applicable_answers(rules, answers, applicable);
     result.rules = &rules;
     result.answers = answers;
     result.urgency = rules.default_urgency();
     result.red_flags.clear();
     result.urgency_rules.clear();
     result.asked.clear();
-    apply_rules(rules.red_flags, answers, result.red_flags, result.urgency);
-    apply_rules(rules.urgency_rules, answers, result.urgency_rules, result.urgency);
-    rank_causes(rules, answers, result.causes);
-    safe_techniques(rules, answers, result.urgency, result.techniques);
-    could_raise(rules, answers, result.urgency, result.unanswered);
+    apply_rules(rules.red_flags, applicable, result.red_flags, result.urgency);
+    apply_rules(rules.urgency_rules, applicable, result.urgency_rules, result.urgency);
+    screen(rules, applicable, result);
+    rank_causes(rules, applicable, result.causes);
+    safe_techniques(rules, applicable, result);
+    could_change(rules, applicable, result);
 }
 
 } // namespace sciatica

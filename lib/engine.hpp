@@ -28,18 +28,28 @@ struct Result {
     std::vector<FiredRule> urgency_rules;
     std::vector<RankedCause> causes; // most likely first
     std::vector<const Technique *> techniques;
-    std::vector<int> unanswered; // questions that could still raise the urgency
-    std::vector<int> asked;      // questions asked in an interview, in order
+    // Questions whose answer could still change the urgency: raise it, or
+    // rule out a warning sign that is neither confirmed nor excluded.
+    std::vector<int> unanswered;
+    std::vector<int> asked; // questions asked in an interview, in order
+    // Red flags whose condition is unknown under the answers: they could
+    // still hold. While any is, the screen is incomplete: the urgency is at
+    // least the rule set's incomplete_screen level and no technique is offered.
+    std::vector<const UrgencyRule *> not_ruled_out;
+    bool screen_complete = true;
 
     const UrgencyLevel &urgency_level() const {
         return rules->urgencies[static_cast<std::size_t>(urgency)];
     }
 };
 
-// Evaluates `answers` against `rules`. Red flags are checked first; the
-// urgency is the most severe of every rule that holds; techniques are offered
-// only at urgencies whose level allows self-care and that they are not
-// withheld at. The same answers always give the same result.
+// Evaluates `answers` against `rules`. An unanswered question whose
+// `ask_when` is false does not apply (k_not_applicable); an answer given
+// always counts. Red flags are checked first; the urgency is the most severe
+// of every rule that holds, and at least the incomplete-screen level while a
+// red flag is not ruled out; techniques are offered only with a complete
+// screen and no red flag holding, at urgencies whose level allows self-care,
+// and when none of their own exclusions holds. The same answers always give the same result.
 Result evaluate(const RuleSet &rules, const Answers &answers);
 
 // As above, into `result`, reusing its storage: for evaluating many cases.
@@ -47,5 +57,15 @@ void evaluate(const RuleSet &rules, const Answers &answers, Result &result);
 
 // The urgency `answers` lead to, without the rest of the result.
 int urgency_of(const RuleSet &rules, const Answers &answers);
+
+// `answers` as the rules read them: each unanswered question whose `ask_when`
+// is false under the rest becomes k_not_applicable (repeated, so a follow-up
+// of a follow-up goes too). Written into `out`.
+void applicable_answers(const RuleSet &rules, const Answers &answers, Answers &out);
+
+// Whether `rule` holds (yes), cannot hold (no) or could still hold (unknown)
+// under `answers` as applicable_answers gives them: its `when`, unless its
+// `unless` is true.
+Tri rule_state(const UrgencyRule &rule, const Answers &answers);
 
 } // namespace sciatica

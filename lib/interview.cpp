@@ -8,9 +8,6 @@ namespace sciatica {
 
 namespace {
 
-// How many of the leading causes an answer must leave alone to be skipped.
-constexpr std::size_t k_leading_causes = 2;
-
 void collect_constants(const Condition &condition, std::vector<std::vector<double>> &out) {
     if (condition.kind == Condition::Kind::compare) {
         auto &values = out[static_cast<std::size_t>(condition.question)];
@@ -33,6 +30,7 @@ std::vector<std::vector<double>> constants_by_question(const RuleSet &rules) {
     for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {
         for (const auto &rule : *list) {
             collect_constants(rule.when, out);
+            add(rule.unless);
             for (const auto &context : rule.context) {
                 collect_constants(context, out);
             }
@@ -47,6 +45,7 @@ std::vector<std::vector<double>> constants_by_question(const RuleSet &rules) {
     }
     for (const auto &technique : rules.techniques) {
         add(technique.when);
+        add(technique.unless);
     }
     for (const auto &question : rules.questions) {
         add(question.ask_when);
@@ -54,21 +53,25 @@ std::vector<std::vector<double>> constants_by_question(const RuleSet &rules) {
     return out;
 }
 
-// What an answer must leave alone for its question to be skipped: the urgency
-// and the leading causes, in order.
+// What an answer must leave alone for its question to be skipped: the urgency,
+// the leading causes in order (the rule set says how many lead), and the
+// techniques offered.
 struct Conclusion {
     int urgency = 0;
     std::vector<const Cause *> leading;
+    std::vector<const Technique *> techniques;
 
     bool operator==(const Conclusion &other) const {
-        return urgency == other.urgency && leading == other.leading;
+        return urgency == other.urgency && leading == other.leading &&
+               techniques == other.techniques;
     }
 };
 
 Conclusion conclusion_of(const RuleSet &rules, const Answers &answers) {
     Result result = evaluate(rules, answers);
-    Conclusion out{result.urgency, {}};
-    for (std::size_t i = 0; i < result.causes.size() && i < k_leading_causes; ++i) {
+    Conclusion out{result.urgency, {}, std::move(result.techniques)};
+    const auto leading = static_cast<std::size_t>(rules.leading_causes);
+    for (std::size_t i = 0; i < result.causes.size() && i < leading; ++i) {
         out.leading.push_back(result.causes[i].cause);
     }
     return out;
@@ -86,23 +89,48 @@ Interview::Interview(const RuleSet &rules, Answers given)
 }
 
 bool Interview::emergency() const {
-    return urgency_of(m_rules, m_answers) == 0;
+    return m_rules.urgencies[static_cast<std::size_t>(urgency_of(m_rules, m_answers))]
+        .ends_interview;
+}
+
+bool Interview::applies(int question) const {
+    const auto &ask_when = m_rules.questions[static_cast<std::size_t>(question)].ask_when;
+    return !ask_when || evaluate(*ask_when, m_answers) == Tri::yes;
 }
 
 int Interview::next() const {
     if (emergency()) {
-        return -1;
+        return next_unless_question();
     }
     for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
-        const Question &question = m_rules.questions[i];
-        if (m_done[i]) {
-            continue;
+        int question = static_cast<int>(i);
+        if (!m_done[i] && applies(question) && could_matter(question)) {
+            return question;
         }
-        if (question.ask_when && evaluate(*question.ask_when, m_answers) == Tri::no) {
-            continue;
+    }
+    return -1;
+}
+
+// At an urgency that ends the interview, the one thing still worth asking is
+// what could lift a rule that put it there: the `unless` of a rule that holds
+// ("unless these symptoms are long-standing and stable").
+int Interview::next_unless_question() const {
+    thread_local Answers applicable;
+    applicable_answers(m_rules, m_answers, applicable);
+    std::vector<int> candidates;
+    for (const auto *list : {&m_rules.red_flags, &m_rules.urgency_rules}) {
+        for (const auto &rule : *list) {
+            bool ending = m_rules.urgencies[static_cast<std::size_t>(rule.urgency)].ends_interview;
+            if (ending && rule.unless && rule_state(rule, applicable) == Tri::yes &&
+                evaluate(*rule.unless, applicable) == Tri::unknown) {
+                questions_of(*rule.unless, candidates);
+            }
         }
-        if (could_matter(static_cast<int>(i))) {
-            return static_cast<int>(i);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    for (int question : candidates) {
+        if (!m_done[static_cast<std::size_t>(question)] && applies(question)) {
+            return question;
         }
     }
     return -1;

@@ -14,11 +14,15 @@ namespace sciatica {
 // Questions come in the rule set's order (where it hurts, then the warning
 // signs, then the details). A question is asked only when
 //   - it was not answered beforehand and not asked already,
-//   - its `ask_when` is not false under the answers so far, and
+//   - it has no `ask_when`, or its `ask_when` is true under the answers so
+//     far (a follow-up comes only after a yes to what it follows up), and
 //   - some answer to it could still matter: it could make a more severe
-//     urgency rule hold (the engine's relevance, Result::unanswered), or some
-//     value of it would change the urgency or the two leading causes.
-// Once the most severe urgency (an emergency) holds, nothing more is asked.
+//     rule hold or decide a red flag not yet ruled out (Result::unanswered),
+//     or some value of it would change the urgency, the leading causes or the
+//     techniques offered.
+// So every warning-sign question that could still decide a red flag is asked,
+// whatever the causes. Once an urgency whose level `ends_interview` holds,
+// only what could lift the rule that put it there (its `unless`) is asked.
 // The same answers always lead to the same questions.
 //
 // `rules` must outlive the Interview.
@@ -56,6 +60,8 @@ class Interview {
 
   private:
     bool could_matter(int question) const;
+    bool applies(int question) const;
+    int next_unless_question() const;
 
     const RuleSet &m_rules;
     Answers m_answers;

@@ -24,6 +24,7 @@ class Linter {
         for_each_condition(m_rules, [this](const Condition &c) { check_can_hold(c); });
         check_unused_questions();
         check_ask_when_order();
+        check_screen();
     }
 
   private:
@@ -61,6 +62,24 @@ class Linter {
                     break;
                 }
             }
+        }
+    }
+
+    // Every warning sign names where it comes from, and a rule set with red
+    // flags says what an unanswered one means: without incomplete_screen a
+    // red flag left unknown would still allow self-care.
+    void check_screen() {
+        for (const auto &flag : m_rules.red_flags) {
+            if (flag.source.empty()) {
+                report(Diagnostic::Severity::warning, flag.mark,
+                       "red flag '" + flag.id + "' has no 'source' (the guideline and section it " +
+                           "comes from)");
+            }
+        }
+        if (!m_rules.red_flags.empty() && m_rules.incomplete_screen.urgency < 0) {
+            report(Diagnostic::Severity::warning, {},
+                   "no 'incomplete_screen': a red flag left unanswered would not raise the "
+                   "urgency (techniques are still withheld)");
         }
     }
 
@@ -173,6 +192,9 @@ void visit_rules(const std::vector<UrgencyRule> &rules,
                  const std::function<void(const Condition &)> &visit) {
     for (const auto &rule : rules) {
         visit(rule.when);
+        if (rule.unless) {
+            visit(*rule.unless);
+        }
         for (const auto &context : rule.context) {
             visit(context);
         }
@@ -203,6 +225,9 @@ void for_each_condition(const RuleSet &rules, const std::function<void(const Con
     for (const auto &technique : rules.techniques) {
         if (technique.when) {
             visit(*technique.when);
+        }
+        if (technique.unless) {
+            visit(*technique.unless);
         }
     }
 }

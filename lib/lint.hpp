@@ -17,7 +17,8 @@ namespace sciatica {
 //   question itself or to a later one (it is asked before its answer is
 //   known), a red flag or urgency rule at the least severe level (it never
 //   raises the urgency), a level allowing self-care that is more severe than
-//   one that does not.
+//   one that does not, a red flag without a `source`, red flags without an
+//   `incomplete_screen`.
 // parse_rules runs it on every rule set that loads, so `--rules` refuses a
 // set with these errors as it does any other.
 void lint_rules(const RuleSet &rules, const std::string &file_name, std::vector<Diagnostic> &out);

@@ -58,7 +58,8 @@ class Loader {
         check_keys(
             root,
             {"format", "title", "version", "notice", "urgencies", "questions", "red_flags",
-             "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment"},
+             "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment",
+             "incomplete_screen", "leading_causes"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = text(root, "format");
         if (root["format"] && format != k_rules_format) {
@@ -91,6 +92,17 @@ class Loader {
         load_list(root, "techniques", rules.techniques, &Loader::load_technique);
         load_list(root, "treatments", rules.treatments, &Loader::load_named_text);
         load_list(root, "equipment", rules.equipment, &Loader::load_named_text);
+        if (root["incomplete_screen"]) {
+            load_incomplete_screen(root["incomplete_screen"], rules.incomplete_screen);
+        }
+        if (YAML::Node leading = root["leading_causes"]) {
+            auto value = number(leading, "'leading_causes'");
+            if (value && (*value < 1 || *value > 10 || *value != static_cast<int>(*value))) {
+                error(leading, "'leading_causes' must be a whole number from 1 to 10");
+            } else if (value) {
+                rules.leading_causes = static_cast<int>(*value);
+            }
+        }
     }
 
   private:
@@ -268,7 +280,7 @@ class Loader {
         if (!expect_map(node, "an urgency level")) {
             return false;
         }
-        check_keys(node, {"id", "name", "advice", "self_care"},
+        check_keys(node, {"id", "name", "advice", "self_care", "ends_interview"},
                    {"id", "name", "advice", "self_care"});
         out.id = id(node);
         out.mark = mark_of(node);
@@ -276,6 +288,10 @@ class Loader {
         out.advice = text(node, "advice");
         if (node["self_care"]) {
             out.self_care = boolean(node["self_care"], "'self_care'").value_or(false);
+        }
+        if (node["ends_interview"]) {
+            out.ends_interview =
+                boolean(node["ends_interview"], "'ends_interview'").value_or(false);
         }
         return !out.id.empty();
     }
@@ -356,15 +372,19 @@ class Loader {
         if (!expect_map(node, "a rule")) {
             return false;
         }
-        check_keys(node, {"id", "name", "urgency", "when", "context", "advice"},
+        check_keys(node, {"id", "name", "urgency", "when", "unless", "context", "advice", "source"},
                    {"id", "name", "urgency", "when", "advice"});
         out.id = id(node);
         out.mark = mark_of(node);
         out.name = text(node, "name");
         out.advice = text(node, "advice");
         out.urgency = node["urgency"] ? urgency_ref(node["urgency"]) : -1;
+        out.source = text(node, "source");
         if (node["when"]) {
             out.when = condition(node["when"], 0);
+        }
+        if (node["unless"]) {
+            out.unless = condition(node["unless"], 0);
         }
         if (YAML::Node context = node["context"]; context && !context.IsSequence()) {
             error(context, "'context' must be a list of conditions");
@@ -440,7 +460,8 @@ class Loader {
             return false;
         }
         check_keys(node,
-                   {"id", "name", "summary", "when", "not_at", "steps", "cautions", "equipment"},
+                   {"id", "name", "summary", "when", "unless", "not_at", "not_with_causes", "steps",
+                    "cautions", "equipment"},
                    {"id", "name", "summary", "steps"});
         out.id = id(node);
         out.mark = mark_of(node);
@@ -455,6 +476,24 @@ class Loader {
         if (node["when"]) {
             out.when = condition(node["when"], 0);
         }
+        if (node["unless"]) {
+            out.unless = condition(node["unless"], 0);
+        }
+        YAML::Node causes = node["not_with_causes"];
+        if (causes && !causes.IsSequence()) {
+            error(causes, "'not_with_causes' must be a list of cause ids");
+        } else if (causes) {
+            for (const auto &item : causes) {
+                int index = item.IsScalar() ? cause_index(item.Scalar()) : -1;
+                if (index >= 0) {
+                    out.not_with_causes.push_back(index);
+                } else {
+                    error(item, "unknown cause '" + (item.IsScalar() ? item.Scalar() : "") + "'" +
+                                    did_you_mean(item.IsScalar() ? item.Scalar() : "",
+                                                 m_rules->cause_ids()));
+                }
+            }
+        }
         YAML::Node not_at = node["not_at"];
         if (not_at && !not_at.IsSequence()) {
             error(not_at, "'not_at' must be a list of urgency ids");
@@ -467,6 +506,19 @@ class Loader {
             }
         }
         return !out.id.empty();
+    }
+
+    int cause_index(const std::string &id) const { return m_rules->cause_index(id); }
+
+    void load_incomplete_screen(const YAML::Node &node, IncompleteScreen &out) {
+        if (!expect_map(node, "'incomplete_screen'")) {
+            return;
+        }
+        check_keys(node, {"urgency", "name", "advice", "ask"}, {"urgency", "name", "advice", "ask"});
+        out.urgency = node["urgency"] ? urgency_ref(node["urgency"]) : -1;
+        out.name = text(node, "name");
+        out.advice = text(node, "advice");
+        out.ask = text(node, "ask");
     }
 
     bool load_named_text(const YAML::Node &node, NamedText &out) {

@@ -98,14 +98,23 @@ nlohmann::ordered_json result_to_json(const Result &result) {
     }
     nlohmann::ordered_json techniques = nlohmann::ordered_json::array();
     for (const auto *technique : result.techniques) {
-        techniques.push_back(
-            {{"id", technique->id}, {"name", technique->name}, {"steps", technique->steps}});
+        techniques.push_back({{"id", technique->id},
+                              {"name", technique->name},
+                              {"steps", technique->steps},
+                              {"cautions", technique->cautions},
+                              {"equipment", technique->equipment}});
+    }
+    nlohmann::ordered_json not_ruled_out = nlohmann::ordered_json::array();
+    for (const auto *flag : result.not_ruled_out) {
+        not_ruled_out.push_back(flag->id);
     }
     nlohmann::ordered_json out;
     out["schema_version"] = k_result_schema_version;
     out["urgency"] = level.id;
     out["urgency_name"] = level.name;
     out["urgency_advice"] = level.advice;
+    out["screen_complete"] = result.screen_complete;
+    out["not_ruled_out"] = std::move(not_ruled_out);
     out["red_flags"] = rules_json(result, result.red_flags);
     out["urgency_rules"] = rules_json(result, result.urgency_rules);
     out["causes"] = std::move(causes);
@@ -173,7 +182,7 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     for (const auto &level : rules.urgencies) {
         m_urgency_head.push_back(member("urgency", level.id) + "," +
                                  member("urgency_name", level.name) + "," +
-                                 member("urgency_advice", level.advice) + ",\"red_flags\":[");
+                                 member("urgency_advice", level.advice) + ",");
     }
     for (const auto &question : rules.questions) {
         std::string id;
@@ -189,6 +198,8 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     }
     for (const auto &rule : rules.red_flags) {
         m_red_flag_head.push_back(rule_head(rules, rule));
+        m_red_flag_id.emplace_back();
+        append_json_string(m_red_flag_id.back(), rule.id);
     }
     for (const auto &rule : rules.urgency_rules) {
         m_rule_head.push_back(rule_head(rules, rule));
@@ -201,7 +212,9 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     for (const auto &technique : rules.techniques) {
         m_technique.push_back("{" + member("id", technique.id) + "," +
                               member("name", technique.name) +
-                              ",\"steps\":" + string_array(technique.steps) + "}");
+                              ",\"steps\":" + string_array(technique.steps) +
+                              ",\"cautions\":" + string_array(technique.cautions) +
+                              ",\"equipment\":" + string_array(technique.equipment) + "}");
     }
     m_schema_version = "\"schema_version\":" + std::to_string(k_result_schema_version) + ",";
     m_tail = "]," + member("notice", rules.notice) + "}";
@@ -281,6 +294,15 @@ void ResultWriter::append(const Result &result, std::string &out,
     }
     out += m_schema_version;
     out += m_urgency_head[static_cast<std::size_t>(result.urgency)];
+    out += result.screen_complete ? "\"screen_complete\":true,\"not_ruled_out\":["
+                                  : "\"screen_complete\":false,\"not_ruled_out\":[";
+    bool first_flag = true;
+    for (const auto *flag : result.not_ruled_out) {
+        out += first_flag ? "" : ",";
+        first_flag = false;
+        out += m_red_flag_id[index_in(m_rules->red_flags, flag)];
+    }
+    out += "],\"red_flags\":[";
     append_rules(result, result.red_flags, out);
     out += "],\"urgency_rules\":[";
     append_rules(result, result.urgency_rules, out);

@@ -15,7 +15,7 @@ namespace sciatica {
 inline constexpr int k_result_schema_version = 1;
 
 // The result as JSON: schema_version, urgency, urgency_name, urgency_advice,
-// red_flags, urgency_rules, causes, techniques, unanswered, asked, notice.
+// screen_complete, not_ruled_out, red_flags, urgency_rules, causes, techniques, unanswered, asked, notice.
 // Each red flag, rule and cause carries `because`: [{question, answer}].
 // The convenient form, for pretty printing; ResultWriter is the fast one.
 nlohmann::ordered_json result_to_json(const Result &result);
@@ -51,11 +51,12 @@ class ResultWriter {
 
     const RuleSet *m_rules;
     std::string m_schema_version;                   // "schema_version":1,
-    std::vector<std::string> m_urgency_head;        // "urgency":...,"red_flags":[
+    std::vector<std::string> m_urgency_head;        // "urgency":...,"urgency_advice":..,
     std::vector<std::string> m_question_id;         // "id"
     std::vector<std::string> m_because_head;        // {"question":"id","answer":
     std::vector<std::vector<std::string>> m_option; // "option" per choice question
     std::vector<std::string> m_red_flag_head;       // {"id":..,"advice":..,"because":[
+    std::vector<std::string> m_red_flag_id;         // "id"
     std::vector<std::string> m_rule_head;
     std::vector<std::string> m_cause_head;   // {"id":..,"name":..,"score":
     std::vector<std::string> m_cause_middle; // ,"summary":..,"because":[

@@ -36,6 +36,7 @@ struct UrgencyLevel {
     std::string advice;
     bool self_care = true; // false: no self-massage or exercise is offered
     SourceMark mark;
+    bool ends_interview = false; // reaching this level ends an interview at once
 };
 
 // A red flag or another urgency rule: when `when` holds, the urgency is at
@@ -51,6 +52,11 @@ struct UrgencyRule {
     std::vector<Condition> context;
     std::string advice;
     SourceMark mark;
+    // The rule does not hold when this is true, and does when it is false or
+    // unknown: "unless these symptoms are long-standing and stable". An
+    // unanswered reason for reassurance never reassures.
+    std::optional<Condition> unless;
+    std::string source; // the guideline and section the rule comes from
 };
 
 struct Finding {
@@ -83,6 +89,18 @@ struct Technique {
     std::vector<std::string> cautions;
     std::vector<std::string> equipment;
     SourceMark mark;
+    std::optional<Condition> unless; // withheld when this is true
+    std::vector<int> not_with_causes; // withheld when one of these causes leads
+};
+
+// What the result is while a red flag can neither be confirmed nor ruled out
+// (its condition is unknown): at least `urgency`, never self-care techniques,
+// and `advice` said first.
+struct IncompleteScreen {
+    int urgency = -1; // index into RuleSet::urgencies; -1: not set
+    std::string name;
+    std::string advice;
+    std::string ask; // introduces the questions that would rule the signs out
 };
 
 struct NamedText {
@@ -103,6 +121,11 @@ struct RuleSet {
     std::vector<Technique> techniques;
     std::vector<NamedText> treatments;
     std::vector<NamedText> equipment;
+    IncompleteScreen incomplete_screen;
+    // How many of the ranked causes count as leading: the interview keeps
+    // asking while an answer could change them, and a technique's
+    // not_with_causes reads them.
+    int leading_causes = 2;
 
     // Index of the question, cause, technique or urgency with `id`, or -1.
     int question_index(const std::string &id) const;

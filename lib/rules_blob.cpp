@@ -14,12 +14,12 @@ namespace {
 static_assert(sizeof(Condition) == 72, "serialise the new Condition member in rules_blob.cpp");
 static_assert(sizeof(Question) == 248, "serialise the new Question member in rules_blob.cpp");
 static_assert(sizeof(UrgencyLevel) == 112, "serialise the new UrgencyLevel member");
-static_assert(sizeof(UrgencyRule) == 208, "serialise the new UrgencyRule member");
+static_assert(sizeof(UrgencyRule) == 320, "serialise the new UrgencyRule member");
 static_assert(sizeof(Finding) == 88, "serialise the new Finding member in rules_blob.cpp");
 static_assert(sizeof(Cause) == 336, "serialise the new Cause member in rules_blob.cpp");
-static_assert(sizeof(Technique) == 280, "serialise the new Technique member in rules_blob.cpp");
+static_assert(sizeof(Technique) == 384, "serialise the new Technique member in rules_blob.cpp");
 static_assert(sizeof(NamedText) == 64, "serialise the new NamedText member in rules_blob.cpp");
-static_assert(sizeof(RuleSet) == 368, "serialise the new RuleSet member in rules_blob.cpp");
+static_assert(sizeof(RuleSet) == 480, "serialise the new RuleSet member in rules_blob.cpp");
 
 class Writer {
   public:
@@ -173,6 +173,8 @@ void write_rule(Writer &w, const UrgencyRule &rule) {
     w.list(rule.context, [&w](const Condition &c) { w.condition(c); });
     w.text(rule.advice);
     w.mark(rule.mark);
+    w.optional(rule.unless, [&w](const Condition &c) { w.condition(c); });
+    w.text(rule.source);
 }
 
 UrgencyRule read_rule(Reader &r) {
@@ -184,6 +186,8 @@ UrgencyRule read_rule(Reader &r) {
     r.list(rule.context, [&r] { return r.condition(); });
     rule.advice = r.text();
     rule.mark = r.mark();
+    r.optional(rule.unless, [&r] { return r.condition(); });
+    rule.source = r.text();
     return rule;
 }
 
@@ -237,6 +241,8 @@ void write_technique(Writer &w, const Technique &t) {
     w.texts(t.cautions);
     w.texts(t.equipment);
     w.mark(t.mark);
+    w.optional(t.unless, [&w](const Condition &c) { w.condition(c); });
+    w.numbers(t.not_with_causes);
 }
 
 Technique read_technique(Reader &r) {
@@ -250,6 +256,8 @@ Technique read_technique(Reader &r) {
     r.texts(t.cautions);
     r.texts(t.equipment);
     t.mark = r.mark();
+    r.optional(t.unless, [&r] { return r.condition(); });
+    r.numbers(t.not_with_causes);
     return t;
 }
 
@@ -266,6 +274,7 @@ std::string serialize_rules(const RuleSet &rules) {
         w.text(u.advice);
         w.raw(static_cast<std::uint8_t>(u.self_care));
         w.mark(u.mark);
+        w.raw(static_cast<std::uint8_t>(u.ends_interview));
     });
     w.list(rules.questions, [&w](const Question &q) { write_question(w, q); });
     w.list(rules.red_flags, [&w](const UrgencyRule &rule) { write_rule(w, rule); });
@@ -279,6 +288,11 @@ std::string serialize_rules(const RuleSet &rules) {
             w.text(n.description);
         });
     }
+    w.number(rules.incomplete_screen.urgency);
+    w.text(rules.incomplete_screen.name);
+    w.text(rules.incomplete_screen.advice);
+    w.text(rules.incomplete_screen.ask);
+    w.number(rules.leading_causes);
     return std::move(w.bytes);
 }
 
@@ -295,6 +309,7 @@ RuleSet deserialize_rules(std::string_view blob) {
         u.advice = r.text();
         u.self_care = r.raw<std::uint8_t>() != 0;
         u.mark = r.mark();
+        u.ends_interview = r.raw<std::uint8_t>() != 0;
         return u;
     });
     r.list(rules.questions, [&r] { return read_question(r); });
@@ -311,6 +326,11 @@ RuleSet deserialize_rules(std::string_view blob) {
             return n;
         });
     }
+    rules.incomplete_screen.urgency = r.number();
+    rules.incomplete_screen.name = r.text();
+    rules.incomplete_screen.advice = r.text();
+    rules.incomplete_screen.ask = r.text();
+    rules.leading_causes = r.number();
     r.finish();
     return rules;
 }

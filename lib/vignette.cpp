@@ -118,7 +118,7 @@ class VignetteParser {
         if (!node.IsMap()) {
             fail(node, "a case must be a mapping with name, answers and expect");
         }
-        check_keys(node, {"name", "answers", "expect", "via"});
+        check_keys(node, {"name", "answers", "expect", "via", "source", "note", "others_no"});
         Vignette out;
         out.file = m_file;
         out.mark = {node.Mark().line + 1, node.Mark().column + 1};
@@ -131,6 +131,12 @@ class VignetteParser {
                  "a case needs 'answers', a mapping of question id to value");
         }
         out.answers = answers(node["answers"]);
+        if (node["source"]) {
+            out.source = scalar(node["source"], "'source'");
+        }
+        if (YAML::Node others = node["others_no"]; others && boolean(others, "'others_no'")) {
+            answer_warning_signs_no(out.answers);
+        }
         if (node["expect"]) {
             out.expect = expectation(node["expect"]);
         }
@@ -159,12 +165,36 @@ class VignetteParser {
         return out;
     }
 
+    bool boolean(const YAML::Node &node, const std::string &what) const {
+        std::string value = scalar(node, what);
+        if (value != "true" && value != "false") {
+            fail(node, what + " must be true or false");
+        }
+        return value == "true";
+    }
+
+    // `others_no`: every yes/no question that a red flag's condition reads,
+    // and that the case leaves unanswered, is answered no.
+    void answer_warning_signs_no(Answers &answers) const {
+        std::vector<int> read;
+        for (const auto &flag : m_rules.red_flags) {
+            questions_of(flag.when, read);
+        }
+        for (int q : read) {
+            auto index = static_cast<std::size_t>(q);
+            if (m_rules.questions[index].type == QuestionType::yes_no && !answers[index]) {
+                answers[index] = 0;
+            }
+        }
+    }
+
     Expectation expectation(const YAML::Node &node) const {
         if (!node.IsMap()) {
             fail(node, "'expect' must be a mapping");
         }
-        check_keys(node, {"urgency", "top_cause", "top2_any", "red_flags_include",
-                          "unanswered_include", "no_causes"});
+        check_keys(node, {"urgency", "urgency_at_least", "urgency_at_most", "top_cause", "top2_any",
+                          "red_flags_include", "red_flags_exclude", "unanswered_include",
+                          "no_causes", "no_techniques"});
         if (node.size() == 0) {
             fail(node, "'expect' is empty, so the case checks nothing; give at least one "
                        "expectation or leave 'expect' out");
@@ -172,6 +202,21 @@ class VignetteParser {
         Expectation out;
         if (node["urgency"]) {
             out.urgency = known_id(node["urgency"], m_rules.urgency_ids(), "urgency");
+        }
+        if (node["urgency_at_least"]) {
+            out.urgency_at_least =
+                known_id(node["urgency_at_least"], m_rules.urgency_ids(), "urgency");
+        }
+        if (node["urgency_at_most"]) {
+            out.urgency_at_most =
+                known_id(node["urgency_at_most"], m_rules.urgency_ids(), "urgency");
+        }
+        if (node["red_flags_exclude"]) {
+            out.red_flags_exclude =
+                id_list(node["red_flags_exclude"], rule_ids(m_rules.red_flags), "red flag");
+        }
+        if (YAML::Node flag = node["no_techniques"]) {
+            out.no_techniques = boolean(flag, "'no_techniques'");
         }
         if (node["top_cause"]) {
             out.top_cause = known_id(node["top_cause"], m_rules.cause_ids(), "cause");
@@ -188,11 +233,7 @@ class VignetteParser {
                 id_list(node["unanswered_include"], m_rules.question_ids(), "question");
         }
         if (YAML::Node flag = node["no_causes"]) {
-            std::string value = scalar(flag, "'no_causes'");
-            if (value != "true" && value != "false") {
-                fail(flag, "'no_causes' must be true or false");
-            }
-            out.no_causes = value == "true";
+            out.no_causes = boolean(flag, "'no_causes'");
         }
         return out;
     }
@@ -208,6 +249,15 @@ std::string quoted_list(const std::vector<std::string> &ids) {
 
 bool contains(const std::vector<std::string> &ids, const std::string &id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// A red flag `wanted` is among `ids` as itself or as an id that extends it.
+bool has_flag(const std::vector<std::string> &ids, const std::string &wanted) {
+    return std::any_of(ids.begin(), ids.end(), [&](const std::string &id) {
+        return id == wanted ||
+               (id.size() > wanted.size() && id.compare(0, wanted.size(), wanted) == 0 &&
+                id[wanted.size()] == '-');
+    });
 }
 
 } // namespace
@@ -253,10 +303,33 @@ std::vector<std::string> check_vignette(const RuleSet &rules, const Vignette &vi
                           quoted_list(expect.top2_any) + " in the first two");
         }
     }
+    const int level = result.urgency;
+    if (expect.urgency_at_least && level > rules.urgency_index(*expect.urgency_at_least)) {
+        bad.push_back("urgency '" + urgency + "', want at least '" + *expect.urgency_at_least +
+                      "'");
+    }
+    if (expect.urgency_at_most && level < rules.urgency_index(*expect.urgency_at_most)) {
+        bad.push_back("urgency '" + urgency + "', want at most '" + *expect.urgency_at_most + "'");
+    }
     for (const auto &id : expect.red_flags_include) {
-        if (!contains(red_flags, id)) {
+        if (!has_flag(red_flags, id)) {
             bad.push_back("red flags " + quoted_list(red_flags) + " lack '" + id + "'");
         }
+    }
+    for (const auto &id : expect.red_flags_exclude) {
+        if (has_flag(red_flags, id)) {
+            bad.push_back("red flags " + quoted_list(red_flags) + " include '" + id +
+                          "', want it absent");
+        }
+    }
+    if (expect.no_techniques && !techniques.empty()) {
+        bad.push_back("techniques " + quoted_list(techniques) + ", want none");
+    }
+    if (!result.screen_complete && result.urgency == rules.default_urgency()) {
+        bad.push_back("self-care while warning signs are not ruled out");
+    }
+    if (!result.screen_complete && !techniques.empty()) {
+        bad.push_back("techniques offered while warning signs are not ruled out");
     }
     for (const auto &id : expect.unanswered_include) {
         if (!contains(unanswered, id)) {

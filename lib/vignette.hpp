@@ -13,20 +13,27 @@ namespace sciatica {
 // from them. The format (a YAML list of cases) is documented in
 // docs/rules-format.md; it is the one of the shared public vignettes.
 struct Expectation {
-    std::optional<std::string> urgency;   // the urgency id, exactly
-    std::optional<std::string> top_cause; // the first cause's id
-    std::vector<std::string> top2_any;    // one of these among the first two
+    std::optional<std::string> urgency;          // the urgency id, exactly
+    std::optional<std::string> urgency_at_least; // this level or a more severe one
+    std::optional<std::string> urgency_at_most;  // this level or a less severe one
+    std::optional<std::string> top_cause;        // the first cause's id
+    std::vector<std::string> top2_any;           // one of these among the first two
+    // A red flag id also matches an id that extends it: "possible-malignancy"
+    // matches "possible-malignancy-age".
     std::vector<std::string> red_flags_include;
+    std::vector<std::string> red_flags_exclude;
     std::vector<std::string> unanswered_include;
     bool no_causes = false;
+    bool no_techniques = false;
 };
 
 struct Vignette {
     std::string name;
     std::string file;
     SourceMark mark;
-    Answers answers;
+    Answers answers; // with `others_no: true`, every warning sign not given is no
     Expectation expect;
+    std::string source; // the guideline or published case it was written from
 };
 
 // Parses the vignettes in YAML `text` against `rules`: every question,
@@ -38,7 +45,8 @@ std::vector<Vignette> parse_vignettes(std::string_view text, const std::string &
 // What is wrong with the result of `vignette` under `rules`, one line per
 // unmet expectation ("urgency 'soon', want 'self-care'"); empty when it
 // passes. Beyond its expectations every case must get the practitioner
-// notice and no techniques at a level that withholds self-care.
+// notice, no techniques at a level that withholds self-care, and, while the
+// warning-sign screen is incomplete, neither self-care nor a technique.
 std::vector<std::string> check_vignette(const RuleSet &rules, const Vignette &vignette);
 
 // Which parts of a rule set some case exercised: a red flag or urgency rule

@@ -17,7 +17,7 @@ namespace sciatica::test {
 inline const char *k_small_rules = R"(format: sciatica-rules/1
 notice: See your practitioner.
 urgencies:
-  - {id: emergency, name: Emergency, advice: Go now, self_care: false}
+  - {id: emergency, name: Emergency, advice: Go now, self_care: false, ends_interview: true}
   - {id: soon, name: Soon, advice: Book soon, self_care: true}
   - {id: self-care, name: Self-care, advice: Look after yourself, self_care: true}
 questions:
@@ -53,6 +53,11 @@ causes:
 techniques:
   - {id: rub, name: Rub, summary: Rub it, steps: [Rub], not_at: [soon]}
   - {id: walk, name: Walk, summary: Walk, steps: [Walk]}
+incomplete_screen:
+  urgency: soon
+  name: Not ruled out
+  advice: These could still hold.
+  ask: These would rule them out.
 )";
 
 inline RuleSet small_rules() {
@@ -88,6 +93,16 @@ inline std::string first_error(const std::string &yaml) {
 // k_small_rules with `from` replaced by `to` (which must occur).
 inline std::string small_rules_with(const std::string &from, const std::string &to) {
     std::string text = k_small_rules;
+    auto at = text.find(from);
+    if (at == std::string::npos) {
+        throw std::logic_error("fixture text not found: " + from);
+    }
+    return text.replace(at, from.size(), to);
+}
+
+// `text` with `from` replaced by `to` (which must occur).
+inline std::string small_rules_with_in(std::string text, const std::string &from,
+                                       const std::string &to) {
     auto at = text.find(from);
     if (at == std::string::npos) {
         throw std::logic_error("fixture text not found: " + from);

@@ -107,3 +107,38 @@ TEST_CASE("the result lists the questions asked in order", "[interview]") {
     CHECK(interview.result().asked ==
           std::vector<int>{rules.question_index("pain"), rules.question_index("numb")});
 }
+
+TEST_CASE("at an emergency only what could lift it is asked, then the interview ends",
+          "[interview]") {
+    const RuleSet &rules = default_rules();
+    Interview interview(rules, no_answers(rules));
+    interview.answer(rules.question_index("saddle_numbness"), 1);
+    CHECK(interview.emergency());
+    CHECK(id_of(rules, interview.next()) == "cauda_equina_signs_longstanding");
+    interview.answer(rules.question_index("cauda_equina_signs_longstanding"), 0);
+    CHECK(interview.next() == -1);
+}
+
+TEST_CASE("long-standing stable signs lift the emergency and the interview goes on",
+          "[interview]") {
+    const RuleSet &rules = default_rules();
+    Interview interview(rules, no_answers(rules));
+    interview.answer(rules.question_index("saddle_numbness"), 1);
+    interview.answer(rules.question_index("cauda_equina_signs_longstanding"), 1);
+    CHECK_FALSE(interview.emergency());
+    CHECK(interview.next() != -1);
+}
+
+TEST_CASE("a follow-up is asked only after a yes to what it follows up", "[interview]") {
+    const RuleSet &rules = default_rules();
+    Interview interview(rules, no_answers(rules));
+    int weak = rules.question_index("leg_weakness");
+    while (interview.next() != weak && interview.next() != -1) {
+        interview.answer(interview.next(), 0);
+    }
+    interview.answer(weak, std::nullopt); // don't know
+    for (int q = interview.next(); q != -1; q = interview.next()) {
+        CHECK(id_of(rules, q) != "weakness_getting_worse");
+        interview.answer(q, std::nullopt);
+    }
+}

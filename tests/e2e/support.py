@@ -76,3 +76,40 @@ causes:
      findings: [{when: {q: pain, eq: true}, weight: 1}]}
 techniques: []
 """
+
+
+_NO_WARNING_SIGNS = None
+
+
+def no_warning_signs():
+    """Every yes/no question a red flag of the embedded rule set reads, answered no
+    (as check-vignettes.py's `others_no`): with these, the warning-sign screen is
+    complete for an adult who answers the rest."""
+    global _NO_WARNING_SIGNS
+    if _NO_WARNING_SIGNS is None:
+        import yaml
+        rules = yaml.safe_load(run("rules", "dump").stdout)
+        types = {q["id"]: q["type"] for q in rules["questions"]}
+        found = set()
+
+        def walk(node):
+            if isinstance(node, dict):
+                if isinstance(node.get("q"), str):
+                    found.add(node["q"])
+                for v in node.values():
+                    walk(v)
+            elif isinstance(node, list):
+                for v in node:
+                    walk(v)
+
+        for flag in rules["red_flags"]:
+            walk(flag["when"])
+        _NO_WARNING_SIGNS = {q: False for q in sorted(found) if types[q] == "yes_no"}
+    return dict(_NO_WARNING_SIGNS)
+
+
+def screened(answers):
+    """`answers` with every warning sign they do not mention answered no."""
+    out = no_warning_signs()
+    out.update(answers)
+    return out

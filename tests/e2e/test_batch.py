@@ -6,9 +6,9 @@ import unittest
 
 import yaml
 
-from support import BIN, SOURCE_DIR, ScratchDir, run
+from support import BIN, SOURCE_DIR, ScratchDir, run, screened
 
-DISC = {"age": 35, "leg_pain": True, "pain_below_knee": True}
+DISC = screened({"age": 35, "leg_pain": True, "pain_below_knee": True})
 EMERGENCY = {"saddle_numbness": True}
 
 

@@ -3,7 +3,7 @@ every kind of bad input, against the real binary."""
 import json
 import unittest
 
-from support import MINI_RULES, ScratchDir, run, run_json
+from support import MINI_RULES, ScratchDir, no_warning_signs, run, run_json
 
 DISC = {"age": 35, "leg_pain": True, "pain_below_knee": True, "worse_with_cough_or_sneeze": True,
         "bladder_or_bowel_change": False, "saddle_numbness": False}
@@ -17,7 +17,8 @@ class CheckRoutes(unittest.TestCase):
         self.scratch.cleanup()
 
     def test_flags_give_a_ranked_json_result_with_the_notice(self):
-        p, out = run_json("check", "--no-input", "--answer", "leg_pain=yes",
+        screen = [a for q in no_warning_signs() for a in ("--answer", f"{q}=no")]
+        p, out = run_json("check", "--no-input", *screen, "--answer", "leg_pain=yes",
                           "--answer", "pain_below_knee=Y", "--answer", "age=35")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(out["schema_version"], 1)
@@ -60,12 +61,49 @@ class CheckRoutes(unittest.TestCase):
         for q in ("bladder_or_bowel_change", "saddle_numbness", "fever", "recent_trauma"):
             self.assertIn(q, out["unanswered"])
 
+    def test_nothing_answered_is_never_self_care_and_says_first_what_was_not_ruled_out(self):
+        for args in (("--no-input",), ("--no-input", "--answer", "leg_pain=yes"),
+                     ("--no-input", "--answer", "history_of_cancer=yes")):
+            p, out = run_json("check", *args)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIs(out["screen_complete"], False)
+            self.assertTrue(out["not_ruled_out"])
+            self.assertNotEqual(out["urgency"], "self-care")
+            self.assertEqual(out["techniques"], [])
+            if out["red_flags"]:
+                continue  # a warning sign that holds comes first instead
+            text = run("check", *args).stdout
+            self.assertTrue(text.startswith("Some warning signs could not be ruled out"), text[:80])
+            self.assertIn("--answer saddle_numbness=", text.split("+---")[0])
+        p = run("check", "--answers", "-", "--json", stdin="{}")
+        out = json.loads(p.stdout)
+        self.assertEqual((out["screen_complete"], out["urgency"], out["techniques"]),
+                         (False, "soon", []))
+
+    def test_a_cancer_history_alone_is_urgent_with_the_tumour_first(self):
+        p, out = run_json("check", "--no-input", "--answer", "history_of_cancer=yes")
+        self.assertEqual(out["urgency"], "urgent")
+        self.assertEqual(out["causes"][0]["id"], "spinal-tumor")
+        self.assertIn("possible-malignancy", [f["id"] for f in out["red_flags"]])
+
+    def test_a_screened_result_offers_techniques_with_their_cautions(self):
+        screen = [a for q in no_warning_signs() for a in ("--answer", f"{q}=no")]
+        p, out = run_json("check", "--no-input", *screen, "--answer", "back_pain=yes",
+                          "--answer", "age=35")
+        self.assertIs(out["screen_complete"], True)
+        self.assertEqual(out["not_ruled_out"], [])
+        self.assertTrue(out["techniques"])
+        for technique in out["techniques"]:
+            self.assertTrue(technique["cautions"], technique["id"])
+
     def test_the_same_answers_always_give_the_same_output(self):
         args = ("check", "--json", "--answer", "leg_pain=yes", "--answer", "buttock_pain=yes")
         self.assertEqual(run(*args).stdout, run(*args).stdout)
 
     def test_text_output_puts_urgency_first_and_the_notice_last(self):
-        p = run("check", "--answer", "leg_pain=yes", "--answer", "pain_below_knee=yes")
+        screen = [a for q in no_warning_signs() for a in ("--answer", f"{q}=no")]
+        p = run("check", *screen, "--answer", "leg_pain=yes", "--answer", "pain_below_knee=yes",
+                "--answer", "age=35")
         self.assertEqual(p.returncode, 0, p.stderr)
         text = p.stdout
         self.assertIn("Self-care is reasonable", "".join(text.splitlines()[:3]))

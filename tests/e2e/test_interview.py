@@ -10,7 +10,7 @@ BACK = "Do you have pain in your lower back?"
 BUTTOCK = "Do you have pain in one or both buttocks?"
 LEG = "Does pain spread from your back or buttock into your leg?"
 BELOW_KNEE = "Does the leg pain go below your knee?"
-BLADDER = "Since the pain began"
+BLADDER = "Since the pain began, have you had any new trouble with your bladder"
 QUESTIONS = [q["prompt"] for q in json.loads(run("questions", "--json").stdout)["questions"]]
 
 
@@ -51,7 +51,8 @@ class Interview(unittest.TestCase):
         self.assertEqual(code, 0)
         self.assertNotIn("Answer each question", out)
         self.assertIn("Answer each question", s.screen)
-        self.assertTrue(out.startswith("+---"))
+        # Every warning sign left unanswered: said first, never reassurance.
+        self.assertTrue(out.startswith("Some warning signs could not be ruled out"))
 
     def test_an_invalid_answer_is_explained_and_asked_again(self):
         s = Session("check", "--format", "json")
@@ -84,10 +85,10 @@ class Interview(unittest.TestCase):
         chunk = s.wait_prompt()
         self.assertEqual(last_question(chunk), "Which side is the pain on?")
         self.assertIn("1) left 2) right 3) both", chunk)
-        s.type("3\n")
+        s.type("1\n")
         answer_all(s, lambda p: "")
         code, out = s.finish()
-        self.assertIn({"question": "pain_side", "answer": "both"},
+        self.assertIn({"question": "pain_side", "answer": "left"},
                       [b for c in json.loads(out)["causes"] for b in c["because"]])
 
     def test_a_question_mark_shows_the_help_and_asks_again(self):
@@ -125,11 +126,15 @@ class Interview(unittest.TestCase):
         prompts = answer_all(s, lambda p: "y" if p.startswith(BLADDER) else "")
         code, out = s.finish()
         self.assertEqual(code, 0)
-        self.assertTrue(prompts[-1].startswith(BLADDER))
+        # After the emergency answer, only what could lift it is asked: whether
+        # the signs are long-standing and stable (GIRFT); "don't know" keeps it.
+        self.assertTrue(prompts[-2].startswith(BLADDER))
+        self.assertTrue(prompts[-1].startswith("Have all of these symptoms been there for more than"))
         self.assertIn("Go to an emergency department now", s.screen.split(BLADDER)[-1])
         result = json.loads(out)
         self.assertEqual(result["urgency"], "emergency")
-        self.assertEqual(result["asked"][-1], "bladder_or_bowel_change")
+        self.assertEqual(result["asked"][-2:],
+                         ["bladder_or_bowel_change", "cauda_equina_signs_longstanding"])
 
     def test_ctrl_d_stops_with_exit_66_and_no_result(self):
         s = Session("check", "--format", "json")
@@ -160,7 +165,8 @@ class Interview(unittest.TestCase):
         self.assertNotIn("back_pain", json.loads(out)["asked"])
 
     def test_nothing_is_asked_when_a_given_answer_is_already_an_emergency(self):
-        s = Session("check", "--format", "json", "--answer", "saddle_numbness=yes")
+        s = Session("check", "--format", "json", "--answer", "saddle_numbness=yes",
+                    "--answer", "cauda_equina_signs_longstanding=no")
         self.assertIsNone(s.wait_prompt())
         code, out = s.finish()
         self.assertEqual((code, s.screen), (0, ""))

@@ -176,7 +176,7 @@ class RulesTest(unittest.TestCase):
         return path, run("--rules", self.rules, "rules", "test", *options, path)
 
     def test_passing_cases_print_the_tally_and_exit_zero(self):
-        _, p = self.run_cases("- name: pain\n  answers: {pain: yes}\n  expect: {top_cause: a}\n")
+        _, p = self.run_cases("- name: pain\n  answers: {pain: yes, numb: no}\n  expect: {top_cause: a}\n")
         self.assertEqual((p.returncode, p.stdout), (0, "1 passed, 0 failed\n"))
 
     def test_a_failing_case_shows_what_was_expected_and_what_came_out(self):
@@ -189,7 +189,7 @@ class RulesTest(unittest.TestCase):
                                    "0 passed, 1 failed\n")
 
     def test_coverage_lists_the_rules_and_findings_no_case_exercised(self):
-        _, p = self.run_cases("- name: pain\n  answers: {pain: yes}\n", "--coverage")
+        _, p = self.run_cases("- name: pain\n  answers: {pain: yes, numb: no}\n", "--coverage")
         self.assertEqual(p.returncode, 1)
         self.assertEqual(p.stdout, "1 passed, 0 failed\n"
                                    f"{self.rules}:10: not exercised: red flag 'alarm'\n"
