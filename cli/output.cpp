@@ -112,9 +112,12 @@ int open_fifo(const std::string &path, const std::string &shown) {
 
 // Writes straight into a file that is not a regular one (a device, a FIFO):
 // renaming over it would replace it.
+// A regular file reached through /dev/stdout or /proc/self/fd/N is appended
+// to: the shell opened it (`>` emptied it, `>>` keeps what it holds).
 void write_in_place(const std::string &path, const std::string &text, bool fifo,
-                    const std::string &shown) {
-    int fd = fifo ? open_fifo(path, shown) : ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+                    const std::string &shown, bool append) {
+    int fd = fifo ? open_fifo(path, shown)
+                  : ::open(path.c_str(), O_WRONLY | O_CLOEXEC | (append ? O_APPEND : 0));
     if (fd < 0) {
         fail(shown, "open", errno);
     }
@@ -235,7 +238,7 @@ void write_output_file(const std::string &path, const std::string &text) {
     // (a pipe, a terminal, a file opened for appending): write through it.
     bool special = path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0;
     if (exists && (!S_ISREG(status.st_mode) || special)) {
-        write_in_place(path, text, S_ISFIFO(status.st_mode), path);
+        write_in_place(path, text, S_ISFIFO(status.st_mode), path, S_ISREG(status.st_mode));
         return;
     }
     std::string target = resolve_links(path);

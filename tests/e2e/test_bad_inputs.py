@@ -461,6 +461,18 @@ class Output(unittest.TestCase):
         self.assertEqual(json.loads(p.stdout)["schema_version"], 1)
         self.assertTrue(os.path.islink("/dev/stdout"))
 
+    def test_output_to_dev_stdout_appends_to_a_file_opened_for_appending(self):
+        path = os.path.join(self.dir, "log.jsonl")
+        with open(path, "w") as f:
+            f.write("first\n")
+        with open(path, "ab") as f:
+            p = run_bytes(["check", "--json", "--output", "/dev/stdout"], stdout=f)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(path) as f:
+            first, second = f.read().splitlines()
+        self.assertEqual(first, "first")
+        self.assertEqual(json.loads(second)["schema_version"], 1)
+
     def test_output_to_a_fifo_with_a_reader_writes_into_it(self):
         fifo = os.path.join(self.dir, "fifo")
         os.mkfifo(fifo)
