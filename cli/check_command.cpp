@@ -1,3 +1,4 @@
+#include "cli/check_history.hpp"
 #include "cli/commands.hpp"
 #include "cli/interview_prompt.hpp"
 #include "cli/output.hpp"
@@ -26,6 +27,7 @@ struct CheckOptions {
     std::string format = "text";
     bool json = false;
     bool no_input = false;
+    CheckHistory::Flags history;
 };
 
 Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
@@ -45,27 +47,57 @@ Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
     return answers;
 }
 
+// The result as JSON: pretty for a person at a terminal, else one line (the
+// same bytes as `batch` writes).
+std::string result_json_text(const RuleSet &rules, const Result &result, bool pretty) {
+    if (pretty) {
+        return result_to_json(result).dump(2) + "\n";
+    }
+    std::string line;
+    ResultWriter(rules).append(result, line);
+    return line + "\n";
+}
+
 void run_check(Context &context, const CheckOptions &options) {
     const RuleSet &rules = context.rules();
     Answers answers = gather_answers(rules, options);
     // Interview only a person at a terminal whose stdin is not the answers.
     bool interactive =
         !options.no_input && options.answers_path != "-" && isatty(STDIN_FILENO) != 0;
+    CheckHistory history(context.settings, options.history, interactive);
+    history.prepare(rules, answers);
     Result result = interactive
                         ? run_interview(rules, std::move(answers),
-                                        style_for(STDERR_FILENO, context.settings.color.value))
+                                        style_for(STDERR_FILENO, context.settings.color.value),
+                                        history.draft_keeper(rules))
                         : evaluate(rules, answers);
+    bool save = history.should_save();
+    // The person's own answers, before any a change since the last check implies.
+    const Answers given = result.answers;
+    if (history.previous() != nullptr) {
+        std::vector<int> asked = std::move(result.asked);
+        result = evaluate(rules, given, history.previous());
+        result.asked = std::move(asked);
+    }
     spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
                   result.red_flags.size(), result.causes.size());
+    if (save) {
+        long long id = history.save(rules, given, result_json_text(rules, result, false));
+        if (isatty(STDERR_FILENO)) {
+            std::string note = "Saved as check " + std::to_string(id) +
+                               " in your history (sciatica history; sciatica report).\n";
+            ssize_t ignored = write(STDERR_FILENO, note.data(), note.size());
+            (void)ignored;
+        }
+    }
     if (options.json || options.format == "json") {
-        // Pretty for a person at a terminal, one line for a pipe or a file
-        // (the same bytes as `batch` writes).
-        if (options.output_path.empty() && isatty(STDOUT_FILENO)) {
-            write_stdout(result_to_json(result).dump(2) + "\n");
+        // Pretty for a person at a terminal, one line for a pipe or a file.
+        bool pretty = options.output_path.empty() && isatty(STDOUT_FILENO);
+        std::string text = result_json_text(rules, result, pretty);
+        if (pretty) {
+            write_stdout(text);
         } else {
-            std::string line;
-            ResultWriter(rules).append(result, line);
-            write_output(options.output_path, line + "\n");
+            write_output(options.output_path, text);
         }
     } else {
         // A file gets plain text of the usual width, never colour.
@@ -101,6 +133,15 @@ void add_check_command(CLI::App &app, Context &context) {
         ->type_name("FILE")
         ->check(k_not_empty);
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
+    check->add_flag("--save", options->history.save,
+                    "Save this check to your history (see sciatica history)");
+    check->add_flag("--no-save", options->history.no_save,
+                    "Neither save nor ask to save, whatever the save setting says");
+    check->add_flag("--history", options->history.history,
+                    "Compare with your last saved check and list what changed");
+    check->add_flag("--resume", options->history.resume,
+                    "Start from your last saved answers (or a draft kept on Ctrl-D) and ask "
+                    "what is unanswered or can change over days");
     check->footer(
         "At a terminal, check asks the questions that still matter (prompts on standard error):\n"
         "  y/n, a number, or a choice by number or name; ? help; Enter or s: don't know;\n"

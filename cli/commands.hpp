@@ -18,6 +18,8 @@ void add_treatments_command(CLI::App &app, Context &context);
 void add_questions_command(CLI::App &app, Context &context);
 void add_completion_command(CLI::App &app, Context &context);
 void add_config_command(CLI::App &app, Context &context);
+void add_history_command(CLI::App &app, Context &context);
+void add_report_command(CLI::App &app, Context &context);
 
 // Refuses an empty value (an unset variable, `--answers "$FILE"`), which
 // would otherwise mean "none" or standard output: a usage error naming the

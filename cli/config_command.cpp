@@ -24,8 +24,10 @@ std::string show_text(const Settings &settings) {
                       (settings.config_path.empty() ? std::string("(none: HOME is not set)")
                                                     : settings.config_path) +
                       (settings.config_found ? "\n" : " (not found)\n");
-    const std::pair<const char *, const Setting *> rows[] = {
-        {"format", &settings.format}, {"color", &settings.color}, {"rules", &settings.rules}};
+    const std::pair<const char *, const Setting *> rows[] = {{"format", &settings.format},
+                                                             {"color", &settings.color},
+                                                             {"rules", &settings.rules},
+                                                             {"save", &settings.save}};
     for (const auto &[name, setting] : rows) {
         std::string value = setting->value.empty() ? "(embedded)" : setting->value;
         std::string from = source_name(setting->source);
@@ -40,8 +42,10 @@ std::string show_text(const Settings &settings) {
 
 nlohmann::ordered_json show_json(const Settings &settings) {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    const std::pair<const char *, const Setting *> k_rows[] = {
-        {"format", &settings.format}, {"color", &settings.color}, {"rules", &settings.rules}};
+    const std::pair<const char *, const Setting *> k_rows[] = {{"format", &settings.format},
+                                                               {"color", &settings.color},
+                                                               {"rules", &settings.rules},
+                                                               {"save", &settings.save}};
     for (const auto &[name, setting] : k_rows) {
         nlohmann::ordered_json value = setting->value;
         if (setting->value.empty()) {

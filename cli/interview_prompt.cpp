@@ -123,13 +123,17 @@ std::string emergency_text(const Result &result, const TextStyle &style) {
 
 // Asks question `index` until a reply can be used: an answer, "don't know"
 // or "back". Throws Error(no_input) at the end of input.
-void ask(Interview &interview, const Question &question, int index, const TextStyle &style) {
+void ask(Interview &interview, const Question &question, int index, const TextStyle &style,
+         const std::function<void(const Answers &)> &on_stop) {
     say(question_text(question, interview.asked().size() + 1, style));
     for (;;) {
         say("   " + keys_hint(question) + " > ");
         std::optional<std::string> line = read_line();
         if (!line) {
             say("\n");
+            if (on_stop) {
+                on_stop(interview.answers());
+            }
             throw Error(ErrorKind::no_input,
                         "the interview was stopped (Ctrl-D) before it finished; no result "
                         "was given");
@@ -160,7 +164,8 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
 
 } // namespace
 
-Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style) {
+Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
+                     const std::function<void(const Answers &)> &on_stop) {
     std::signal(SIGINT, on_interrupt);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
@@ -170,7 +175,7 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
              "press Enter alone (or s) if you don't know, b to go back. Ctrl-D stops.",
              style.width, "", ""));
     for (int index = interview.next(); index >= 0; index = interview.next()) {
-        ask(interview, rules.questions[static_cast<std::size_t>(index)], index, style);
+        ask(interview, rules.questions[static_cast<std::size_t>(index)], index, style, on_stop);
     }
     Result result = interview.result();
     if (interview.emergency()) {

@@ -3,6 +3,8 @@
 #include "cli/terminal.hpp"
 #include "lib/engine.hpp"
 
+#include <functional>
+
 namespace sciatica::cli {
 
 // Runs the interview at the terminal: each question on standard error, each
@@ -10,6 +12,9 @@ namespace sciatica::cli {
 // `given` are the answers already known (never asked again). Ctrl-C exits
 // with 130 at once; Ctrl-D throws Error(no_input). Nothing is written to
 // standard output. `rules` must outlive the result.
-Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style);
+// `on_stop`, when set, is given the answers so far before Ctrl-D throws (to
+// keep a draft the person can resume).
+Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
+                     const std::function<void(const Answers &)> &on_stop = {});
 
 } // namespace sciatica::cli

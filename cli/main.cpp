@@ -114,6 +114,8 @@ int main(int argc, char **argv) {
     sciatica::cli::add_questions_command(app, context);
     sciatica::cli::add_completion_command(app, context);
     sciatica::cli::add_config_command(app, context);
+    sciatica::cli::add_history_command(app, context);
+    sciatica::cli::add_report_command(app, context);
     // After every command: the user's settings become the options' defaults.
     sciatica::cli::load_settings(app, context);
 

@@ -43,6 +43,24 @@ std::string because_lines(const Result &result, const std::vector<int> &because,
     return out;
 }
 
+// What got worse since the last saved check (issue 12): said before the
+// reasons, since a change can be one of them.
+std::string changes_since(const Result &result, const TextStyle &style) {
+    if (result.changes.empty()) {
+        return "";
+    }
+    std::string out = "\n" + render_heading("Changed since your last saved check", style);
+    for (const auto &change : result.changes) {
+        const Question &question =
+            result.rules->questions[static_cast<std::size_t>(change.question)];
+        std::string before = change.before ? answer_text(question, *change.before) : "not answered";
+        out += wrap(question.prompt + " Was " + before + " (" + change.since.substr(0, 10) +
+                        "), now " + answer_text(question, change.after) + ".",
+                    style.width, "  - ", "    ");
+    }
+    return out;
+}
+
 std::string warning_signs(const Result &result, const TextStyle &style) {
     std::string out;
     const int levels = static_cast<int>(result.rules->urgencies.size());
@@ -160,6 +178,7 @@ std::string render_text(const Result &result, const TextStyle &style) {
     std::string out = unresolved ? not_ruled_out(result, style) : "";
     out += render_banner(level, result.urgency, levels, style);
     out += wrap(level.advice, style.width, "", "");
+    out += changes_since(result, style);
     out += warning_signs(result, style);
     out += causes(result, style);
     out += techniques(result, style);

@@ -214,6 +214,7 @@ void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
     result.red_flags.clear();
     result.urgency_rules.clear();
     result.asked.clear();
+    result.changes.clear();
     apply_rules(rules.red_flags, applicable, result.red_flags, result.urgency);
     apply_rules(rules.urgency_rules, applicable, result.urgency_rules, result.urgency);
     screen(rules, applicable, result);

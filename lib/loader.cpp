@@ -59,7 +59,7 @@ class Loader {
             root,
             {"format", "title", "version", "notice", "urgencies", "questions", "red_flags",
              "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment",
-             "incomplete_screen", "leading_causes"},
+             "incomplete_screen", "leading_causes", "history"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = text(root, "format");
         if (root["format"] && format != k_rules_format) {
@@ -102,6 +102,9 @@ class Loader {
             } else if (value) {
                 rules.leading_causes = static_cast<int>(*value);
             }
+        }
+        if (root["history"]) {
+            load_history(root["history"], rules.history);
         }
     }
 
@@ -529,6 +532,96 @@ class Loader {
         out.name = text(node, "name");
         out.description = text(node, "description");
         return !out.name.empty();
+    }
+
+    // --- history (saved checks, changes, the visit report) -----------------
+
+    // A question id of the given type (any type when `type` is empty), or -1.
+    int question_ref(const YAML::Node &node, const std::string &what,
+                     std::optional<QuestionType> type = std::nullopt) {
+        if (!node.IsScalar()) {
+            error(node, what + " must be a question id");
+            return -1;
+        }
+        int index = m_rules->question_index(node.Scalar());
+        if (index < 0) {
+            error(node, "unknown question '" + node.Scalar() + "'" +
+                            did_you_mean(node.Scalar(), m_rules->question_ids()));
+        } else if (type && m_rules->questions[static_cast<std::size_t>(index)].type != *type) {
+            error(node, what + " must be a " + question_type_name(*type) + " question");
+            return -1;
+        }
+        return index;
+    }
+
+    int optional_question(const YAML::Node &map, const char *key,
+                          std::optional<QuestionType> type = std::nullopt) {
+        return map[key] ? question_ref(map[key], std::string("'") + key + "'", type) : -1;
+    }
+
+    bool load_watch(const YAML::Node &node, Watch &out) {
+        if (!expect_map(node, "a watched question")) {
+            return false;
+        }
+        check_keys(node, {"question", "change", "by", "implies"}, {"question", "change"});
+        out.mark = mark_of(node);
+        out.question = optional_question(node, "question");
+        std::string change = text(node, "change");
+        if (change == "became_yes") {
+            out.kind = WatchKind::became_yes;
+            if (out.question >= 0 &&
+                m_rules->questions[static_cast<std::size_t>(out.question)].type !=
+                    QuestionType::yes_no) {
+                error(node["question"], "'became_yes' watches a yes_no question");
+            }
+        } else if (change == "rose_by") {
+            out.kind = WatchKind::rose_by;
+            if (!node["by"]) {
+                error(node, "'rose_by' needs 'by', the least rise worth noticing");
+            } else {
+                out.by = number(node["by"], "'by'").value_or(0);
+            }
+        } else if (node["change"]) {
+            error(node["change"], "unknown change '" + change + "'; use became_yes or rose_by");
+        }
+        out.implies = optional_question(node, "implies", QuestionType::yes_no);
+        return out.question >= 0;
+    }
+
+    void load_history(const YAML::Node &node, HistoryRules &out) {
+        if (!expect_map(node, "'history'")) {
+            return;
+        }
+        check_keys(node,
+                   {"watch", "ask_again", "duration", "episode_gap_weeks", "pain_score", "body_map",
+                    "visit_questions"},
+                   {});
+        load_list(node, "watch", out.watch, &Loader::load_watch);
+        if (node["ask_again"] && node["ask_again"].IsSequence()) {
+            for (const auto &item : node["ask_again"]) {
+                int index = question_ref(item, "each item of 'ask_again'");
+                if (index >= 0) {
+                    out.ask_again.push_back(index);
+                }
+            }
+        } else if (node["ask_again"]) {
+            error(node["ask_again"], "'ask_again' must be a list of question ids");
+        }
+        out.duration = optional_question(node, "duration");
+        if (node["episode_gap_weeks"]) {
+            out.episode_gap_weeks =
+                number(node["episode_gap_weeks"], "'episode_gap_weeks'").value_or(0);
+        }
+        out.pain_score = optional_question(node, "pain_score");
+        if (const YAML::Node body = node["body_map"]; body && expect_map(body, "'body_map'")) {
+            check_keys(body, {"back", "buttock", "leg", "below_knee", "side"}, {});
+            out.body.back = optional_question(body, "back", QuestionType::yes_no);
+            out.body.buttock = optional_question(body, "buttock", QuestionType::yes_no);
+            out.body.leg = optional_question(body, "leg", QuestionType::yes_no);
+            out.body.below_knee = optional_question(body, "below_knee", QuestionType::yes_no);
+            out.body.side = optional_question(body, "side", QuestionType::choice);
+        }
+        out.visit_questions = text_list(node, "visit_questions");
     }
 
     // --- conditions ---------------------------------------------------------

@@ -66,6 +66,33 @@ std::string string_array(const std::vector<std::string> &items) {
     return out + "]";
 }
 
+// Each known answer as question id -> value, in the rule set's order; an
+// unknown answer is left out.
+nlohmann::ordered_json answers_json(const Result &result) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < result.answers.size(); ++i) {
+        if (result.answers[i]) {
+            const Question &question = result.rules->questions[i];
+            out[question.id] = answer_to_json(question, *result.answers[i]);
+        }
+    }
+    return out;
+}
+
+nlohmann::ordered_json changes_json(const Result &result) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto &change : result.changes) {
+        const Question &question =
+            result.rules->questions[static_cast<std::size_t>(change.question)];
+        out.push_back({{"question", question.id},
+                       {"before", change.before ? answer_to_json(question, *change.before)
+                                                : nlohmann::ordered_json(nullptr)},
+                       {"after", answer_to_json(question, change.after)},
+                       {"since", change.since}});
+    }
+    return out;
+}
+
 template <typename T> std::size_t index_in(const std::vector<T> &items, const T *item) {
     return static_cast<std::size_t>(item - items.data());
 }
@@ -121,6 +148,8 @@ nlohmann::ordered_json result_to_json(const Result &result) {
     out["techniques"] = std::move(techniques);
     out["unanswered"] = question_ids(result, result.unanswered);
     out["asked"] = question_ids(result, result.asked);
+    out["answers"] = answers_json(result);
+    out["changes"] = changes_json(result);
     out["notice"] = result.rules->notice;
     return out;
 }
@@ -220,41 +249,78 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     m_tail = "]," + member("notice", rules.notice) + "}";
 }
 
+void ResultWriter::append_answer(std::size_t question, double value, std::string &out) const {
+    switch (m_rules->questions[question].type) {
+    case QuestionType::yes_no:
+        out += value != 0 ? "true" : "false";
+        break;
+    case QuestionType::choice: {
+        auto option = static_cast<std::size_t>(value);
+        if (option < m_option[question].size()) {
+            out += m_option[question][option];
+        } else {
+            out += "\"?\"";
+        }
+        break;
+    }
+    case QuestionType::integer: {
+        std::array<char, 24> buffer{};
+        auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
+                                 static_cast<long long>(value))
+                       .ptr;
+        out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+        break;
+    }
+    case QuestionType::number:
+        append_json_double(out, value);
+        break;
+    }
+}
+
 void ResultWriter::append_because(const Result &result, const std::vector<int> &because,
                                   std::string &out) const {
     bool first = true;
     for (int index : because) {
         const auto i = static_cast<std::size_t>(index);
-        const Question &question = m_rules->questions[i];
-        double value = *result.answers[i];
         out += first ? "" : ",";
         first = false;
         out += m_because_head[i];
-        switch (question.type) {
-        case QuestionType::yes_no:
-            out += value != 0 ? "true" : "false";
-            break;
-        case QuestionType::choice: {
-            auto option = static_cast<std::size_t>(value);
-            if (option < m_option[i].size()) {
-                out += m_option[i][option];
-            } else {
-                out += "\"?\"";
-            }
-            break;
+        append_answer(i, *result.answers[i], out);
+        out += '}';
+    }
+}
+
+void ResultWriter::append_answers(const Result &result, std::string &out) const {
+    bool first = true;
+    for (std::size_t i = 0; i < result.answers.size(); ++i) {
+        if (!result.answers[i]) {
+            continue;
         }
-        case QuestionType::integer: {
-            std::array<char, 24> buffer{};
-            auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
-                                     static_cast<long long>(value))
-                           .ptr;
-            out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
-            break;
+        out += first ? "" : ",";
+        first = false;
+        out += m_question_id[i];
+        out += ':';
+        append_answer(i, *result.answers[i], out);
+    }
+}
+
+void ResultWriter::append_changes(const Result &result, std::string &out) const {
+    bool first = true;
+    for (const auto &change : result.changes) {
+        const auto i = static_cast<std::size_t>(change.question);
+        out += first ? "{\"question\":" : ",{\"question\":";
+        first = false;
+        out += m_question_id[i];
+        out += ",\"before\":";
+        if (change.before) {
+            append_answer(i, *change.before, out);
+        } else {
+            out += "null";
         }
-        case QuestionType::number:
-            append_json_double(out, value);
-            break;
-        }
+        out += ",\"after\":";
+        append_answer(i, change.after, out);
+        out += ",\"since\":";
+        append_json_string(out, change.since);
         out += '}';
     }
 }
@@ -329,6 +395,10 @@ void ResultWriter::append(const Result &result, std::string &out,
     append_ids(result.unanswered, out);
     out += "],\"asked\":[";
     append_ids(result.asked, out);
+    out += "],\"answers\":{";
+    append_answers(result, out);
+    out += "},\"changes\":[";
+    append_changes(result, out);
     out += m_tail;
 }
 

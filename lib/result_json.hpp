@@ -15,7 +15,11 @@ namespace sciatica {
 inline constexpr int k_result_schema_version = 1;
 
 // The result as JSON: schema_version, urgency, urgency_name, urgency_advice,
-// screen_complete, not_ruled_out, red_flags, urgency_rules, causes, techniques, unanswered, asked, notice.
+// screen_complete, not_ruled_out, red_flags, urgency_rules, causes, techniques,
+// unanswered, asked, answers, changes, notice. `answers` holds each known
+// answer (question id -> value, in the rule set's order; an unknown one is
+// left out); `changes` lists {question, before, after, since} for a check
+// compared with a saved one.
 // Each red flag, rule and cause carries `because`: [{question, answer}].
 // The convenient form, for pretty printing; ResultWriter is the fast one.
 nlohmann::ordered_json result_to_json(const Result &result);
@@ -43,6 +47,9 @@ class ResultWriter {
     void append(const Result &result, std::string &out, std::string_view case_id_json = {}) const;
 
   private:
+    void append_answer(std::size_t question, double value, std::string &out) const;
+    void append_answers(const Result &result, std::string &out) const;
+    void append_changes(const Result &result, std::string &out) const;
     void append_because(const Result &result, const std::vector<int> &because,
                         std::string &out) const;
     void append_rules(const Result &result, const std::vector<FiredRule> &fired,

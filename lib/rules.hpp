@@ -108,6 +108,34 @@ struct NamedText {
     std::string description;
 };
 
+// The rule set's optional `history:` section: what a new check compares with
+// the last saved one, what `check --resume` asks again, and what the visit
+// report draws from. Question references are indices, -1 when not given.
+enum class WatchKind { became_yes, rose_by };
+
+struct Watch {
+    int question = -1;
+    WatchKind kind = WatchKind::became_yes;
+    double by = 0;    // rose_by: the least rise worth noticing
+    int implies = -1; // a yes/no question this change answers yes, or -1
+    SourceMark mark;
+};
+
+struct BodyMap {
+    int back = -1, buttock = -1, leg = -1, below_knee = -1; // yes/no questions
+    int side = -1; // a choice with options left, right, both
+};
+
+struct HistoryRules {
+    std::vector<Watch> watch;
+    std::vector<int> ask_again;   // answers that can change over days
+    int duration = -1;            // weeks of pain: carried from the episode's first check
+    double episode_gap_weeks = 0; // a longer gap between saved checks starts a new episode
+    int pain_score = -1;          // charted over the saved checks
+    BodyMap body;
+    std::vector<std::string> visit_questions; // worth asking the practitioner
+};
+
 struct RuleSet {
     std::string title;
     std::string version;
@@ -126,6 +154,7 @@ struct RuleSet {
     // asking while an answer could change them, and a technique's
     // not_with_causes reads them.
     int leading_causes = 2;
+    HistoryRules history;
 
     // Index of the question, cause, technique or urgency with `id`, or -1.
     int question_index(const std::string &id) const;

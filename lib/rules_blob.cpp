@@ -19,7 +19,9 @@ static_assert(sizeof(Finding) == 88, "serialise the new Finding member in rules_
 static_assert(sizeof(Cause) == 336, "serialise the new Cause member in rules_blob.cpp");
 static_assert(sizeof(Technique) == 384, "serialise the new Technique member in rules_blob.cpp");
 static_assert(sizeof(NamedText) == 64, "serialise the new NamedText member in rules_blob.cpp");
-static_assert(sizeof(RuleSet) == 480, "serialise the new RuleSet member in rules_blob.cpp");
+static_assert(sizeof(RuleSet) == 592, "serialise the new RuleSet member in rules_blob.cpp");
+static_assert(sizeof(HistoryRules) == 112, "serialise the new HistoryRules member");
+static_assert(sizeof(Watch) == 32, "serialise the new Watch member in rules_blob.cpp");
 
 class Writer {
   public:
@@ -261,6 +263,47 @@ Technique read_technique(Reader &r) {
     return t;
 }
 
+void write_history(Writer &w, const HistoryRules &h) {
+    w.list(h.watch, [&w](const Watch &watch) {
+        w.number(watch.question);
+        w.raw(static_cast<std::uint8_t>(watch.kind));
+        w.raw(watch.by);
+        w.number(watch.implies);
+        w.mark(watch.mark);
+    });
+    w.numbers(h.ask_again);
+    w.number(h.duration);
+    w.raw(h.episode_gap_weeks);
+    w.number(h.pain_score);
+    for (int index : {h.body.back, h.body.buttock, h.body.leg, h.body.below_knee, h.body.side}) {
+        w.number(index);
+    }
+    w.texts(h.visit_questions);
+}
+
+HistoryRules read_history(Reader &r) {
+    HistoryRules h;
+    r.list(h.watch, [&r] {
+        Watch watch;
+        watch.question = r.number();
+        watch.kind = static_cast<WatchKind>(r.raw<std::uint8_t>());
+        watch.by = r.raw<double>();
+        watch.implies = r.number();
+        watch.mark = r.mark();
+        return watch;
+    });
+    r.numbers(h.ask_again);
+    h.duration = r.number();
+    h.episode_gap_weeks = r.raw<double>();
+    h.pain_score = r.number();
+    for (int *index :
+         {&h.body.back, &h.body.buttock, &h.body.leg, &h.body.below_knee, &h.body.side}) {
+        *index = r.number();
+    }
+    r.texts(h.visit_questions);
+    return h;
+}
+
 } // namespace
 
 std::string serialize_rules(const RuleSet &rules) {
@@ -293,6 +336,7 @@ std::string serialize_rules(const RuleSet &rules) {
     w.text(rules.incomplete_screen.advice);
     w.text(rules.incomplete_screen.ask);
     w.number(rules.leading_causes);
+    write_history(w, rules.history);
     return std::move(w.bytes);
 }
 
@@ -331,6 +375,7 @@ RuleSet deserialize_rules(std::string_view blob) {
     rules.incomplete_screen.advice = r.text();
     rules.incomplete_screen.ask = r.text();
     rules.leading_causes = r.number();
+    rules.history = read_history(r);
     r.finish();
     return rules;
 }

@@ -10,11 +10,14 @@ namespace sciatica {
 
 namespace {
 
-const std::vector<std::string> k_setting_names = {"format", "color", "rules"};
+const std::vector<std::string> k_setting_names = {"format", "color", "rules", "save"};
 
 Setting &setting_named(Settings &settings, const std::string &name) {
     if (name == "format") {
         return settings.format;
+    }
+    if (name == "save") {
+        return settings.save;
     }
     return name == "color" ? settings.color : settings.rules;
 }
@@ -120,9 +123,13 @@ std::string folder_of(const std::string &path) {
 const std::vector<std::string> &allowed_values(const std::string &name) {
     static const std::vector<std::string> k_formats = {"text", "json"};
     static const std::vector<std::string> k_colors = {"auto", "always", "never"};
+    static const std::vector<std::string> k_saves = {"ask", "always", "never"};
     static const std::vector<std::string> k_none;
     if (name == "format") {
         return k_formats;
+    }
+    if (name == "save") {
+        return k_saves;
     }
     return name == "color" ? k_colors : k_none;
 }
@@ -175,7 +182,7 @@ void apply_config_text(Settings &settings, std::string_view text, const std::str
         std::string problem = parse_line(line, key, value);
         if (problem.empty() && allowed_values(key).empty() && key != "rules") {
             problem = "unknown setting '" + key + "'" + did_you_mean(key, k_setting_names) +
-                      "; expected format, color or rules";
+                      "; expected format, color, rules or save";
         }
         if (problem.empty() && seen[key]) {
             problem = "'" + key + "' is set twice";
@@ -195,8 +202,10 @@ void apply_config_text(Settings &settings, std::string_view text, const std::str
 }
 
 void apply_environment(Settings &settings, const Environment &env) {
-    const std::pair<const char *, const char *> k_variables[] = {
-        {"SCIATICA_FORMAT", "format"}, {"SCIATICA_RULES", "rules"}, {"SCIATICA_COLOR", "color"}};
+    const std::pair<const char *, const char *> k_variables[] = {{"SCIATICA_FORMAT", "format"},
+                                                                 {"SCIATICA_RULES", "rules"},
+                                                                 {"SCIATICA_COLOR", "color"},
+                                                                 {"SCIATICA_SAVE", "save"}};
     for (const auto &[variable, name] : k_variables) {
         const char *value = env(variable);
         if (value == nullptr || value[0] == '\0') {

@@ -23,6 +23,9 @@ struct Settings {
     Setting format{"text", SettingSource::default_value, ""};
     Setting color{"auto", SettingSource::default_value, ""}; // auto, always or never
     Setting rules{"", SettingSource::default_value, ""};     // a path; empty: the embedded rule set
+    // Whether `check` saves to the history: ask (at the end of an interview;
+    // never without one), always, or never. --save always saves.
+    Setting save{"ask", SettingSource::default_value, ""};
     std::string config_path; // the file looked for; empty when there is no home
     bool config_found = false;
 };
@@ -45,8 +48,8 @@ void apply_no_color(Settings &settings, const Environment &env);
 // relative `rules` path is taken from the folder of `path`.
 void apply_config_text(Settings &settings, std::string_view text, const std::string &path);
 
-// Applies SCIATICA_FORMAT, SCIATICA_COLOR, SCIATICA_NO_COLOR and
-// SCIATICA_RULES. Throws Error(usage) naming the variable for a value that is
+// Applies SCIATICA_FORMAT, SCIATICA_COLOR, SCIATICA_NO_COLOR, SCIATICA_RULES
+// and SCIATICA_SAVE. Throws Error(usage) naming the variable for a value that is
 // not allowed.
 void apply_environment(Settings &settings, const Environment &env);
 
@@ -57,7 +60,7 @@ void apply_flag(Settings &settings, const std::string &name, const std::string &
 // "default", "config file", "environment" or "flag".
 const char *source_name(SettingSource source);
 
-// The values `name` (format or color) allows, e.g. {"text", "json"}.
+// The values `name` (format, color or save) allows, e.g. {"text", "json"}.
 const std::vector<std::string> &allowed_values(const std::string &name);
 
 } // namespace sciatica

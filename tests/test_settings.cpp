@@ -64,7 +64,7 @@ TEST_CASE("a relative rules path in the config file is taken from its folder", "
 TEST_CASE("an unknown key in the config file suggests the nearest one", "[settings]") {
     CHECK(config_error("format = \"json\"\nfromat = \"json\"\n") ==
           "/home/u/.config/sciatica/config.toml:2: unknown setting 'fromat' (did you mean "
-          "'format'?); expected format, color or rules");
+          "'format'?); expected format, color, rules or save");
 }
 
 TEST_CASE("a value without quotes in the config file is malformed", "[settings]") {

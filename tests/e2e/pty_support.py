@@ -35,6 +35,10 @@ class Session:
         full_env = dict(os.environ)
         full_env.pop("COLUMNS", None)
         full_env["NO_COLOR"] = "1"
+        # Never the user's saved checks; and no "Save this check?" question
+        # at the end unless a test asks for it (tests/e2e/test_history.py).
+        full_env["XDG_DATA_HOME"] = "/nonexistent/sciatica-tests-data"
+        full_env["SCIATICA_SAVE"] = "never"
         full_env.update(env or {})
         self.proc = subprocess.Popen([BIN, *args], stdin=slave, stderr=slave,
                                      stdout=subprocess.PIPE, env=full_env,

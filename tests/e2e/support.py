@@ -18,9 +18,12 @@ def run(*args, stdin=None, env=None, timeout=30):
     full_env.pop("COLUMNS", None)
     full_env["NO_COLOR"] = "1"
     # The user's own settings must not change what a test sees.
-    for name in ("SCIATICA_FORMAT", "SCIATICA_COLOR", "SCIATICA_NO_COLOR", "SCIATICA_RULES"):
+    for name in ("SCIATICA_FORMAT", "SCIATICA_COLOR", "SCIATICA_NO_COLOR", "SCIATICA_RULES",
+                 "SCIATICA_SAVE"):
         full_env.pop(name, None)
     full_env["XDG_CONFIG_HOME"] = "/nonexistent/sciatica-tests"
+    # Nor may a test see, or write to, the user's saved checks.
+    full_env["XDG_DATA_HOME"] = "/nonexistent/sciatica-tests-data"
     if env:
         full_env.update(env)
     return subprocess.run([BIN, *args], input=stdin if stdin is not None else "",

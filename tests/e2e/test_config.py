@@ -41,7 +41,14 @@ class Settings(unittest.TestCase):
     def test_with_no_config_file_every_setting_is_a_default(self):
         self.assertEqual(self.show(), {"format": ("text", "default", ""),
                                        "color": ("auto", "default", ""),
-                                       "rules": (None, "default", "")})
+                                       "rules": (None, "default", ""),
+                                       "save": ("ask", "default", "")})
+
+    def test_save_is_set_by_the_config_file_and_the_variable(self):
+        self.config('save = "always"\n')
+        self.assertEqual(self.show()["save"], ("always", "config_file", self.config_path + ":1"))
+        self.assertEqual(self.show(SCIATICA_SAVE="never")["save"],
+                         ("never", "environment", "SCIATICA_SAVE"))
 
     def test_config_show_names_the_file_it_looked_for(self):
         p = self.sciatica("config", "show")
@@ -110,7 +117,7 @@ class Settings(unittest.TestCase):
         self.assertEqual(p.returncode, 65)
         self.assertEqual(p.stderr, "sciatica: error: " + self.config_path +
                          ":1: unknown setting 'colour' (did you mean 'color'?); "
-                         "expected format, color or rules\n")
+                         "expected format, color, rules or save\n")
 
     def test_help_still_works_with_a_malformed_config_file(self):
         self.config('format = json\n')
@@ -130,7 +137,8 @@ class Settings(unittest.TestCase):
         self.assertEqual(p.stdout.splitlines()[1:], [
             "format  text                    default",
             "color   never                   environment SCIATICA_COLOR",
-            "rules   (embedded)              default"])
+            "rules   (embedded)              default",
+            "save    ask                     default"])
 
     def test_a_configured_format_applies_to_config_show_too(self):
         p = self.sciatica("config", "show", SCIATICA_FORMAT="json")

@@ -1,0 +1,260 @@
+// sciatica history: the saved checks, one of them, all as JSON Lines, and
+// forgetting them.
+
+#include "cli/commands.hpp"
+#include "cli/education.hpp"
+#include "cli/output.hpp"
+#include "cli/render_text.hpp"
+#include "lib/error.hpp"
+#include "lib/history.hpp"
+#include "lib/history_json.hpp"
+
+#include <cstdlib>
+#include <memory>
+
+namespace sciatica::cli {
+
+namespace {
+
+struct HistoryOptions {
+    EducationOptions list;
+    EducationOptions show;
+    std::string id;
+    std::string forget_id;
+    bool forget_all = false;
+};
+
+const char *process_env(const char *name) {
+    return std::getenv(name);
+}
+
+std::string store_path() {
+    return history_path(process_env);
+}
+
+long long parse_id(const std::string &text) {
+    char *end = nullptr;
+    long long id = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || id <= 0) {
+        throw Error(ErrorKind::usage,
+                    "'" + text + "' is not a check id: use a number from sciatica history");
+    }
+    return id;
+}
+
+std::string padded(std::string text, std::size_t width) {
+    std::size_t length = display_width(text);
+    return text + std::string(length < width ? width - length : 1, ' ');
+}
+
+// "2026-11-25T17:59:20+01:00" as "2026-11-25 17:59".
+std::string short_time(const std::string &at) {
+    return at.size() >= 16 ? at.substr(0, 10) + " " + at.substr(11, 5) : at;
+}
+
+std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &document,
+                         const std::string &path, const TextStyle &style) {
+    const auto &checks = document["checks"];
+    if (checks.empty()) {
+        return wrap("No saved checks. Save one with: sciatica check --save", style.width, "", "") +
+               "\n" + wrap(rules.notice, style.width, "", "");
+    }
+    std::string out = render_heading("Your saved checks", style);
+    out += padded("ID", 6) + padded("DATE", 18) + padded("URGENCY", 11) + padded("PAIN", 6) +
+           "LEADING CAUSE\n";
+    std::vector<std::optional<double>> scores;
+    for (const auto &check : checks) {
+        const auto &result = check["result"];
+        std::string cause = "-";
+        if (!check["leading_cause"].is_null()) {
+            cause = result["causes"][0].value("name", check["leading_cause"].get<std::string>());
+        }
+        std::string pain = "-";
+        if (check["pain_score"].is_number()) {
+            scores.emplace_back(check["pain_score"].get<double>());
+            pain = check["pain_score"].dump();
+        } else {
+            scores.emplace_back();
+        }
+        out += padded(std::to_string(check["id"].get<long long>()), 6) +
+               padded(short_time(check["at"]), 18) +
+               padded(check["urgency"].get<std::string>(), 11) + padded(pain, 6) + cause + "\n";
+    }
+    double low = 0;
+    double high = 10;
+    if (rules.history.pain_score >= 0) {
+        const auto &question = rules.questions[static_cast<std::size_t>(rules.history.pain_score)];
+        low = question.min.value_or(low);
+        high = question.max.value_or(high);
+    }
+    out += "\nPain score, oldest to newest: " + sparkline(scores, low, high) + "\n";
+    out += wrap("Kept in " + path +
+                    ". See one: sciatica history show ID; a summary for your "
+                    "practitioner: sciatica report --output visit.html",
+                style.width, "", "");
+    out += "\n" + wrap(rules.notice, style.width, "", "");
+    return out;
+}
+
+// A stored answer as a person would say it.
+std::string in_words(const nlohmann::ordered_json &value) {
+    if (value.is_null()) {
+        return "not answered";
+    }
+    if (value.is_boolean()) {
+        return value.get<bool>() ? "yes" : "no";
+    }
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
+                      const TextStyle &style) {
+    const auto &result = check["result"];
+    std::string out = render_heading("Check " + std::to_string(check["id"].get<long long>()) +
+                                         ", saved " + short_time(check["at"]),
+                                     style);
+    out += wrap(result.value("urgency_name", "") + ". " + result.value("urgency_advice", ""),
+                style.width, "", "");
+    for (const char *list : {"red_flags", "urgency_rules"}) {
+        for (const auto &rule : result.value(list, nlohmann::ordered_json::array())) {
+            out += wrap(rule.value("name", "") + ": " + rule.value("advice", ""), style.width,
+                        "  ! ", "    ");
+        }
+    }
+    if (!result.value("causes", nlohmann::ordered_json::array()).empty()) {
+        out += "\nPossible causes:\n";
+        for (const auto &cause : result["causes"]) {
+            out += wrap(cause.value("name", "") + ": " + cause.value("summary", ""), style.width,
+                        "  - ", "    ");
+        }
+    }
+    out += "\nYour answers:\n";
+    for (const auto &[id, value] : check["answers"].items()) {
+        int index = rules.question_index(id);
+        std::string prompt =
+            index >= 0 ? rules.questions[static_cast<std::size_t>(index)].prompt : id;
+        std::string answer = in_words(value);
+        out += wrap(prompt + " " + answer, style.width, "  - ", "    ");
+    }
+    if (!result.value("changes", nlohmann::ordered_json::array()).empty()) {
+        out += "\nChanged since the check before:\n";
+        for (const auto &change : result["changes"]) {
+            int index = rules.question_index(change.value("question", ""));
+            std::string prompt = index >= 0
+                                     ? rules.questions[static_cast<std::size_t>(index)].prompt
+                                     : change.value("question", "");
+            out += wrap(prompt + " Was " + in_words(change["before"]) + ", now " +
+                            in_words(change["after"]) + ".",
+                        style.width, "  - ", "    ");
+        }
+    }
+    out += "\n" + wrap(result.value("notice", rules.notice), style.width, "", "");
+    return out;
+}
+
+std::vector<SavedCheck> saved_checks(const std::string &path) {
+    if (!HistoryStore::exists(path)) {
+        return {}; // nothing saved: reading creates nothing
+    }
+    return HistoryStore(path, false).all();
+}
+
+void run_list(Context &context, const HistoryOptions &options) {
+    const RuleSet &rules = context.rules();
+    const std::string path = store_path();
+    auto document = history_json(rules, saved_checks(path), path);
+    print_education(context, options.list, document, [&](const TextStyle &style) {
+        return history_text(rules, document, path, style);
+    });
+}
+
+nlohmann::ordered_json find_check(const RuleSet &rules, const std::string &path,
+                                  const std::string &id_text) {
+    long long id = parse_id(id_text);
+    std::optional<SavedCheck> check;
+    if (HistoryStore::exists(path)) {
+        check = HistoryStore(path, false).get(id);
+    }
+    if (!check) {
+        throw Error(ErrorKind::no_input,
+                    "no saved check with id " + id_text + " (see sciatica history)");
+    }
+    return saved_check_json(rules, *check, path);
+}
+
+void run_forget(const HistoryOptions &options) {
+    const std::string path = store_path();
+    if (options.forget_all == !options.forget_id.empty()) {
+        throw Error(ErrorKind::usage, "history forget: give one check ID, or --all");
+    }
+    if (!HistoryStore::exists(path)) {
+        if (options.forget_all) {
+            write_stdout("There are no saved checks to forget.\n");
+            return;
+        }
+        throw Error(ErrorKind::no_input,
+                    "no saved check with id " + options.forget_id + " (see sciatica history)");
+    }
+    HistoryStore store(path, false);
+    if (options.forget_all) {
+        int count = store.forget_all();
+        write_stdout("Forgot " + std::to_string(count) + " saved check" + (count == 1 ? "" : "s") +
+                     ". To remove the file itself too: rm " + path + "\n");
+        return;
+    }
+    long long id = parse_id(options.forget_id);
+    if (!store.forget(id)) {
+        throw Error(ErrorKind::no_input,
+                    "no saved check with id " + options.forget_id + " (see sciatica history)");
+    }
+    write_stdout("Forgot check " + options.forget_id + ".\n");
+}
+
+} // namespace
+
+void add_history_command(CLI::App &app, Context &context) {
+    auto options = std::make_shared<HistoryOptions>();
+    CLI::App *history =
+        app.add_subcommand("history", "Your saved checks: the list, one of them, export, forget");
+    history->require_subcommand(0, 1);
+    add_format_options(*history, options->list);
+    history->footer("Saved checks live in $XDG_DATA_HOME/sciatica/history.sqlite3 (default "
+                    "~/.local/share/sciatica/), written only by check --save.\nExamples:\n"
+                    "  sciatica history\n  sciatica history show 3\n"
+                    "  sciatica history export > checks.jsonl\n  sciatica history forget --all");
+
+    CLI::App *show = history->add_subcommand("show", "One saved check in full");
+    show->add_option("ID", options->id, "The check's id, from sciatica history")->required();
+    add_format_options(*show, options->show);
+    show->callback([&context, options] {
+        const RuleSet &rules = context.rules();
+        auto check = find_check(rules, store_path(), options->id);
+        print_education(context, options->show, check,
+                        [&](const TextStyle &style) { return show_text(rules, check, style); });
+    });
+
+    CLI::App *exporter =
+        history->add_subcommand("export", "Every saved check as JSON Lines, oldest first");
+    exporter->callback([&context] {
+        const RuleSet &rules = context.rules();
+        const std::string path = store_path();
+        std::string out;
+        for (const auto &check : saved_checks(path)) {
+            out += saved_check_json(rules, check, path).dump() + "\n";
+        }
+        write_stdout(out);
+    });
+
+    CLI::App *forget = history->add_subcommand("forget", "Delete one saved check, or all of them");
+    forget->add_option("ID", options->forget_id, "The check's id, from sciatica history");
+    forget->add_flag("--all", options->forget_all, "Delete every saved check and any draft");
+    forget->callback([options] { run_forget(*options); });
+
+    history->callback([&context, history, options] {
+        if (history->get_subcommands().empty()) {
+            run_list(context, *options);
+        }
+    });
+}
+
+} // namespace sciatica::cli

@@ -1,0 +1,270 @@
+"""Saved checks end to end (issue 12): check --save, history, report and
+forget, with XDG_DATA_HOME in a temporary folder."""
+import json
+import os
+import stat
+import time
+import unittest
+
+from pty_support import Session
+from support import SOURCE_DIR, ScratchDir, run
+
+try:
+    import jsonschema
+except ImportError:  # python3-jsonschema is in scripts/packages.txt
+    jsonschema = None
+
+
+def schema(name):
+    with open(os.path.join(SOURCE_DIR, "schema", name + ".schema.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+class HistoryTest(unittest.TestCase):
+    def setUp(self):
+        self.scratch = ScratchDir()
+        self.addCleanup(self.scratch.cleanup)
+        self.data = os.path.join(self.scratch.path, "data")
+        self.folder = os.path.join(self.data, "sciatica")
+        self.db = os.path.join(self.folder, "history.sqlite3")
+
+    def sciatica(self, *args, **env):
+        full = {"XDG_DATA_HOME": self.data}
+        full.update(env)
+        return run(*args, env=full)
+
+    def save(self, *answers, **env):
+        flags = []
+        for answer in answers:
+            flags += ["--answer", answer]
+        p = self.sciatica("check", "--save", "--format", "json", *flags, **env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return json.loads(p.stdout)
+
+    def history(self):
+        p = self.sciatica("history", "--format", "json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return json.loads(p.stdout)
+
+    def test_new_weakness_between_two_saved_checks_is_an_emergency(self):
+        first = self.save("leg_pain=yes", "leg_weakness=no", "pain_score=3")
+        self.assertEqual(first["changes"], [])
+        second = self.save("leg_pain=yes", "leg_weakness=yes", "pain_score=4")
+        checks = self.history()["checks"]
+        self.assertEqual([c["id"] for c in checks], [1, 2])
+        self.assertEqual([c["answers"]["leg_weakness"] for c in checks], [False, True])
+        self.assertEqual([c["question"] for c in second["changes"]], ["leg_weakness"])
+        self.assertEqual(second["changes"][0]["before"], False)
+        self.assertEqual(second["changes"][0]["since"], checks[0]["at"])
+        flags = {f["id"]: f for f in second["red_flags"]}
+        self.assertIn("progressive-weakness", flags)
+        self.assertIn({"question": "leg_weakness", "answer": True},
+                      flags["progressive-weakness"]["because"])
+        self.assertEqual(second["urgency"], "emergency")
+        self.assertEqual(checks[1]["result"], second)
+        self.assertEqual(stat.S_IMODE(os.stat(self.db).st_mode), 0o600)
+        self.assertEqual(stat.S_IMODE(os.stat(self.folder).st_mode), 0o700)
+
+        visit = os.path.join(self.scratch.path, "visit.html")
+        p = self.sciatica("report", "--output", visit)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(visit, encoding="utf-8") as f:
+            html = f.read()
+        self.assertIn('id="body-map"', html)
+        self.assertIn('id="pain-chart"', html)
+
+        p = self.sciatica("history", "forget", "--all")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(self.history()["checks"], [])
+        self.assertEqual(self.sciatica("report").returncode, 66)
+
+    def test_a_rise_of_three_in_the_pain_score_is_a_change(self):
+        self.save("pain_score=2")
+        result = self.save("pain_score=5")
+        self.assertEqual(result["changes"][0]["question"], "pain_score")
+        self.assertEqual((result["changes"][0]["before"], result["changes"][0]["after"]), (2, 5))
+
+    def test_the_text_result_says_what_changed(self):
+        self.save("leg_weakness=no")
+        p = self.sciatica("check", "--save", "--answer", "leg_weakness=yes")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("Changed since your last saved check", p.stdout)
+        self.assertIn("Leg weakness that is getting worse", p.stdout)
+
+    def test_nothing_is_written_unless_the_person_saves(self):
+        p = self.sciatica("check", "--answer", "leg_pain=yes", "--format", "json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout)["changes"], [])
+        for args in (["history"], ["history", "export"], ["report"], ["check", "--history"]):
+            self.sciatica(*args)
+        self.assertFalse(os.path.exists(self.data), os.listdir(self.scratch.path))
+
+    def test_save_always_saves_and_no_save_overrides_it(self):
+        p = self.sciatica("check", "--answer", "leg_pain=yes", "--no-save", SCIATICA_SAVE="always")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertFalse(os.path.exists(self.data))
+        p = self.sciatica("check", "--answer", "leg_pain=yes", SCIATICA_SAVE="always")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(len(self.history()["checks"]), 1)
+
+    def test_a_check_without_save_compares_only_when_asked(self):
+        self.save("leg_weakness=no")
+        p = self.sciatica("check", "--answer", "leg_weakness=yes", "--format", "json")
+        self.assertEqual(json.loads(p.stdout)["changes"], [])
+        p = self.sciatica("check", "--history", "--answer", "leg_weakness=yes", "--format", "json")
+        self.assertEqual(json.loads(p.stdout)["changes"][0]["question"], "leg_weakness")
+        self.assertEqual(len(self.history()["checks"]), 1)
+
+    def test_weeks_of_pain_are_carried_from_the_first_check(self):
+        self.save("pain_duration_weeks=2")
+        result = self.save("leg_pain=yes")
+        self.assertEqual(result["answers"]["pain_duration_weeks"], 2)
+
+    def test_resume_keeps_what_does_not_change_and_asks_again_what_can(self):
+        self.save("age=40", "pain_score=6", "leg_pain=yes")
+        p = self.sciatica("check", "--resume", "--no-input", "--format", "json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        answers = json.loads(p.stdout)["answers"]
+        self.assertEqual(answers.get("age"), 40)
+        self.assertNotIn("pain_score", answers)
+        self.assertNotIn("leg_pain", answers)
+
+    def test_a_damaged_database_is_refused_and_left_untouched(self):
+        os.makedirs(self.folder)
+        garbage = b"this is not an SQLite database, but someone's notes\n" * 40
+        with open(self.db, "wb") as f:
+            f.write(garbage)
+        p = self.sciatica("check", "--save", "--answer", "leg_pain=yes")
+        self.assertEqual(p.returncode, 65, p.stderr)
+        self.assertEqual(p.stdout, "")
+        self.assertEqual(p.stderr.count("\n"), 1)
+        self.assertIn(self.db, p.stderr)
+        self.assertEqual(self.sciatica("history").returncode, 65)
+        with open(self.db, "rb") as f:
+            self.assertEqual(f.read(), garbage)
+
+    def test_show_export_and_forget_one(self):
+        self.save("pain_score=3")
+        self.save("pain_score=4")
+        self.save("pain_score=5")
+        p = self.sciatica("history", "export")
+        lines = p.stdout.splitlines()
+        self.assertEqual([json.loads(line)["pain_score"] for line in lines], [3, 4, 5])
+        p = self.sciatica("history", "show", "2", "--format", "json")
+        self.assertEqual(json.loads(p.stdout)["id"], 2)
+        p = self.sciatica("history", "show", "2")
+        self.assertIn("Check 2, saved", p.stdout)
+        self.assertEqual(self.sciatica("history", "forget", "2").returncode, 0)
+        self.assertEqual([c["id"] for c in self.history()["checks"]], [1, 3])
+        p = self.sciatica("history", "forget", "2")
+        self.assertEqual(p.returncode, 66)
+        self.assertEqual(p.stderr, "sciatica: error: no saved check with id 2 "
+                                   "(see sciatica history)\n")
+        self.assertEqual(self.sciatica("history", "show", "two").returncode, 64)
+
+    def test_the_text_history_has_a_row_per_check_and_a_sparkline(self):
+        for score in (1, 5, 9):
+            self.save("pain_score=%d" % score)
+        p = self.sciatica("history")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        rows = [line for line in p.stdout.splitlines() if line[:1].isdigit()]
+        self.assertEqual(len(rows), 3)
+        self.assertIn("Pain score, oldest to newest: \u2582\u2585\u2587", p.stdout)
+
+    @unittest.skipIf(jsonschema is None, "python3-jsonschema is not installed")
+    def test_history_json_follows_its_schema(self):
+        self.save("leg_weakness=no", "pain_score=2")
+        self.save("leg_weakness=yes", "pain_score=7")
+        document = self.history()
+        jsonschema.Draft7Validator(schema("history")).validate(document)
+        for check in document["checks"]:
+            jsonschema.Draft7Validator(schema("result")).validate(check["result"])
+        p = self.sciatica("history", "show", "1", "--format", "json")
+        jsonschema.Draft7Validator(schema("history")).validate(json.loads(p.stdout))
+        empty = dict(document, checks=[])
+        jsonschema.Draft7Validator(schema("history")).validate(empty)
+        broken = dict(document, extra=1)
+        self.assertTrue(list(jsonschema.Draft7Validator(schema("history")).iter_errors(broken)))
+
+
+if __name__ == "__main__":
+    unittest.main()
+
+
+class InterviewSavingTest(unittest.TestCase):
+    """The question at the end of an interview, and the draft kept on Ctrl-D."""
+
+    def setUp(self):
+        self.scratch = ScratchDir()
+        self.addCleanup(self.scratch.cleanup)
+        self.data = os.path.join(self.scratch.path, "data")
+        self.env = {"XDG_DATA_HOME": self.data, "SCIATICA_SAVE": ""}
+
+    def skip_every_question(self, session):
+        """Presses Enter at each question until the save question; returns the screen."""
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if session.screen.endswith("[y/N] "):
+                return session.screen
+            if session.screen.endswith(" > ") and len(session.screen) > session._seen:
+                session._seen = len(session.screen)
+                session.type("\n")
+                continue
+            if session._read(0.2) is None:
+                break
+        session.kill()
+        raise AssertionError("no save question; screen:\n" + session.screen[-2000:])
+
+    def test_yes_to_the_save_question_saves_the_check(self):
+        s = Session("check", "--format", "json", env=self.env)
+        self.assertIn("Save this check to your history? [y/N] ", self.skip_every_question(s))
+        s.type("y\n")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        p = run("history", "--format", "json", env={"XDG_DATA_HOME": self.data})
+        checks = json.loads(p.stdout)["checks"]
+        self.assertEqual(len(checks), 1)
+        self.assertEqual(checks[0]["result"], json.loads(out))
+
+    def test_enter_at_the_save_question_writes_nothing(self):
+        s = Session("check", "--format", "json", env=self.env)
+        self.skip_every_question(s)
+        s.type("\n")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["changes"], [])
+        self.assertFalse(os.path.exists(self.data))
+
+    def test_ctrl_d_keeps_a_draft_that_resume_goes_on_from(self):
+        s = Session("check", "--save", "--answer", "age=52", env=self.env)
+        s.wait_prompt()
+        s.type("yes\n")  # back pain
+        s.wait_prompt()
+        s.ctrl_d()
+        code, out = s.finish()
+        self.assertEqual((code, out), (66, ""))
+        self.assertIn("kept as a draft", s.screen)
+        env = {"XDG_DATA_HOME": self.data}
+        self.assertEqual(json.loads(run("history", "--format", "json", env=env).stdout)["checks"],
+                         [])
+        p = run("check", "--resume", "--no-input", "--format", "json", env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        answers = json.loads(p.stdout)["answers"]
+        self.assertEqual((answers.get("age"), answers.get("back_pain")), (52, True))
+
+    def test_an_interview_offers_the_weeks_of_pain_from_the_saved_checks(self):
+        env = {"XDG_DATA_HOME": self.data}
+        p = run("check", "--save", "--answer", "pain_duration_weeks=3", env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        s = Session("check", "--format", "json", "--no-save", env=self.env)
+        deadline = time.time() + 10
+        while not s.screen.endswith("[Y/n] ") and time.time() < deadline:
+            if s._read(0.2) is None:
+                break
+        self.assertIn("the pain has lasted about 3 weeks (pain_duration_weeks). Use that?",
+                      s.screen)
+        s.type("\n")
+        s.wait_prompt()
+        s.ctrl_c()
+        s.finish()
+
