@@ -3,6 +3,8 @@
 // stream, buffers reused from line to line, so memory stays flat.
 
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
 #include "lib/answer_line.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
@@ -10,6 +12,8 @@
 #include "lib/limits.hpp"
 #include "lib/result_json.hpp"
 #include "lib/text_util.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -34,9 +38,6 @@ namespace {
 constexpr std::size_t k_max_line = k_max_answers_bytes;
 constexpr std::size_t k_read_size = 1 << 16;
 constexpr std::size_t k_flush_size = 1 << 16;
-
-// Thrown when the reader of standard output has gone away.
-struct OutputClosed {};
 
 // The signal (SIGINT, SIGTERM) that asked batch to stop, or 0. The current
 // line is finished and whole lines flushed before it ends.
@@ -161,22 +162,9 @@ class Output {
         }
     }
 
+    // Throws OutputClosed when the reader has gone (cli/output.hpp).
     void flush() {
-        std::size_t done = 0;
-        while (done < m_buffer.size()) {
-            ssize_t wrote = ::write(STDOUT_FILENO, m_buffer.data() + done, m_buffer.size() - done);
-            if (wrote < 0 && errno == EINTR) {
-                continue;
-            }
-            if (wrote < 0 && errno == EPIPE) {
-                throw OutputClosed{};
-            }
-            if (wrote < 0) {
-                throw Error(ErrorKind::io,
-                            std::string("cannot write the output: ") + std::strerror(errno));
-            }
-            done += static_cast<std::size_t>(wrote);
-        }
+        write_stdout(m_buffer);
         m_buffer.clear();
     }
 
@@ -291,8 +279,6 @@ void run_batch(Context &context, const std::string &path, bool line_buffered) {
     int fd = from_stdin ? STDIN_FILENO : open_for_reading(path);
     std::unique_ptr<int, void (*)(int *)> closer(from_stdin ? nullptr : &fd,
                                                  [](int *f) { ::close(*f); });
-    // A reader that stops early (`| head`) is not an error: EPIPE ends it.
-    std::signal(SIGPIPE, SIG_IGN);
     std::string name = from_stdin ? "<stdin>" : path;
     Output output;
     // A co-process that writes a line and waits for its result must get it:
@@ -303,7 +289,7 @@ void run_batch(Context &context, const std::string &path, bool line_buffered) {
     try {
         counts = run_lines(rules, reader, name, output, line_buffered);
     } catch (const OutputClosed &) {
-        return;
+        return; // a reader that stops early (`| head`) is not an error
     } catch (const Error &) {
         // A read error: keep the results already made, then report it.
         try {
@@ -317,7 +303,7 @@ void run_batch(Context &context, const std::string &path, bool line_buffered) {
             stderr,
             "sciatica: error: interrupted by %s after %zu cases; their results were written\n",
             signal_number == SIGINT ? "SIGINT" : "SIGTERM", counts.cases);
-        throw ExitWith{128 + signal_number};
+        throw ExitWith{signal_number == SIGINT ? k_exit_interrupted : k_exit_terminated};
     }
     if (counts.too_long_line != 0) {
         throw Error(ErrorKind::data, name + ":" + std::to_string(counts.too_long_line) +
@@ -343,7 +329,7 @@ void add_batch_command(CLI::App &app, Context &context) {
                      "A JSON Lines file, one answers object per line; - (the "
                      "default) reads standard input")
         ->type_name("FILE|-")
-        ->check(k_not_empty);
+        ->check(not_empty());
     batch->footer("Each line is an object of question id to value, as for check --answers, with "
                   "an optional \"case_id\" that is echoed back. A bad line gives "
                   "{\"line\": N, \"error\": \"...\"} in its place; the exit code is then 65.\n"

@@ -3,6 +3,9 @@
 #include "cli/render_text.hpp"
 #include "lib/catalog_json.hpp"
 
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
 #include <memory>
 
 namespace sciatica::cli {

@@ -11,6 +11,7 @@
 #include "lib/loader.hpp"
 #include "lib/result_json.hpp"
 
+#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include <memory>
@@ -50,12 +51,9 @@ Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
 // The result as JSON: pretty for a person at a terminal, else one line (the
 // same bytes as `batch` writes).
 std::string result_json_text(const RuleSet &rules, const Result &result, bool pretty) {
-    if (pretty) {
-        return result_to_json(result).dump(2) + "\n";
-    }
     std::string line;
     ResultWriter(rules).append(result, line);
-    return line + "\n";
+    return (pretty ? indent_json(line) : line) + "\n";
 }
 
 void run_check(Context &context, const CheckOptions &options) {
@@ -122,7 +120,7 @@ void add_check_command(CLI::App &app, Context &context) {
         ->add_option("--answers", options->answers_path,
                      "A JSON or YAML file of question id to value; - reads standard input")
         ->type_name("FILE")
-        ->check(k_not_empty);
+        ->check(not_empty());
     check->add_option("-f,--format", options->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -131,7 +129,7 @@ void add_check_command(CLI::App &app, Context &context) {
         ->add_option("-o,--output", options->output_path,
                      "Write the result to this file (atomically: all or nothing)")
         ->type_name("FILE")
-        ->check(k_not_empty);
+        ->check(not_empty());
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
     check->add_flag("--save", options->history.save,
                     "Save this check to your history (see sciatica history)");

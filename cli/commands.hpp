@@ -2,7 +2,10 @@
 
 #include "cli/context.hpp"
 
-#include <CLI/CLI.hpp>
+namespace CLI {
+class App;
+class Validator;
+} // namespace CLI
 
 namespace sciatica::cli {
 
@@ -24,9 +27,7 @@ void add_report_command(CLI::App &app, Context &context);
 // Refuses an empty value (an unset variable, `--answers "$FILE"`), which
 // would otherwise mean "none" or standard output: a usage error naming the
 // option.
-inline const CLI::Validator k_not_empty(
-    [](std::string &value) { return value.empty() ? std::string("must not be empty") : ""; }, "",
-    "not empty");
+const CLI::Validator &not_empty();
 
 // Thrown by a command that has already printed its findings and must end
 // with exit status `code` (say, 1 for a failing test), with no error line.

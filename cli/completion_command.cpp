@@ -1,5 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/completion_model.hpp"
+#include "cli/output.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <memory>
 

@@ -2,6 +2,8 @@
 
 #include "lib/completion_words.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <map>
 

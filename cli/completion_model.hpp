@@ -2,11 +2,13 @@
 
 #include "lib/rules.hpp"
 
-#include <CLI/CLI.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace CLI {
+class App;
+} // namespace CLI
 
 namespace sciatica::cli {
 

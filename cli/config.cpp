@@ -4,6 +4,8 @@
 #include "lib/loader.hpp"
 #include "lib/settings.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdlib>
 #include <sys/stat.h>
 

@@ -2,7 +2,9 @@
 
 #include "cli/context.hpp"
 
-#include <CLI/CLI.hpp>
+namespace CLI {
+class App;
+} // namespace CLI
 
 namespace sciatica::cli {
 

@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "lib/settings.hpp"
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <memory>

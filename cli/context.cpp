@@ -1,14 +1,9 @@
 #include "cli/context.hpp"
 
-#include "cli/output.hpp"
 #include "lib/error.hpp"
 #include "lib/loader.hpp"
 
 #include <spdlog/spdlog.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
 namespace sciatica::cli {
 
@@ -21,16 +16,6 @@ const RuleSet &Context::rules() {
         m_loaded = load_rules_file(rules_path);
     }
     return *m_loaded;
-}
-
-void write_stdout(const std::string &text) {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() ||
-        std::fflush(stdout) != 0) {
-        if (errno == EPIPE) {
-            throw OutputClosed();
-        }
-        throw Error(ErrorKind::io, std::string("cannot write the output: ") + std::strerror(errno));
-    }
 }
 
 } // namespace sciatica::cli

@@ -27,8 +27,4 @@ struct Context {
     std::optional<RuleSet> m_loaded;
 };
 
-// Writes `text` to stdout and flushes; throws OutputClosed when the reader
-// has gone (EPIPE) and Error(io) on any other failure.
-void write_stdout(const std::string &text);
-
 } // namespace sciatica::cli

@@ -1,5 +1,10 @@
 #include "cli/education.hpp"
 
+#include "cli/output.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
 #include <unistd.h>
 
 namespace sciatica::cli {

@@ -3,11 +3,14 @@
 #include "cli/context.hpp"
 #include "cli/terminal.hpp"
 
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <functional>
 #include <string>
+
+namespace CLI {
+class App;
+} // namespace CLI
 
 namespace sciatica::cli {
 

@@ -9,6 +9,9 @@
 #include "lib/history.hpp"
 #include "lib/history_json.hpp"
 
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <memory>
 

@@ -1,9 +1,11 @@
 #include "cli/interview_prompt.hpp"
 
+#include "cli/exit_codes.hpp"
 #include "cli/render_text.hpp"
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
 #include "lib/interview.hpp"
+#include "lib/text_util.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -16,8 +18,6 @@
 namespace sciatica::cli {
 
 namespace {
-
-constexpr int k_exit_interrupted = 130;
 
 // Ctrl-C: the person wants out now. Only async-signal-safe calls; nothing
 // has been written to standard output yet, so no partial result is left.
@@ -53,17 +53,6 @@ std::optional<std::string> read_line() {
     }
 }
 
-std::string trimmed_lower(const std::string &text) {
-    auto begin = text.find_first_not_of(" \t\r");
-    if (begin == std::string::npos) {
-        return "";
-    }
-    std::string out = text.substr(begin, text.find_last_not_of(" \t\r") - begin + 1);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return out;
-}
-
 std::string keys_hint(const Question &question) {
     switch (question.type) {
     case QuestionType::yes_no:
@@ -88,25 +77,6 @@ std::string question_text(const Question &question, std::size_t number, const Te
         out += wrap(options, style.width, "   ", "   ");
     }
     return out;
-}
-
-// A choice may be given by its number as well as by name.
-double parse_reply(const Question &question, const std::string &reply) {
-    if (question.type == QuestionType::choice && !reply.empty() &&
-        reply.find_first_not_of("0123456789") == std::string::npos && reply.size() < 4) {
-        std::size_t number = std::stoul(reply);
-        if (number >= 1 && number <= question.options.size()) {
-            return static_cast<double>(number - 1);
-        }
-    }
-    return parse_answer(question, reply);
-}
-
-// The library's message names the question by id; here the person is looking
-// at it, so the id is noise.
-std::string without_id(const Question &question, const std::string &message) {
-    std::string prefix = "'" + question.id + "': ";
-    return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
 }
 
 std::string emergency_text(const Result &result, const TextStyle &style) {
@@ -138,7 +108,7 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
                         "the interview was stopped (Ctrl-D) before it finished; no result "
                         "was given");
         }
-        std::string reply = trimmed_lower(*line);
+        std::string reply = lower(trim(*line));
         if (reply == "?") {
             say(wrap(question.help.empty() ? "No more to say about this question." : question.help,
                      style.width, "   ", "   "));
@@ -154,9 +124,9 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
             try {
                 interview.answer(index, parse_reply(question, reply));
                 return;
-            } catch (const Error &e) {
-                say(wrap("Sorry: " + without_id(question, e.what()) + ".", style.width, "   ",
-                         "   "));
+            } catch (const AnswerError &e) {
+                // The person is looking at the question, so its id is noise.
+                say(wrap("Sorry: " + e.reason() + ".", style.width, "   ", "   "));
             }
         }
     }

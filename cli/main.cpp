@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/context.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "lib/error.hpp"
 #include "lib/text_util.hpp"
@@ -15,10 +16,10 @@
 
 #include <cerrno>
 #include <csignal>
-#include <cstring>
-#include <iostream>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <iostream>
 
 #ifndef SCIATICA_VERSION
 #define SCIATICA_VERSION "0.0.0"
@@ -26,32 +27,14 @@
 
 namespace {
 
-// Exit codes (sysexits.h): part of the documented interface.
-constexpr int k_exit_usage = 64;
-constexpr int k_exit_data = 65;
-constexpr int k_exit_no_input = 66;
-constexpr int k_exit_software = 70;
-constexpr int k_exit_io = 74;
+using sciatica::cli::k_exit_software;
+using sciatica::cli::k_exit_usage;
 
-int exit_code(sciatica::ErrorKind kind) {
-    switch (kind) {
-    case sciatica::ErrorKind::usage:
-        return k_exit_usage;
-    case sciatica::ErrorKind::data:
-        return k_exit_data;
-    case sciatica::ErrorKind::no_input:
-        return k_exit_no_input;
-    case sciatica::ErrorKind::io:
-        return k_exit_io;
-    }
-    return k_exit_software;
-}
-
-int report(const std::string &message, int code) {
+int report(const std::string &message, int code, const std::string &detail = {}) {
     // One line whatever the message repeats from the input.
     constexpr std::size_t k_max_message_bytes = 1000;
     std::string line = sciatica::printable(message, k_max_message_bytes);
-    std::fprintf(stderr, "sciatica: error: %s\n", line.c_str());
+    std::fprintf(stderr, "sciatica: error: %s\n%s", line.c_str(), detail.c_str());
     return code;
 }
 
@@ -80,7 +63,8 @@ void set_up_logging(bool verbose) {
 } // namespace
 
 int main(int argc, char **argv) {
-    // A closed pipe is reported by write() as EPIPE, handled where it happens.
+    // A closed pipe is reported by write() as EPIPE, handled where it happens
+    // (cli/output.hpp); the one place SIGPIPE is set.
     std::signal(SIGPIPE, SIG_IGN);
     sciatica::cli::Context context;
     CLI::App app{"sciatica: understand back, buttock and leg pain, how urgent it is, and what "
@@ -130,7 +114,7 @@ int main(int argc, char **argv) {
             if (!std::cout && errno != EPIPE) {
                 return report(std::string("cannot write the output: ") +
                                   std::strerror(errno != 0 ? errno : EIO),
-                              k_exit_io);
+                              sciatica::cli::k_exit_io);
             }
             return code;
         }
@@ -140,7 +124,7 @@ int main(int argc, char **argv) {
     } catch (const sciatica::cli::OutputClosed &) {
         return 0;
     } catch (const sciatica::Error &e) {
-        return report(e.what(), exit_code(e.kind()));
+        return report(e.what(), sciatica::cli::exit_code(e.kind()), e.detail());
     } catch (const std::exception &e) {
         return report(std::string("internal error: ") + e.what(), k_exit_software);
     } catch (...) {

@@ -1,6 +1,5 @@
 #include "cli/output.hpp"
 
-#include "cli/context.hpp"
 #include "lib/error.hpp"
 #include "lib/limits.hpp"
 #include "lib/text_util.hpp"
@@ -67,7 +66,7 @@ class CleanupOnSignal {
 }
 
 // Writes all of `text`; returns 0 or the errno of the failure.
-int write_all(int fd, const std::string &text) {
+int write_all(int fd, std::string_view text) {
     std::size_t done = 0;
     while (done < text.size()) {
         ssize_t wrote = ::write(fd, text.data() + done, text.size() - done);
@@ -250,6 +249,16 @@ void write_output_file(const std::string &path, const std::string &text) {
                                        "write to another path");
     }
     replace_atomically(path, target, exists ? &status : nullptr, text);
+}
+
+void write_stdout(std::string_view text) {
+    int error = write_all(STDOUT_FILENO, text);
+    if (error == EPIPE) {
+        throw OutputClosed();
+    }
+    if (error != 0) {
+        throw Error(ErrorKind::io, std::string("cannot write the output: ") + std::strerror(error));
+    }
 }
 
 void write_output(const std::string &path, const std::string &text) {

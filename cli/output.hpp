@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <string>
+#include <string_view>
 
 namespace sciatica::cli {
 
@@ -11,6 +12,12 @@ class OutputClosed : public std::exception {
   public:
     const char *what() const noexcept override { return "standard output was closed"; }
 };
+
+// Writes all of `text` to standard output (unbuffered: nothing is held back
+// for a later flush). Throws OutputClosed when the reader has gone (EPIPE)
+// and Error(io) on any other failure. Every command's output goes through
+// here or write_output; SIGPIPE is ignored once, in main().
+void write_stdout(std::string_view text);
 
 // Writes `text` to the file at `path` so that it is never seen half written:
 // into a temporary file in the same directory, then renamed over `path`. A

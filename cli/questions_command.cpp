@@ -4,6 +4,9 @@
 #include "lib/answers.hpp"
 #include "lib/catalog_json.hpp"
 
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
 #include <memory>
 
 namespace sciatica::cli {

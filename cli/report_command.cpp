@@ -6,6 +6,8 @@
 #include "lib/history.hpp"
 #include "lib/report.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdlib>
 #include <memory>
 #include <sys/stat.h>

@@ -1,6 +1,8 @@
 // `sciatica rules dump|lint|test`: tools for the authors of a rule set.
 
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
 #include "cli/terminal.hpp"
 #include "lib/error.hpp"
 #include "lib/lint.hpp"
@@ -8,6 +10,7 @@
 #include "lib/text_util.hpp"
 #include "lib/vignette.hpp"
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -19,8 +22,6 @@ namespace sciatica::cli {
 namespace {
 
 constexpr const char *k_embedded_name = "<embedded>/default.yaml";
-constexpr int k_exit_failure = 1; // a case failed, or a part went unexercised
-constexpr int k_exit_data = 65;   // the rule set has errors
 
 struct LintOptions {
     std::vector<std::string> paths;
@@ -31,45 +32,6 @@ struct TestOptions {
     std::vector<std::string> paths;
     bool coverage = false;
 };
-
-// Line `line` (1-based) of `text`, without its line break.
-std::string source_line(const std::string &text, int line) {
-    std::size_t start = 0;
-    for (int i = 1; i < line; ++i) {
-        start = text.find('\n', start);
-        if (start == std::string::npos) {
-            return {};
-        }
-        ++start;
-    }
-    std::size_t end = text.find('\n', start);
-    std::string out = text.substr(start, end == std::string::npos ? end : end - start);
-    if (!out.empty() && out.back() == '\r') {
-        out.pop_back();
-    }
-    return out;
-}
-
-// The diagnostic, then (as compilers show it) its source line and a caret
-// under the column. Tabs before the column are kept so the caret lines up.
-std::string render(const Diagnostic &d, const std::string &text) {
-    std::string out = d.to_string() + "\n";
-    if (d.line <= 0) {
-        return out;
-    }
-    std::string line = source_line(text, d.line);
-    // Echo only a line that is short and holds no control or invalid bytes:
-    // a terminal must not receive escape sequences from a file.
-    constexpr std::size_t k_max_echoed_line = 200;
-    if (line.size() > k_max_echoed_line || printable(line, k_max_echoed_line) != line) {
-        return out;
-    }
-    std::string pad;
-    for (int i = 0; i + 1 < d.column && static_cast<std::size_t>(i) < line.size(); ++i) {
-        pad += line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
-    }
-    return out + line + "\n" + pad + "^\n";
-}
 
 nlohmann::ordered_json to_json(const Diagnostic &d) {
     return {{"file", d.file},
@@ -190,7 +152,7 @@ void add_rules_command(CLI::App &app, Context &context) {
         "Check rule files (default: the embedded set, or --rules) and report every problem");
     lint->add_option("paths", lint_options->paths, "Rule files to check")
         ->type_name("PATH")
-        ->check(k_not_empty);
+        ->check(not_empty());
     lint->add_option("-f,--format", lint_options->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -204,7 +166,7 @@ void add_rules_command(CLI::App &app, Context &context) {
     test->add_option("files", test_options->paths, "Vignette files (YAML)")
         ->type_name("FILE")
         ->required()
-        ->check(k_not_empty);
+        ->check(not_empty());
     test->add_flag("--coverage", test_options->coverage,
                    "Also list red flags, urgency rules and cause findings no case exercised "
                    "(any makes the command fail)");

@@ -1,13 +1,12 @@
 #include "lib/answers.hpp"
 
+#include "lib/answers_yaml.hpp"
 #include "lib/error.hpp"
 #include "lib/input.hpp"
 #include "lib/limits.hpp"
 #include "lib/text_util.hpp"
-#include "lib/yaml_guard.hpp"
 
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -20,13 +19,6 @@ namespace sciatica {
 
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // `option` equals `word` (already lower case) ignoring ASCII case.
 bool same_letters(std::string_view option, std::string_view word) {
     return option.size() == word.size() &&
@@ -35,23 +27,13 @@ bool same_letters(std::string_view option, std::string_view word) {
            });
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 // A value from the input, safe and short enough to repeat in a message.
 std::string shown_value(std::string_view text) {
     return printable(text, k_max_quoted_chars);
 }
 
 [[noreturn]] void fail(const Question &question, const std::string &message) {
-    throw Error(ErrorKind::data, "'" + question.id + "': " + message);
+    throw AnswerError(question.id, message);
 }
 
 // Checks a number against the question's kind and range.
@@ -126,56 +108,6 @@ Answers from_json(const RuleSet &rules, const nlohmann::json &document, const st
             answers[static_cast<std::size_t>(index)] = json_answer(question, value);
         } catch (const Error &e) {
             throw Error(ErrorKind::data, source + ": " + e.what());
-        }
-    }
-    return answers;
-}
-
-Answers from_yaml(const RuleSet &rules, std::string_view text, const std::string &source,
-                  const std::vector<std::string> &ignored) {
-    if (auto problem = check_yaml_answers(text, source)) {
-        throw Error(ErrorKind::data, problem->without_severity());
-    }
-    YAML::Node document;
-    try {
-        document = YAML::Load(std::string(text));
-    } catch (const YAML::Exception &e) {
-        throw Error(ErrorKind::data, source + ":" + std::to_string(e.mark.line + 1) + ":" +
-                                         std::to_string(e.mark.column + 1) + ": " + e.msg);
-    }
-    if (!document.IsMap()) {
-        throw Error(ErrorKind::data,
-                    source + ": answers must be a mapping of question id to value");
-    }
-    Answers answers = no_answers(rules);
-    std::vector<std::string> seen;
-    for (auto it = document.begin(); it != document.end(); ++it) {
-        std::string where = source + ":" + std::to_string(it->first.Mark().line + 1) + ": ";
-        if (!it->first.IsScalar()) {
-            throw Error(ErrorKind::data, where + "a key must be a question id");
-        }
-        const std::string key = it->first.Scalar();
-        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-            throw Error(ErrorKind::data, where + "duplicate answer '" + shown_value(key) + "'");
-        }
-        seen.push_back(key);
-        if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) {
-            continue;
-        }
-        int index = question_or_throw(rules, key, ErrorKind::data, where);
-        // A copy: yaml-cpp's iterator hands out a temporary pair.
-        const YAML::Node value = it->second;
-        if (value.IsNull()) {
-            continue;
-        }
-        if (!value.IsScalar()) {
-            throw Error(ErrorKind::data, where + "'" + key + "': expected a single value");
-        }
-        try {
-            answers[static_cast<std::size_t>(index)] =
-                parse_answer(rules.questions[static_cast<std::size_t>(index)], value.Scalar());
-        } catch (const Error &e) {
-            throw Error(ErrorKind::data, where + e.what());
         }
     }
     return answers;
@@ -328,6 +260,18 @@ double parse_answer(const Question &question, std::string_view raw) {
     fail(question, "unsupported question type");
 }
 
+double parse_reply(const Question &question, std::string_view text) {
+    std::string_view reply = trim(text);
+    if (question.type == QuestionType::choice && !reply.empty() && reply.size() < 4 &&
+        reply.find_first_not_of("0123456789") == std::string_view::npos) {
+        std::size_t number = std::stoul(std::string(reply));
+        if (number >= 1 && number <= question.options.size()) {
+            return static_cast<double>(number - 1);
+        }
+    }
+    return parse_answer(question, text);
+}
+
 void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view flag) {
     auto equals = flag.find('=');
     if (equals == std::string_view::npos || equals == 0) {
@@ -359,7 +303,7 @@ Answers parse_answers_document(const RuleSet &rules, std::string_view text,
     if (body.front() == '{' || body.front() == '[' || body.front() == '"') {
         return parse_answers_json(rules, text, source, ignored, false);
     }
-    return from_yaml(rules, text, source, ignored);
+    return parse_answers_yaml(rules, text, source, ignored);
 }
 
 Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lib/error.hpp"
 #include "lib/rules.hpp"
 
 #include <string>
@@ -12,13 +13,35 @@ namespace sciatica {
 // question's type, range and options, so an answer means the same whatever
 // way it came in. Failures throw Error with a message naming the question.
 
+// An answer that does not fit its question, with the question's id as a
+// field: what() is "'ID': REASON", as every route reports it, while a prompt
+// already showing the question can say only reason().
+class AnswerError : public Error {
+  public:
+    AnswerError(const std::string &question_id, const std::string &reason)
+        : Error(ErrorKind::data, "'" + question_id + "': " + reason), m_question_id(question_id),
+          m_reason(reason) {}
+
+    const std::string &question_id() const { return m_question_id; }
+    const std::string &reason() const { return m_reason; }
+
+  private:
+    std::string m_question_id;
+    std::string m_reason;
+};
+
 // An empty set of answers for `rules`: every question unknown.
 Answers no_answers(const RuleSet &rules);
 
 // Parses a person's `text` for `question`: yes/no as yes, no, y, n, true or
 // false in any case; numbers checked against the range; a choice by name.
-// Throws Error(data) with a message such as "'age': 130 is outside 0 to 120".
+// Throws AnswerError with a message such as "'age': 130 is outside 0 to 120".
 double parse_answer(const Question &question, std::string_view text);
+
+// A person's reply at a prompt that lists a choice question's options
+// numbered from 1: as parse_answer, and a choice may also be given by its
+// number. Throws AnswerError.
+double parse_reply(const Question &question, std::string_view text);
 
 // What is wrong with `value` as an answer to a number or integer `question`:
 // the one place these checks live, whatever route the answer came by.

@@ -3,6 +3,8 @@
 #include "lib/error.hpp"
 #include "lib/text_util.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 
 namespace sciatica {

@@ -2,7 +2,7 @@
 
 #include "lib/rules.hpp"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 

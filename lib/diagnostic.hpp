@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sciatica {
@@ -21,6 +22,15 @@ struct Diagnostic {
     // "FILE:LINE:COL: message", for an error that stops a command.
     std::string without_severity() const;
 };
+
+// The source line `d` points at in `text`, then a caret under its column,
+// as compilers show them ("  q: pian\n     ^\n"). "" when `d` has no line,
+// or when the line is long or holds control or invalid bytes: a terminal
+// must not receive escape sequences from a file.
+std::string source_excerpt(const Diagnostic &d, std::string_view text);
+
+// d.to_string(), a line break, then source_excerpt(d, text).
+std::string render(const Diagnostic &d, std::string_view text);
 
 bool has_errors(const std::vector<Diagnostic> &diagnostics);
 

@@ -139,9 +139,9 @@ void safe_techniques(const RuleSet &rules, const Answers &answers, Result &resul
         if (technique.unless && evaluate(*technique.unless, answers) == Tri::yes) {
             continue;
         }
-        bool excluded = std::any_of(
-            technique.not_with_causes.begin(), technique.not_with_causes.end(),
-            [&](int cause) { return leads(result, cause, rules.leading_causes); });
+        bool excluded =
+            std::any_of(technique.not_with_causes.begin(), technique.not_with_causes.end(),
+                        [&](int cause) { return leads(result, cause, rules.leading_causes); });
         if (!excluded) {
             out.push_back(&technique);
         }

@@ -18,12 +18,19 @@ enum class ErrorKind {
 // The library throws it; main() catches it once and prints it.
 class Error : public std::runtime_error {
   public:
-    Error(ErrorKind kind, const std::string &message) : std::runtime_error(message), m_kind(kind) {}
+    Error(ErrorKind kind, const std::string &message, std::string detail = {})
+        : std::runtime_error(message), m_kind(kind), m_detail(std::move(detail)) {}
 
     ErrorKind kind() const { return m_kind; }
 
+    // Whole lines to show after the one-line message, each ending in a line
+    // break, safe for a terminal: the source line and a caret under the
+    // place (diagnostic.hpp's source_excerpt). "" when there is none.
+    const std::string &detail() const { return m_detail; }
+
   private:
     ErrorKind m_kind;
+    std::string m_detail;
 };
 
 } // namespace sciatica

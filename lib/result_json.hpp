@@ -2,7 +2,7 @@
 
 #include "lib/engine.hpp"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <string_view>
@@ -14,16 +14,6 @@ namespace sciatica {
 // renaming, removing or retyping one bumps it.
 inline constexpr int k_result_schema_version = 1;
 
-// The result as JSON: schema_version, urgency, urgency_name, urgency_advice,
-// screen_complete, not_ruled_out, red_flags, urgency_rules, causes, techniques,
-// unanswered, asked, answers, changes, notice. `answers` holds each known
-// answer (question id -> value, in the rule set's order; an unknown one is
-// left out); `changes` lists {question, before, after, since} for a check
-// compared with a saved one.
-// Each red flag, rule and cause carries `because`: [{question, answer}].
-// The convenient form, for pretty printing; ResultWriter is the fast one.
-nlohmann::ordered_json result_to_json(const Result &result);
-
 // An answer as a JSON value: true/false, a number, or the option's name.
 nlohmann::ordered_json answer_to_json(const Question &question, double value);
 
@@ -34,10 +24,21 @@ void append_json_string(std::string &out, std::string_view text);
 // Appends `value` to `out` as nlohmann's dump() writes a double.
 void append_json_double(std::string &out, double value);
 
-// Writes results as compact JSON, byte for byte what
-// result_to_json(result).dump() gives, without building a JSON tree: every
-// constant text of the rule set is escaped once, up front. It points into
-// `rules`, which must outlive it.
+// The compact JSON `compact` re-indented for people, as nlohmann's dump(2)
+// lays it out: two spaces a level, "key": value, empty [] and {} kept whole.
+std::string indent_json(std::string_view compact);
+
+// The one writer of the JSON result contract: schema_version, urgency,
+// urgency_name, urgency_advice, screen_complete, not_ruled_out, red_flags,
+// urgency_rules, causes, techniques, unanswered, asked, answers (each known
+// answer, question id -> value, in the rule set's order), changes
+// ({question, before, after, since} against a saved check), notice; each red flag, rule and cause
+// carries `because`:
+// [{question, answer}], an answer being true/false, a number or the option's
+// name. It writes compact JSON without building a tree, every constant text
+// of the rule set escaped once, up front; byte for byte what nlohmann's dump()
+// of the same tree gives (tests/result_oracle.hpp holds that tree, as the
+// tests' oracle). It points into `rules`, which must outlive it.
 class ResultWriter {
   public:
     explicit ResultWriter(const RuleSet &rules);

@@ -89,7 +89,7 @@ struct Technique {
     std::vector<std::string> cautions;
     std::vector<std::string> equipment;
     SourceMark mark;
-    std::optional<Condition> unless; // withheld when this is true
+    std::optional<Condition> unless;  // withheld when this is true
     std::vector<int> not_with_causes; // withheld when one of these causes leads
 };
 

@@ -40,18 +40,9 @@ std::string check_value(const std::string &name, const std::string &value) {
     return "'" + value + "' is not allowed for '" + name + "'; expected " + list;
 }
 
-bool is_blank(char c) {
-    return c == ' ' || c == '\t' || c == '\r';
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_blank(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && is_blank(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
+// TOML's white space, and the CR of a CRLF line.
+std::string_view trim_blanks(std::string_view text) {
+    return trim(text, " \t\r");
 }
 
 // Reads a TOML basic ("...") or literal ('...') string at the start of
@@ -97,16 +88,16 @@ std::string parse_line(std::string_view line, std::string &key, std::string &val
     if (equals == std::string_view::npos) {
         return "expected 'key = \"value\"'";
     }
-    key = std::string(trim(line.substr(0, equals)));
+    key = std::string(trim_blanks(line.substr(0, equals)));
     if (key.empty()) {
         return "expected a key before '='";
     }
-    std::string_view rest = trim(line.substr(equals + 1));
+    std::string_view rest = trim_blanks(line.substr(equals + 1));
     std::string error;
     if (!read_string(rest, value, error)) {
         return error;
     }
-    rest = trim(rest);
+    rest = trim_blanks(rest);
     if (!rest.empty() && rest.front() != '#') {
         return "unexpected text after the value";
     }
@@ -171,7 +162,7 @@ void apply_config_text(Settings &settings, std::string_view text, const std::str
     while (!text.empty()) {
         ++line_number;
         auto end = text.find('\n');
-        std::string_view line = trim(text.substr(0, end));
+        std::string_view line = trim_blanks(text.substr(0, end));
         text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
         if (line.empty() || line.front() == '#') {
             continue;

@@ -21,6 +21,16 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
 // `max_bytes` bytes replaced by "...".
 std::string printable(std::string_view text, std::size_t max_bytes);
 
+// Offset of the first byte of `text` that is not valid UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+
+// `text` without the leading and trailing characters in `blanks` (by
+// default, the C locale's white space).
+std::string_view trim(std::string_view text, std::string_view blanks = " \t\n\v\f\r");
+
+// `text` with ASCII letters in lower case; other bytes as they are.
+std::string lower(std::string_view text);
+
 // Formats a number the way people write it: 6, 6.5, never 6.000000.
 std::string format_number(double value);
 

@@ -1,16 +1,16 @@
 #include "lib/vignette.hpp"
 
 #include "lib/answers.hpp"
+#include "lib/answers_yaml.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
 #include "lib/text_util.hpp"
-#include "lib/yaml_guard.hpp"
+#include "lib/yaml_reader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 namespace sciatica {
 
@@ -28,20 +28,14 @@ std::vector<std::string> rule_ids(const std::vector<UrgencyRule> &rules) {
 // and a wrong case must not pass for a right one.
 class VignetteParser {
   public:
-    VignetteParser(const std::string &file, const RuleSet &rules) : m_file(file), m_rules(rules) {}
+    VignetteParser(const std::string &file, const RuleSet &rules)
+        : m_in(file, m_diagnostics, YamlReader::Mode::stop), m_rules(rules) {}
 
     std::vector<Vignette> parse(std::string_view text) {
-        if (auto problem = check_yaml_vignettes(text, m_file)) {
-            throw Error(ErrorKind::data, problem->without_severity());
-        }
         YAML::Node root;
-        try {
-            root = YAML::Load(std::string(text));
-        } catch (const YAML::Exception &e) {
-            throw Error(ErrorKind::data, where(e.mark) + e.msg);
-        }
+        m_in.load(text, YamlReader::Input::vignettes, root);
         if (!root.IsSequence() || root.size() == 0) {
-            fail(root, "a vignette file is a non-empty list of cases");
+            m_in.fail(root, "a vignette file is a non-empty list of cases");
         }
         std::vector<Vignette> out;
         for (const auto &node : root) {
@@ -51,61 +45,25 @@ class VignetteParser {
     }
 
   private:
-    const std::string &m_file;
+    std::vector<Diagnostic> m_diagnostics;
+    YamlReader m_in;
     const RuleSet &m_rules;
-
-    std::string where(const YAML::Mark &mark) const {
-        if (mark.is_null()) {
-            return m_file + ": ";
-        }
-        return m_file + ":" + std::to_string(mark.line + 1) + ":" +
-               std::to_string(mark.column + 1) + ": ";
-    }
-
-    [[noreturn]] void fail(const YAML::Node &node, const std::string &message) const {
-        throw Error(ErrorKind::data, where(node.Mark()) + message);
-    }
-
-    void check_keys(const YAML::Node &node, const std::vector<std::string> &known) const {
-        std::set<std::string> seen;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
-            if (!seen.insert(key).second) {
-                fail(it->first, "duplicate key '" + key + "'");
-            }
-            if (std::find(known.begin(), known.end(), key) == known.end()) {
-                fail(it->first, "unknown key '" + key + "'" + did_you_mean(key, known));
-            }
-        }
-    }
-
-    std::string scalar(const YAML::Node &node, const std::string &what) const {
-        if (!node.IsScalar()) {
-            fail(node, what + " must be a single value");
-        }
-        return node.Scalar();
-    }
 
     // A scalar that must be one of `ids`, named `what` in errors.
     std::string known_id(const YAML::Node &node, const std::vector<std::string> &ids,
-                         const std::string &what) const {
-        std::string id = scalar(node, what);
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-            fail(node, "unknown " + what + " '" + id + "'" + did_you_mean(id, ids));
-        }
-        return id;
+                         const std::string &what) {
+        return ids[static_cast<std::size_t>(m_in.reference(node, ids, what))];
     }
 
     std::vector<std::string> id_list(const YAML::Node &node, const std::vector<std::string> &ids,
-                                     const std::string &what) const {
+                                     const std::string &what) {
         if (!node.IsSequence()) {
-            fail(node, "a list of " + what + " ids is expected");
+            m_in.fail(node, "a list of " + what + " ids is expected");
         }
         if (node.size() == 0) {
             // Every check over an empty list passes, whatever the result.
-            fail(node, "an empty list of " + what +
-                           " ids checks nothing; list at least one or "
-                           "leave the key out");
+            m_in.fail(node, "an empty list of " + what +
+                                " ids checks nothing; list at least one or leave the key out");
         }
         std::vector<std::string> out;
         for (const auto &item : node) {
@@ -114,63 +72,33 @@ class VignetteParser {
         return out;
     }
 
-    Vignette parse_case(const YAML::Node &node) const {
+    Vignette parse_case(const YAML::Node &node) {
         if (!node.IsMap()) {
-            fail(node, "a case must be a mapping with name, answers and expect");
+            m_in.fail(node, "a case must be a mapping with name, answers and expect");
         }
-        check_keys(node, {"name", "answers", "expect", "via", "source", "note", "others_no"});
+        m_in.check_keys(node, {"name", "answers", "expect", "via", "source", "note", "others_no"});
         Vignette out;
-        out.file = m_file;
-        out.mark = {node.Mark().line + 1, node.Mark().column + 1};
+        out.file = m_in.file();
+        out.mark = mark_of(node);
         if (!node["name"]) {
-            fail(node, "a case needs a 'name'");
+            m_in.fail(node, "a case needs a 'name'");
         }
-        out.name = scalar(node["name"], "'name'");
+        out.name = *m_in.scalar(node["name"], "'name'");
         if (!node["answers"] || !node["answers"].IsMap()) {
-            fail(node["answers"] ? node["answers"] : node,
-                 "a case needs 'answers', a mapping of question id to value");
+            m_in.fail(node["answers"] ? node["answers"] : node,
+                      "a case needs 'answers', a mapping of question id to value");
         }
-        out.answers = answers(node["answers"]);
+        out.answers = read_answers(m_in, node["answers"], m_rules);
         if (node["source"]) {
-            out.source = scalar(node["source"], "'source'");
+            out.source = *m_in.scalar(node["source"], "'source'");
         }
-        if (YAML::Node others = node["others_no"]; others && boolean(others, "'others_no'")) {
+        if (YAML::Node others = node["others_no"]; others && *m_in.boolean(others, "'others_no'")) {
             answer_warning_signs_no(out.answers);
         }
         if (node["expect"]) {
             out.expect = expectation(node["expect"]);
         }
         return out;
-    }
-
-    Answers answers(const YAML::Node &node) const {
-        Answers out = no_answers(m_rules);
-        std::set<std::string> seen;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            std::string id = known_id(it->first, m_rules.question_ids(), "question");
-            if (!seen.insert(id).second) {
-                fail(it->first, "duplicate answer '" + id + "'");
-            }
-            if (it->second.IsNull()) {
-                continue; // not answered
-            }
-            auto index = static_cast<std::size_t>(m_rules.question_index(id));
-            std::string value = scalar(it->second, "an answer");
-            try {
-                out[index] = parse_answer(m_rules.questions[index], value);
-            } catch (const Error &e) {
-                fail(it->second, e.what());
-            }
-        }
-        return out;
-    }
-
-    bool boolean(const YAML::Node &node, const std::string &what) const {
-        std::string value = scalar(node, what);
-        if (value != "true" && value != "false") {
-            fail(node, what + " must be true or false");
-        }
-        return value == "true";
     }
 
     // `others_no`: every yes/no question that a red flag's condition reads,
@@ -188,16 +116,16 @@ class VignetteParser {
         }
     }
 
-    Expectation expectation(const YAML::Node &node) const {
+    Expectation expectation(const YAML::Node &node) {
         if (!node.IsMap()) {
-            fail(node, "'expect' must be a mapping");
+            m_in.fail(node, "'expect' must be a mapping");
         }
-        check_keys(node, {"urgency", "urgency_at_least", "urgency_at_most", "top_cause", "top2_any",
-                          "red_flags_include", "red_flags_exclude", "unanswered_include",
-                          "no_causes", "no_techniques"});
+        m_in.check_keys(node, {"urgency", "urgency_at_least", "urgency_at_most", "top_cause",
+                               "top2_any", "red_flags_include", "red_flags_exclude",
+                               "unanswered_include", "no_causes", "no_techniques"});
         if (node.size() == 0) {
-            fail(node, "'expect' is empty, so the case checks nothing; give at least one "
-                       "expectation or leave 'expect' out");
+            m_in.fail(node, "'expect' is empty, so the case checks nothing; give at least one "
+                            "expectation or leave 'expect' out");
         }
         Expectation out;
         if (node["urgency"]) {
@@ -216,7 +144,7 @@ class VignetteParser {
                 id_list(node["red_flags_exclude"], rule_ids(m_rules.red_flags), "red flag");
         }
         if (YAML::Node flag = node["no_techniques"]) {
-            out.no_techniques = boolean(flag, "'no_techniques'");
+            out.no_techniques = *m_in.boolean(flag, "'no_techniques'");
         }
         if (node["top_cause"]) {
             out.top_cause = known_id(node["top_cause"], m_rules.cause_ids(), "cause");
@@ -233,7 +161,7 @@ class VignetteParser {
                 id_list(node["unanswered_include"], m_rules.question_ids(), "question");
         }
         if (YAML::Node flag = node["no_causes"]) {
-            out.no_causes = boolean(flag, "'no_causes'");
+            out.no_causes = *m_in.boolean(flag, "'no_causes'");
         }
         return out;
     }

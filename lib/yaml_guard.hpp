@@ -26,7 +26,4 @@ std::optional<Diagnostic> check_yaml_answers(std::string_view text, const std::s
 // The 1-based line and column of byte `offset` in `text`.
 std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
-// Offset of the first byte of `text` that is not valid UTF-8, or npos.
-std::size_t first_invalid_utf8(std::string_view text);
-
 } // namespace sciatica

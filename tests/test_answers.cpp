@@ -93,7 +93,14 @@ TEST_CASE("a YAML document of answers is read like a JSON one", "[answers]") {
     CHECK(answers[0] == 1.0);
     CHECK(answers[2] == 70.0);
     CHECK_THROWS_WITH(parse_answers_document(rules, "pain: yes\npain: no\n", "a.yaml"),
-                      "a.yaml:2: duplicate answer 'pain'");
+                      "a.yaml:2:1: duplicate answer 'pain'");
+}
+
+TEST_CASE("a bad YAML answer is reported at its value's line and column", "[answers]") {
+    RuleSet rules = small_rules();
+    CHECK_THROWS_WITH(parse_answers_document(rules, "pain: yes\nage:   130\n", "a.yaml"),
+                      "a.yaml:2:8: 'age': 130 is out of range; expected a whole number from 0 "
+                      "to 120");
 }
 
 TEST_CASE("an empty answers document is an error", "[answers]") {
@@ -125,6 +132,29 @@ TEST_CASE("a JSON key given twice is refused, naming the key and its line", "[an
     RuleSet rules = small_rules();
     CHECK_THROWS_WITH(parse_answers_document(rules, "{\"pain\": true,\n\"pain\": false}", "a.json"),
                       "a.json:2: duplicate answer 'pain'");
-    CHECK_THROWS_WITH(parse_answers_document(rules, "{\"side\": {\"x\": 1, \"x\": 2}}", "a.json"),
-                      "a.json: 'side': an object is not allowed; expected one of left, right, both");
+    CHECK_THROWS_WITH(
+        parse_answers_document(rules, "{\"side\": {\"x\": 1, \"x\": 2}}", "a.json"),
+        "a.json: 'side': an object is not allowed; expected one of left, right, both");
+}
+
+TEST_CASE("a reply may give a choice by its number as listed, from 1", "[answers]") {
+    RuleSet rules = small_rules();
+    const Question &side = sciatica::test::question(rules, "side");
+    CHECK(parse_reply(side, " 2 ") == 1.0);
+    CHECK(parse_reply(side, "both") == 2.0);
+    CHECK_THROWS_WITH(parse_reply(side, "4"),
+                      "'side': '4' is not allowed; expected one of left, right, both");
+    CHECK(parse_reply(sciatica::test::question(rules, "age"), "2") == 2.0);
+}
+
+TEST_CASE("an answer error carries the question id apart from the reason", "[answers]") {
+    RuleSet rules = small_rules();
+    try {
+        parse_answer(sciatica::test::question(rules, "age"), "130");
+        FAIL("no error");
+    } catch (const AnswerError &e) {
+        CHECK(e.question_id() == "age");
+        CHECK(e.reason() == "130 is out of range; expected a whole number from 0 to 120");
+        CHECK(std::string(e.what()) == "'age': " + e.reason());
+    }
 }

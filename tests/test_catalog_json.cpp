@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace sciatica;
 using sciatica::test::small_rules;

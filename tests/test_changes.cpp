@@ -3,12 +3,15 @@
 #include "lib/result_json.hpp"
 #include "lib/saved_answers.hpp"
 #include "support.hpp"
+#include "tests/result_oracle.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace sciatica;
 using sciatica::test::answers_of;
 using sciatica::test::first_error;
+using sciatica::test::result_to_json;
 using sciatica::test::small_rules_with;
 
 namespace {

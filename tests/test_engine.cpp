@@ -1,11 +1,14 @@
 #include "lib/engine.hpp"
 #include "lib/result_json.hpp"
 #include "support.hpp"
+#include "tests/result_oracle.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace sciatica;
 using sciatica::test::answers_of;
+using sciatica::test::result_to_json;
 using sciatica::test::small_rules;
 
 namespace {

@@ -1,12 +1,15 @@
 #include "lib/loader.hpp"
 #include "lib/result_json.hpp"
 #include "support.hpp"
+#include "tests/result_oracle.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 using namespace sciatica;
 using sciatica::test::answers_of;
+using sciatica::test::result_to_json;
 using sciatica::test::small_rules;
 using sciatica::test::small_rules_with;
 
@@ -36,7 +39,17 @@ TEST_CASE("the writer gives the same bytes as result_to_json for every kind of r
              {{"pain", "yes"}, {"side", "both"}, {"age", "30"}}}) {
         Result result = evaluate(rules, answers_of(rules, pairs));
         CHECK(written(result) == result_to_json(result).dump());
+        CHECK(indent_json(written(result)) == result_to_json(result).dump(2));
     }
+}
+
+TEST_CASE("the pretty form is nlohmann's dump(2), strings left alone", "[result_json]") {
+    nlohmann::json tree = {{"a", {1, 2.5, "x, y: {z}"}},
+                           {"b", nlohmann::json::array()},
+                           {"c", nlohmann::json::object()},
+                           {"d", "say \"hi\" \\ [ok]"},
+                           {"e", {{"f", nullptr}, {"g", true}}}};
+    CHECK(indent_json(tree.dump()) == tree.dump(2));
 }
 
 TEST_CASE("the writer escapes the rule set's texts as nlohmann does", "[result_json]") {
@@ -104,5 +117,6 @@ TEST_CASE("the writer gives result_to_json's bytes for every public vignette", "
         Result result = evaluate(rules, answers);
         INFO(vignette["name"].as<std::string>());
         CHECK(written(result) == result_to_json(result).dump());
+        CHECK(indent_json(written(result)) == result_to_json(result).dump(2));
     }
 }

@@ -116,3 +116,22 @@ def screened(answers):
     out = no_warning_signs()
     out.update(answers)
     return out
+
+
+def source_excerpt(text, line, column):
+    """What follows a positioned error on stderr: line `line` (1-based) of
+    `text` (bytes or str) and a caret under `column`, or "" when the line is
+    not echoed (longer than 200 bytes, or holding control or invalid bytes)."""
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    lines = text.split(b"\n")
+    source = lines[line - 1] if line - 1 < len(lines) else b""
+    if source.endswith(b"\r"):
+        source = source[:-1]
+    try:
+        shown = source.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    if len(source) > 200 or any(ord(c) < 0x20 or ord(c) == 0x7F for c in shown):
+        return ""
+    return shown + "\n" + " " * min(column - 1, len(shown)) + "^\n"

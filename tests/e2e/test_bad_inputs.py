@@ -8,6 +8,7 @@ run has a timeout and a signal death fails the row.
 """
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -17,7 +18,7 @@ import tempfile
 import time
 import unittest
 
-from support import BIN
+from support import BIN, source_excerpt
 
 SMALL_RULES = b"""format: sciatica-rules/1
 notice: See your practitioner.
@@ -182,7 +183,7 @@ ANSWERS = [
     ("answers_nan_text", {}, ["check", "--answers", "-"], b'{"age": "nan"}', 65,
      "<stdin>: 'age': 'nan' is not a number; expected a whole number from 0 to 120"),
     ("answers_yaml_infinity", {}, ["check", "--answers", "-"], b"age: .inf\n", 65,
-     "<stdin>:1: 'age': '.inf' is not a number; expected a whole number from 0 to 120"),
+     "<stdin>:1:6: 'age': '.inf' is not a number; expected a whole number from 0 to 120"),
     ("answers_huge_integer", {}, ["check", "--answers", "-"],
      b'{"age": 123456789012345678901234567890}', 65,
      "<stdin>: 'age': 1.2345678901234568e+29 is out of range; expected a whole number from 0 to 120"),
@@ -204,7 +205,7 @@ ANSWERS = [
      b'{"' + b"x" * 100000 + b'": 1}', 65,
      "<stdin>: unknown question '" + "x" * 60 + "...'"),
     ("answers_duplicate_yaml", {}, ["check", "--answers", "-"], b"age: 30\nage: 40\n", 65,
-     "<stdin>:2: duplicate answer 'age'"),
+     "<stdin>:2:1: duplicate answer 'age'"),
     ("answers_100000_deep_json", {}, ["check", "--answers", "-"], b"[" * 100000, 65,
      "<stdin>: nested more than 64 levels deep"),
     ("answers_yaml_alias", {}, ["check", "--answers", "-"], b"leg_pain: &a yes\nback_pain: *a\n",
@@ -320,8 +321,22 @@ class BadInputs(unittest.TestCase):
         self.assertGreaterEqual(p.returncode, 0, "killed by a signal")
         self.assertEqual(p.stdout, b"")
         self.assertEqual(p.stderr.decode("utf-8"),
-                         "sciatica: error: " + message.replace("{d}", self.dir) + "\n")
+                         "sciatica: error: " + message.replace("{d}", self.dir) + "\n" +
+                         expected_excerpt(message, files, stdin))
         self.assertEqual(p.returncode, code)
+
+
+def expected_excerpt(message, files, stdin):
+    """The source line and caret that follow an error at FILE:LINE:COL."""
+    m = re.match(r"(<stdin>|\{d\}/([^:]+)):(\d+):(\d+): ", message)
+    if not m:
+        return ""
+    if m.group(1) == "<stdin>":
+        text = stdin
+    else:
+        text = files[m.group(2)]
+        text = text() if callable(text) else text
+    return source_excerpt(text, int(m.group(3)), int(m.group(4)))
 
 
 def make_test(row):

@@ -3,7 +3,7 @@ every kind of bad input, against the real binary."""
 import json
 import unittest
 
-from support import MINI_RULES, ScratchDir, no_warning_signs, run, run_json
+from support import MINI_RULES, ScratchDir, no_warning_signs, run, run_json, source_excerpt
 
 DISC = {"age": 35, "leg_pain": True, "pain_below_knee": True, "worse_with_cough_or_sneeze": True,
         "bladder_or_bowel_change": False, "saddle_numbness": False}
@@ -127,10 +127,10 @@ class CheckBadInput(unittest.TestCase):
     def tearDown(self):
         self.scratch.cleanup()
 
-    def assertFails(self, p, code, message):
+    def assertFails(self, p, code, message, excerpt=""):
         self.assertEqual(p.returncode, code, p.stderr)
         self.assertEqual(p.stdout, "")
-        self.assertEqual(p.stderr, "sciatica: error: " + message + "\n")
+        self.assertEqual(p.stderr, "sciatica: error: " + message + "\n" + excerpt)
 
     def test_an_unknown_question_flag_suggests_the_nearest_id(self):
         self.assertFails(run("check", "--answer", "leg_pian=yes"), 64,
@@ -169,9 +169,11 @@ class CheckBadInput(unittest.TestCase):
                          "/nonexistent/a.json: cannot open: No such file or directory")
 
     def test_a_malformed_rule_set_is_bad_data_with_its_position(self):
-        path = self.scratch.write("r.yaml", MINI_RULES.replace("{q: pain, eq: true}", "{q: pian, eq: true}"))
+        text = MINI_RULES.replace("{q: pain, eq: true}", "{q: pian, eq: true}")
+        path = self.scratch.write("r.yaml", text)
         self.assertFails(run("--rules", path, "check"), 65,
-                         path + ":11:28: unknown question 'pian' (did you mean 'pain'?)")
+                         path + ":11:28: unknown question 'pian' (did you mean 'pain'?)",
+                         source_excerpt(text, 11, 28))
 
     def test_a_missing_rule_set_is_missing_input(self):
         self.assertFails(run("--rules", "/nonexistent/r.yaml", "check"), 66,

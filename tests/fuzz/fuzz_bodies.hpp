@@ -12,6 +12,7 @@
 #include "lib/error.hpp"
 #include "lib/loader.hpp"
 #include "lib/result_json.hpp"
+#include "tests/result_oracle.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -68,7 +69,8 @@ inline void check_line_once(std::string_view text) {
         Result result = evaluate(rules, line.answers);
         std::string fast;
         writer.append(result, fast);
-        if (fast != result_to_json(result).dump() || fast.find("\"notice\"") == std::string::npos) {
+        if (fast != test::result_to_json(result).dump() ||
+            fast.find("\"notice\"") == std::string::npos) {
             std::abort();
         }
         // The case_id is copied as given: the line must stay valid JSON.
