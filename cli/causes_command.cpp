@@ -13,13 +13,14 @@ namespace sciatica::cli {
 namespace {
 
 std::string causes_text(const RuleSet &rules, const TextStyle &style) {
-    std::string out = render_heading("Possible causes of sciatica", style);
+    std::string out = render_heading(rules.texts.causes_list_heading, style);
     for (const auto &cause : rules.causes) {
         out += "\n" + wrap_painted(style, k_bold, cause.name + " (" + cause.id + ")", "  ", "  ");
         out += wrap(cause.summary, style.width, "    ", "    ");
-        out +=
-            wrap("Usually: " + rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name,
-                 style.width, "    ", "    ");
+        out += flow(style,
+                    rules.texts.usual_urgency_label + " " +
+                        rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name,
+                    "    ", "    ");
     }
     out += "\n" + wrap("More about one: sciatica explain ID", style.width, "", "");
     out += "\n" + wrap(rules.notice, style.width, "", "");

@@ -28,6 +28,7 @@ struct CheckOptions {
     std::string format = "text";
     bool json = false;
     bool no_input = false;
+    bool details = false;
     CheckHistory::Flags history;
 };
 
@@ -64,11 +65,12 @@ void run_check(Context &context, const CheckOptions &options) {
         !options.no_input && options.answers_path != "-" && isatty(STDIN_FILENO) != 0;
     CheckHistory history(context.settings, options.history, interactive);
     history.prepare(rules, answers);
-    Result result = interactive
-                        ? run_interview(rules, std::move(answers),
-                                        style_for(STDERR_FILENO, context.settings.color.value),
-                                        history.draft_keeper(rules))
-                        : evaluate(rules, answers);
+    Result result =
+        interactive
+            ? run_interview(rules, std::move(answers),
+                            style_for(STDERR_FILENO, context.settings.color.value, context.plain),
+                            isatty(STDOUT_FILENO) != 0, history.draft_keeper(rules))
+            : evaluate(rules, answers);
     bool save = history.should_save();
     // The person's own answers, before any a change since the last check implies.
     const Answers given = result.answers;
@@ -98,11 +100,18 @@ void run_check(Context &context, const CheckOptions &options) {
             write_output(options.output_path, text);
         }
     } else {
-        // A file gets plain text of the usual width, never colour.
-        TextStyle style = options.output_path.empty()
-                              ? style_for(STDOUT_FILENO, context.settings.color.value)
-                              : TextStyle{};
-        write_output(options.output_path, render_text(result, style));
+        // A file gets text of the usual width, never colour.
+        TextStyle style =
+            options.output_path.empty()
+                ? style_for(STDOUT_FILENO, context.settings.color.value, context.plain)
+                : TextStyle{80, false, context.plain || dumb_terminal()};
+        write_output(options.output_path, render_text(result, style, options.details));
+    }
+    // A person at a terminal sees nothing else happen: say where it went.
+    if (!options.output_path.empty() && options.output_path != "-" && isatty(STDERR_FILENO)) {
+        std::string note = "sciatica: wrote the result to " + options.output_path + "\n";
+        ssize_t ignored = write(STDERR_FILENO, note.data(), note.size());
+        (void)ignored;
     }
 }
 
@@ -121,9 +130,8 @@ void add_check_command(CLI::App &app, Context &context) {
                      "A JSON or YAML file of question id to value; - reads standard input")
         ->type_name("FILE")
         ->check(not_empty());
-    check->add_option("-f,--format", options->format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+    check->add_option("-f,--format", options->format, "Output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
     check->add_flag("--json", options->json, "Same as --format json")->excludes("--format");
     check
         ->add_option("-o,--output", options->output_path,
@@ -131,6 +139,8 @@ void add_check_command(CLI::App &app, Context &context) {
         ->type_name("FILE")
         ->check(not_empty());
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
+    check->add_flag("--details", options->details,
+                    "Text: include each technique's steps, every cause and question");
     check->add_flag("--save", options->history.save,
                     "Save this check to your history (see sciatica history)");
     check->add_flag("--no-save", options->history.no_save,
@@ -144,7 +154,7 @@ void add_check_command(CLI::App &app, Context &context) {
         "At a terminal, check asks the questions that still matter (prompts on standard error):\n"
         "  y/n, a number, or a choice by number or name; ? help; Enter or s: don't know;\n"
         "  b: back. Ctrl-D stops without a result (exit 66); Ctrl-C exits 130.\n"
-        "Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes "
+        "Example:\n  sciatica check --no-input --answer leg_pain=yes --answer pain_below_knee=yes "
         "--format json");
     check->callback([&context, options] { run_check(context, *options); });
 }

@@ -21,6 +21,12 @@ void add_treatments_command(CLI::App &app, Context &context);
 void add_questions_command(CLI::App &app, Context &context);
 void add_completion_command(CLI::App &app, Context &context);
 void add_config_command(CLI::App &app, Context &context);
+void add_help_command(CLI::App &app, Context &context);
+
+// A short usage of `command` (the program, or a group such as `rules`): its
+// commands, one line each, an example and where to read more. What the
+// program prints when no command is given.
+std::string short_usage(const CLI::App &command);
 void add_history_command(CLI::App &app, Context &context);
 void add_report_command(CLI::App &app, Context &context);
 

@@ -14,6 +14,7 @@ struct Context {
     std::string rules_path; // empty: the embedded default rule set
     bool verbose = false;
     bool no_color = false; // --no-color: never colour text output
+    bool plain = false;    // --plain: no boxes, no colour, one idea per line
     // The user's effective settings and where each came from (cli/config.hpp);
     // settings.color.value (auto, always, never) decides colour.
     Settings settings;

@@ -10,9 +10,8 @@
 namespace sciatica::cli {
 
 void add_format_options(CLI::App &command, EducationOptions &options) {
-    command.add_option("-f,--format", options.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+    command.add_option("-f,--format", options.format, "Output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
     command.add_flag("--json", options.json, "Same as --format json");
 }
 
@@ -24,7 +23,7 @@ void print_education(Context &context, const EducationOptions &options,
         write_stdout(document.dump(indent) + "\n");
         return;
     }
-    write_stdout(text(style_for(STDOUT_FILENO, context.settings.color.value)));
+    write_stdout(text(style_for(STDOUT_FILENO, context.settings.color.value, context.plain)));
 }
 
 std::string bullet_list(const std::vector<std::string> &items, const TextStyle &style,

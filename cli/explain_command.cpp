@@ -19,15 +19,29 @@ struct ExplainOptions : EducationOptions {
 std::string explain_text(const RuleSet &rules, const Cause &cause, const TextStyle &style) {
     std::string out = render_heading(cause.name + " (" + cause.id + ")", style);
     out += wrap(cause.description, style.width, "", "");
-    out += "\n" + render_heading("Typical signs", style);
+    out += "\n" + render_heading(rules.texts.signs_heading, style);
     out += bullet_list(cause.signs, style, "  ");
-    out += "\n" + render_heading("How it is diagnosed", style);
+    out += "\n" + render_heading(rules.texts.diagnosis_heading, style);
     out += wrap(cause.diagnosis, style.width, "  ", "  ");
-    out += "\n" + render_heading("How urgent it usually is", style);
+    out += "\n" + render_heading(rules.texts.usual_urgency_heading, style);
     out += wrap(rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name, style.width,
                 "  ", "  ");
     out += "\n" + wrap("Source: " + cause.source, style.width, "", "");
     out += "\n" + wrap(rules.notice, style.width, "", "");
+    return out;
+}
+
+// A warning sign (red flag) or urgency rule: what it means and what to do.
+std::string rule_text(const RuleSet &rules, const UrgencyRule &rule, const TextStyle &style) {
+    const UrgencyLevel &level = rules.urgencies[static_cast<std::size_t>(rule.urgency)];
+    std::string out = render_heading(rule.name + " (" + rule.id + ")", style);
+    out += render_banner(level, rule.urgency, static_cast<int>(rules.urgencies.size()), style);
+    out += flow(style, rule.advice, "", "");
+    out += "\n" + flow(style, level.advice, "", "");
+    if (!rule.source.empty()) {
+        out += "\n" + flow(style, "Source: " + rule.source, "", "");
+    }
+    out += "\n" + flow(style, rules.notice, "", "");
     return out;
 }
 
@@ -36,15 +50,29 @@ std::string explain_text(const RuleSet &rules, const Cause &cause, const TextSty
 void add_explain_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<ExplainOptions>();
     CLI::App *command = app.add_subcommand(
-        "explain", "Explain one cause: what it is, its signs, how it is diagnosed, how urgent");
-    command->add_option("CAUSE", options->cause, "A cause id, as 'sciatica causes' lists them")
+        "explain",
+        "Explain a cause (or a warning sign): what it is, its signs, how it is diagnosed, "
+        "how urgent");
+    command
+        ->add_option(
+            "CAUSE", options->cause,
+            "A cause's id or name, as 'sciatica causes' lists them, or a warning sign's id")
         ->type_name("CAUSE")
         ->required();
     add_format_options(*command, *options);
-    command->footer("Example:\n  sciatica explain piriformis-syndrome");
+    command->footer(
+        "Examples:\n  sciatica explain piriformis-syndrome\n  sciatica explain \"Spinal "
+        "stenosis\"\n  sciatica explain cauda-equina");
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();
-        const Cause &cause = find_cause(rules, options->cause);
+        Explained found = find_explained(rules, options->cause);
+        if (found.rule != nullptr) {
+            const UrgencyRule &rule = *found.rule;
+            print_education(context, *options, rule_json(rules, rule),
+                            [&](const TextStyle &style) { return rule_text(rules, rule, style); });
+            return;
+        }
+        const Cause &cause = *found.cause;
         print_education(context, *options, cause_json(rules, cause),
                         [&](const TextStyle &style) { return explain_text(rules, cause, style); });
     });

@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <csignal>
+#include <map>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -67,35 +69,54 @@ std::string keys_hint(const Question &question) {
 }
 
 std::string question_text(const Question &question, std::size_t number, const TextStyle &style) {
-    std::string out = "\n" + wrap(question.prompt, style.width, std::to_string(number) + ". ",
+    std::string out = "\n" + flow(style, question.prompt, std::to_string(number) + ". ",
                                   std::string(std::to_string(number).size() + 2, ' '));
     if (question.type == QuestionType::choice) {
         std::string options;
         for (std::size_t i = 0; i < question.options.size(); ++i) {
             options += (i ? "   " : "") + std::to_string(i + 1) + ") " + question.options[i];
         }
-        out += wrap(options, style.width, "   ", "   ");
+        out += flow(style, options, "   ", "   ");
     }
     return out;
 }
 
+// The keys, said once at the start and again after a reply that is not an
+// answer.
+constexpr const char *k_keys_hint = "Enter alone = don't know, b = back, ? = more";
+
+// What the person answered to a question before going back to it.
+std::string earlier_answer(const Question &question, const std::optional<double> &value) {
+    return value ? answer_text(question, *value) : "don't know";
+}
+
+// The urgency banner, its advice and the red flags that hold: for when the
+// result itself does not go to this terminal.
 std::string emergency_text(const Result &result, const TextStyle &style) {
     const int levels = static_cast<int>(result.rules->urgencies.size());
     std::string out = "\n" + render_banner(result.urgency_level(), result.urgency, levels, style);
-    out += wrap(result.urgency_level().advice, style.width, "", "");
+    out += flow(style, result.urgency_level().advice, "", "");
     for (const auto &hit : result.red_flags) {
         if (hit.rule->urgency == result.urgency) {
-            out += wrap(hit.rule->name + ": " + hit.rule->advice, style.width, "  ! ", "    ");
+            out += flow(style, hit.rule->name + ": " + hit.rule->advice, "  ! ", "    ");
         }
     }
     return out + "\n";
 }
 
 // Asks question `index` until a reply can be used: an answer, "don't know"
-// or "back". Throws Error(no_input) at the end of input.
-void ask(Interview &interview, const Question &question, int index, const TextStyle &style,
-         const std::function<void(const Answers &)> &on_stop) {
+// or "back". `earlier` holds, by question, what the person said before going
+// back: shown when that question is asked again, and filled in on "b".
+// Throws Error(no_input) at the end of input, after giving `on_stop` the
+// answers so far.
+void ask(const RuleSet &rules, Interview &interview, int index, std::map<int, std::string> &earlier,
+         const TextStyle &style, const std::function<void(const Answers &)> &on_stop) {
+    const Question &question = rules.questions[static_cast<std::size_t>(index)];
     say(question_text(question, interview.asked().size() + 1, style));
+    if (auto before = earlier.find(index); before != earlier.end()) {
+        say(flow(style, "You answered: " + before->second, "   ", "   "));
+        earlier.erase(before);
+    }
     for (;;) {
         say("   " + keys_hint(question) + " > ");
         std::optional<std::string> line = read_line();
@@ -110,10 +131,15 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
         }
         std::string reply = lower(trim(*line));
         if (reply == "?") {
-            say(wrap(question.help.empty() ? "No more to say about this question." : question.help,
-                     style.width, "   ", "   "));
+            say(flow(style,
+                     question.help.empty() ? "No more to say about this question." : question.help,
+                     "   ", "   "));
         } else if (reply == "b") {
-            if (interview.back()) {
+            if (!interview.asked().empty()) {
+                int last = interview.asked().back();
+                const auto q = static_cast<std::size_t>(last);
+                earlier[last] = earlier_answer(rules.questions[q], interview.answers()[q]);
+                interview.back();
                 return;
             }
             say("   This is the first question; there is nothing to go back to.\n");
@@ -122,11 +148,17 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
             return;
         } else {
             try {
-                interview.answer(index, parse_reply(question, reply));
+                double value = parse_reply(question, reply);
+                interview.answer(index, value);
+                if (!question.unit.empty() &&
+                    !std::isdigit(static_cast<unsigned char>(reply.back()))) {
+                    say("   = " + answer_text(question, value) + " " + question.unit + "\n");
+                }
                 return;
             } catch (const AnswerError &e) {
                 // The person is looking at the question, so its id is noise.
-                say(wrap("Sorry: " + e.reason() + ".", style.width, "   ", "   "));
+                say(flow(style, "Sorry: " + e.reason() + ".", "   ", "   "));
+                say(flow(style, std::string("(") + k_keys_hint + ")", "   ", "   "));
             }
         }
     }
@@ -135,20 +167,19 @@ void ask(Interview &interview, const Question &question, int index, const TextSt
 } // namespace
 
 Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
-                     const std::function<void(const Answers &)> &on_stop) {
+                     bool result_on_terminal, const std::function<void(const Answers &)> &on_stop) {
     std::signal(SIGINT, on_interrupt);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
         return interview.result(); // everything that matters is known already
     }
-    say(wrap("Answer each question and press Enter. Type ? for more about a question, "
-             "press Enter alone (or s) if you don't know, b to go back. Ctrl-D stops.",
-             style.width, "", ""));
+    say(flow(style, std::string("Answer each question, then Enter. ") + k_keys_hint, "", ""));
+    std::map<int, std::string> earlier; // answers undone by going back
     for (int index = interview.next(); index >= 0; index = interview.next()) {
-        ask(interview, rules.questions[static_cast<std::size_t>(index)], index, style, on_stop);
+        ask(rules, interview, index, earlier, style, on_stop);
     }
     Result result = interview.result();
-    if (interview.emergency()) {
+    if (interview.emergency() && !result_on_terminal) {
         say(emergency_text(result, style));
     } else {
         say("\n");

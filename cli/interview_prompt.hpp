@@ -11,10 +11,14 @@ namespace sciatica::cli {
 // reply read from standard input (a terminal), until the interview is over.
 // `given` are the answers already known (never asked again). Ctrl-C exits
 // with 130 at once; Ctrl-D throws Error(no_input). Nothing is written to
-// standard output. `rules` must outlive the result.
+// standard output. When an emergency answer ends it and the result is not
+// shown on this terminal (`result_on_terminal` false), the emergency advice
+// is shown here at once; otherwise the result says it, once. `rules` must
+// outlive the result.
 // `on_stop`, when set, is given the answers so far before Ctrl-D throws (to
 // keep a draft the person can resume).
 Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
+                     bool result_on_terminal,
                      const std::function<void(const Answers &)> &on_stop = {});
 
 } // namespace sciatica::cli

@@ -8,6 +8,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "lib/error.hpp"
+#include "lib/loader.hpp"
 #include "lib/text_util.hpp"
 
 #include <CLI/CLI.hpp>
@@ -38,9 +39,39 @@ int report(const std::string &message, int code, const std::string &detail = {})
     return code;
 }
 
+// A mistyped option ("--anwser"): the nearest option of the command given
+// (or of the program), as for commands; "" when none is near.
+std::string option_typo(const CLI::App &app) {
+    const CLI::App *command = &app;
+    std::vector<std::string> names;
+    for (;;) {
+        for (const CLI::Option *option : command->get_options()) {
+            for (const auto &name : option->get_lnames()) {
+                names.push_back("--" + name);
+            }
+        }
+        auto chosen = command->get_subcommands();
+        if (chosen.empty()) {
+            break;
+        }
+        command = chosen.front();
+    }
+    for (const auto &word : app.remaining(true)) {
+        if (word.rfind("--", 0) == 0) {
+            std::string option = word.substr(0, word.find('='));
+            std::string hint = sciatica::did_you_mean(option, names);
+            if (!hint.empty()) {
+                return "unknown option '" + option + "'" + hint;
+            }
+        }
+    }
+    return "";
+}
+
 // CLI11 says only "A subcommand is required" for `sciatica frob`: name the word.
 std::string usage_message(const CLI::App &app, const CLI::ParseError &e) {
-    if (app.get_subcommands().empty() && !app.remaining().empty()) {
+    if (app.get_subcommands().empty() && !app.remaining().empty() &&
+        app.remaining().front().rfind("-", 0) != 0) {
         std::string word = app.remaining().front();
         std::vector<std::string> names;
         for (const CLI::App *command : app.get_subcommands({})) {
@@ -49,7 +80,42 @@ std::string usage_message(const CLI::App &app, const CLI::ParseError &e) {
         return "unknown command '" + word + "'" + sciatica::did_you_mean(word, names) +
                " (see sciatica --help)";
     }
-    return e.what();
+    std::string typo = option_typo(app);
+    return typo.empty() ? e.what() : typo;
+}
+
+// Help whose columns line up: an option's value name and "..." only, never
+// CLI11's "Excludes:" or a long default, which push the description out of
+// its column.
+class HelpFormatter : public CLI::Formatter {
+  public:
+    HelpFormatter() { column_width(28); }
+    std::string make_option_opts(const CLI::Option *option) const override {
+        std::string out;
+        if (option->get_type_size() != 0) {
+            std::string type = option->get_type_name();
+            // "TEXT:{text,json}" says it twice: the values are enough.
+            auto values = type.find(":{");
+            if (values != std::string::npos) {
+                type = type.substr(values + 1);
+            }
+            if (!type.empty()) {
+                out += " " + type;
+            }
+            if (option->get_expected_max() == CLI::detail::expected_max_vector_size) {
+                out += " ...";
+            }
+        }
+        return out;
+    }
+};
+
+// "sciatica 0.1.0 (rules Sciatica triage and self-care 1.0.0)": the embedded
+// rule set, read only when asked.
+std::string version_text() {
+    const sciatica::RuleSet &rules = sciatica::default_rules();
+    return std::string("sciatica ") + SCIATICA_VERSION + " (rules " + rules.title + " " +
+           rules.version + ")";
 }
 
 void set_up_logging(bool verbose) {
@@ -70,18 +136,24 @@ int main(int argc, char **argv) {
     CLI::App app{"sciatica: understand back, buttock and leg pain, how urgent it is, and what "
                  "you can safely do at home. Always see your practitioner."};
     app.name("sciatica");
-    app.set_version_flag("--version", SCIATICA_VERSION);
-    app.require_subcommand(1);
+    app.formatter(std::make_shared<HelpFormatter>());
+    app.set_version_flag("--version", version_text,
+                         "Print the version of the program and of its rule set, and exit");
+    app.require_subcommand(0, 1);
     app.fallthrough();
     app.add_option("--rules", context.rules_path,
                    "Use the rule set in this YAML file instead of the embedded one")
         ->type_name("PATH");
     app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
     app.add_flag("--no-color", context.no_color, "Never colour text (also NO_COLOR, TERM=dumb)");
+    app.add_flag("--plain", context.plain,
+                 "Text for screen readers and logs: no boxes or colour, one idea per line "
+                 "(also TERM=dumb)");
     app.footer("Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input (or the interview was "
                "stopped with Ctrl-D), 74 output error, 130 interrupted (Ctrl-C).\n"
-               "Example:\n  sciatica check --answer leg_pain=yes --answer pain_below_knee=yes\n"
-               "See man sciatica.");
+               "Example:\n  sciatica check --no-input --answer leg_pain=yes --answer "
+               "pain_below_knee=yes\n"
+               "See sciatica help COMMAND, and man sciatica.");
     sciatica::cli::add_settings_options(app, context);
     app.parse_complete_callback([&app, &context] {
         set_up_logging(context.verbose);
@@ -98,6 +170,7 @@ int main(int argc, char **argv) {
     sciatica::cli::add_questions_command(app, context);
     sciatica::cli::add_completion_command(app, context);
     sciatica::cli::add_config_command(app, context);
+    sciatica::cli::add_help_command(app, context);
     sciatica::cli::add_history_command(app, context);
     sciatica::cli::add_report_command(app, context);
     // After every command: the user's settings become the options' defaults.
@@ -105,6 +178,9 @@ int main(int argc, char **argv) {
 
     try {
         app.parse(argc, argv);
+        if (app.get_subcommands().empty()) {
+            sciatica::cli::write_stdout(sciatica::cli::short_usage(app));
+        }
     } catch (const CLI::ParseError &e) {
         if (e.get_exit_code() == 0) {
             // --help, --version: lost output (a full disk) is an error too.

@@ -2,45 +2,92 @@
 
 #include "lib/answers.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace sciatica::cli {
 
 namespace {
 
-// The most severe levels are red, the least severe green, the rest yellow.
-const char *urgency_colour(int urgency, int levels) {
-    if (urgency == 0) {
-        return k_alarm;
-    }
-    if (urgency <= 1 && levels > 2) {
-        return k_red;
-    }
-    return urgency == levels - 1 ? k_green : k_yellow;
+// Layout limits that keep a result on one screen; the JSON result lists all.
+constexpr std::size_t k_shown_causes = 3;
+constexpr std::size_t k_question_lines = 3;
+
+std::string lower_case(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
 }
 
-// "Does the leg pain go below your knee? Yes": the question as the person
-// read it, and what they said.
-std::string said(const Question &question, double value) {
-    std::string answer = answer_text(question, value);
-    if (!answer.empty()) {
-        answer[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(answer[0])));
-    }
-    return question.prompt + " " + answer;
-}
-
-std::string because_lines(const Result &result, const std::vector<int> &because,
-                          const std::string &indent, const TextStyle &style) {
-    if (because.empty()) {
-        return "";
-    }
-    std::string out = paint(style, k_dim, indent + "Because you said:") + "\n";
+std::vector<std::string> statements(const Result &result, const std::vector<int> &because) {
+    std::vector<std::string> out;
     for (int index : because) {
         const auto q = static_cast<std::size_t>(index);
-        out += wrap(said(result.rules->questions[q], *result.answers[q]), style.width,
-                    indent + "  - ", indent + "    ");
+        if (result.answers[q]) {
+            out.push_back(answer_statement(result.rules->questions[q], *result.answers[q]));
+        }
     }
     return out;
+}
+
+// `lead` (a cause's or rule's name, painted with `sgr`) and why, on one line
+// of the width when they fit: "Spinal stenosis: worse walking, aged 72", with
+// as many statements as fit and "and more" for the rest. The why moves to
+// the next line when even its first statement does not fit. Plain style has
+// room for all of them.
+std::string name_and_why(const Result &result, const std::string &lead,
+                         const std::vector<int> &because, const char *sgr, const std::string &first,
+                         const std::string &rest, const TextStyle &style) {
+    std::vector<std::string> said = statements(result, because);
+    // "Leg symptoms on walking: leg symptoms on walking" says nothing new.
+    said.erase(std::remove_if(said.begin(), said.end(),
+                              [&lead](const std::string &statement) {
+                                  return lower_case(statement) == lower_case(lead);
+                              }),
+               said.end());
+    if (style.plain) {
+        std::string why;
+        for (const auto &statement : said) {
+            why += (why.empty() ? "" : "; ") + statement;
+        }
+        return flow(style, lead + (why.empty() ? "" : ". Why: " + why), first, "");
+    }
+    const auto width = static_cast<std::size_t>(style.width);
+    const std::string more = ", and more";
+    // As many statements as fit in `room` columns.
+    auto fitted = [&said, &more](std::size_t room) {
+        std::string line;
+        for (std::size_t i = 0; i < said.size(); ++i) {
+            std::string longer = line + (line.empty() ? "" : ", ") + said[i];
+            bool last = i + 1 == said.size();
+            if (display_width(longer) + (last ? 0 : more.size()) > room) {
+                return line.empty() ? line : line + more;
+            }
+            line = longer;
+        }
+        return line;
+    };
+    std::string head = first + lead + ": ";
+    std::string why = width > display_width(head) ? fitted(width - display_width(head)) : "";
+    if (said.empty() || (!why.empty() && display_width(first + lead) <= width)) {
+        return first + paint(style, sgr, lead) + (said.empty() ? "" : ": " + why) + "\n";
+    }
+    // The name on its line(s), the why below it.
+    std::string out = wrap_painted(style, sgr, lead, first, rest);
+    why = width > rest.size() ? fitted(width - rest.size()) : "";
+    if (why.empty()) { // even one statement is longer than a line
+        why = said.front() + (said.size() > 1 ? more : "");
+    }
+    return out + wrap(why, style.width, rest, rest);
+}
+
+std::string section(const std::string &heading, const TextStyle &style) {
+    return "\n" + (heading.empty() ? "" : render_heading(heading, style));
+}
+
+std::string what_to_do(const UrgencyLevel &level, const TextStyle &style) {
+    return style.plain ? flow(style, level.advice, "What to do: ", "")
+                       : wrap(level.advice, style.width, "", "");
 }
 
 // What got worse since the last saved check (issue 12): said before the
@@ -54,110 +101,181 @@ std::string changes_since(const Result &result, const TextStyle &style) {
         const Question &question =
             result.rules->questions[static_cast<std::size_t>(change.question)];
         std::string before = change.before ? answer_text(question, *change.before) : "not answered";
-        out += wrap(question.prompt + " Was " + before + " (" + change.since.substr(0, 10) +
+        out += flow(style,
+                    question.prompt + " Was " + before + " (" + change.since.substr(0, 10) +
                         "), now " + answer_text(question, change.after) + ".",
-                    style.width, "  - ", "    ");
+                    "  - ", "    ");
     }
     return out;
 }
 
-std::string warning_signs(const Result &result, const TextStyle &style) {
+// The red flags and urgency rules that hold. A red flag's advice is always
+// shown; another rule's only with `details`, as the urgency's advice covers it.
+std::string why_this_urgency(const Result &result, const TextStyle &style, bool details) {
     std::string out;
     const int levels = static_cast<int>(result.rules->urgencies.size());
     for (const auto *list : {&result.red_flags, &result.urgency_rules}) {
+        bool red_flag = list == &result.red_flags;
         for (const auto &hit : *list) {
             const char *colour = urgency_colour(hit.rule->urgency, levels);
-            out += wrap_painted(style, colour, "! " + hit.rule->name, "  ", "    ");
-            out += wrap(hit.rule->advice, style.width, "    ", "    ");
-            out += because_lines(result, hit.because, "    ", style);
+            out += name_and_why(result, hit.rule->name, hit.because, colour, "  ! ", "    ", style);
+            if (red_flag || details) {
+                out += flow(style, hit.rule->advice, "    ", "    ");
+            }
         }
     }
-    if (out.empty()) {
+    // Right under the advice: the reasons belong with it.
+    const std::string &heading = result.rules->texts.why_heading;
+    std::string gap = style.plain ? "\n" : ""; // no border sets it apart in plain text
+    return out.empty() || heading.empty() ? out : gap + render_heading(heading, style) + out;
+}
+
+std::string emergency_signs(const Result &result, const TextStyle &style) {
+    const RuleSet &rules = *result.rules;
+    if (result.urgency == 0 || rules.emergency_signs.empty()) {
         return "";
     }
-    return "\n" + render_heading("Why this urgency", style) + out;
+    // No blank line before the box: its border sets it apart.
+    return (style.plain ? "\n" : "") +
+           render_box(rules.texts.emergency_signs_heading, rules.emergency_signs,
+                      urgency_colour(0, static_cast<int>(rules.urgencies.size())), style);
 }
 
-std::string causes(const Result &result, const TextStyle &style) {
-    std::string out = "\n" + render_heading("Possible causes (not a diagnosis)", style);
+std::string causes(const Result &result, const TextStyle &style, bool details) {
+    const Texts &texts = result.rules->texts;
+    std::string out = section(texts.causes_heading, style);
     if (result.causes.empty()) {
-        out += wrap("None stand out from your answers.", style.width, "  ", "  ");
+        return texts.no_causes.empty() ? "" : out + flow(style, texts.no_causes, "  ", "  ");
     }
-    for (std::size_t i = 0; i < result.causes.size(); ++i) {
+    std::size_t shown = details ? result.causes.size() : k_shown_causes;
+    for (std::size_t i = 0; i < result.causes.size() && i < shown; ++i) {
         const auto &ranked = result.causes[i];
-        out += wrap_painted(style, k_bold, std::to_string(i + 1) + ". " + ranked.cause->name, "  ",
-                            "     ");
-        out += wrap(ranked.cause->summary, style.width, "     ", "     ");
-        out += because_lines(result, ranked.because, "     ", style);
-    }
-    return out;
-}
-
-std::string techniques(const Result &result, const TextStyle &style) {
-    std::string out = "\n" + render_heading("What you can do", style);
-    if (result.techniques.empty()) {
-        out += wrap("Self-massage and exercise are not advised until a practitioner has seen you.",
-                    style.width, "  ", "  ");
-    }
-    for (const auto *technique : result.techniques) {
-        out += wrap_painted(style, k_bold, "* " + technique->name, "  ", "    ");
-        for (std::size_t i = 0; i < technique->steps.size(); ++i) {
-            std::string number = std::to_string(i + 1) + ". ";
-            out += wrap(technique->steps[i], style.width, "    " + number,
-                        std::string(4 + number.size(), ' '));
+        std::string number = "  " + std::to_string(i + 1) + ". ";
+        out += name_and_why(result, ranked.cause->name, ranked.because, k_bold, number, "     ",
+                            style);
+        if (details) {
+            out += flow(style, ranked.cause->summary, "     ", "     ");
         }
     }
     return out;
 }
 
-// The questions, with the ids that `--answer` takes.
-std::string question_list(const Result &result, const TextStyle &style) {
-    std::string out;
-    for (int index : result.unanswered) {
-        const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
-        out += wrap(question.prompt + " (--answer " + question.id + "=...)", style.width, "  - ",
-                    "    ");
+std::string technique_steps(const Technique &technique, const TextStyle &style) {
+    std::string out = style.plain
+                          ? flow(style, technique.name, "- ", "")
+                          : wrap_painted(style, k_bold, "* " + technique.name, "  ", "    ");
+    for (std::size_t i = 0; i < technique.steps.size(); ++i) {
+        std::string number = std::to_string(i + 1) + ". ";
+        out +=
+            flow(style, technique.steps[i], "    " + number, std::string(4 + number.size(), ' '));
     }
     return out;
+}
+
+std::string techniques(const Result &result, const TextStyle &style, bool details) {
+    const Texts &texts = result.rules->texts;
+    if (result.techniques.empty()) {
+        return texts.no_techniques.empty() ? ""
+                                           : section(texts.techniques_heading, style) +
+                                                 flow(style, texts.no_techniques, "  ", "  ");
+    }
+    std::string out = "\n";
+    const std::string hint = "(steps: sciatica techniques ID, or check --details)";
+    if (details) {
+        out += render_heading(texts.techniques_heading, style);
+    } else if (!style.plain && display_width(texts.techniques_heading + "  " + hint) <=
+                                   static_cast<std::size_t>(style.width)) {
+        out += paint(style, k_bold, texts.techniques_heading) + "  " + paint(style, k_dim, hint) +
+               "\n";
+    } else if (!style.plain) {
+        out += render_heading(texts.techniques_heading, style) + flow(style, hint, "", "");
+    } else {
+        out += render_heading(texts.techniques_heading, style) +
+               flow(style, "For the steps: sciatica techniques ID, or sciatica check --details.",
+                    "", "");
+    }
+    for (const auto *technique : result.techniques) {
+        out += details ? technique_steps(*technique, style)
+                       : flow(style, technique->name + " (" + technique->id + ")", "  - ", "    ");
+    }
+    return out;
+}
+
+std::size_t line_count(const std::string &text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
 // Said before anything else when no red flag holds but some could: what could
-// not be ruled out, and the questions that would rule it out.
+// not be ruled out, and the questions (with the ids `--answer` takes) that
+// would rule it out. Never shortened: an unanswered warning sign never
+// reassures.
 std::string not_ruled_out(const Result &result, const TextStyle &style) {
     const IncompleteScreen &screen = result.rules->incomplete_screen;
     std::string out = render_heading(screen.name, style);
-    out += wrap(screen.advice, style.width, "", "");
+    out += flow(style, screen.advice, "", "");
     for (const auto *flag : result.not_ruled_out) {
-        out += wrap(flag->name, style.width, "  - ", "    ");
+        out += flow(style, flag->name, "  - ", "    ");
     }
-    out += wrap(screen.ask, style.width, "", "");
-    return out + question_list(result, style) + "\n";
+    out += flow(style, screen.ask, "", "");
+    for (int index : result.unanswered) {
+        const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
+        out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ", "    ");
+    }
+    return out + "\n";
 }
 
-std::string worth_answering(const Result &result, const TextStyle &style) {
+// The unanswered questions that could raise the urgency, as many as fit in
+// `k_question_lines` lines (all with `details` or in plain style), with
+// their ids for --answer.
+std::string worth_answering(const Result &result, const TextStyle &style, bool details) {
     if (result.unanswered.empty()) {
         return "";
     }
-    std::string out =
-        "\n" + render_heading("Questions worth answering (they could change the urgency)", style);
+    std::string list;
+    std::size_t shown = 0;
     for (int index : result.unanswered) {
         const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
-        out += wrap(question.prompt + " (" + question.id + ")", style.width, "  - ", "    ");
+        std::string item = flow(style, question.prompt + " (" + question.id + ")", "  - ", "    ");
+        if (!details && !style.plain && shown > 0 && line_count(list + item) > k_question_lines) {
+            break;
+        }
+        list += item;
+        ++shown;
     }
-    return out;
+    std::string how = "Answer with: sciatica check --answer ID=VALUE";
+    if (result.unanswered.size() > shown) {
+        how = std::to_string(result.unanswered.size() - shown) + " more; answer with: sciatica "
+                                                                 "check --answer ID=VALUE";
+    }
+    return section(result.rules->texts.worth_answering_heading, style) + list +
+           flow(style, how, "  ", "  ");
 }
 
 } // namespace
 
+const char *urgency_colour(int urgency, int levels) {
+    if (urgency == 0) {
+        return k_alarm;
+    }
+    if (urgency == 1 && levels > 2) {
+        return k_urgent;
+    }
+    return urgency == levels - 1 ? k_green : k_yellow;
+}
+
 std::string render_heading(const std::string &text, const TextStyle &style) {
-    return wrap_painted(style, k_bold, text, "", "");
+    return style.plain ? flow(style, text, "", "") : wrap_painted(style, k_bold, text, "", "");
 }
 
 std::string render_banner(const UrgencyLevel &level, int urgency, int levels,
                           const TextStyle &style) {
+    if (style.plain) {
+        return flow(style, level.name, "Urgency: ", "");
+    }
+    const char *colour = urgency_colour(urgency, levels);
     const auto inner = static_cast<std::size_t>(style.width > 4 ? style.width - 4 : 1);
     std::string rule = "+" + std::string(inner + 2, '-') + "+";
-    std::string out = paint(style, urgency_colour(urgency, levels), rule) + "\n";
+    std::string out = paint(style, colour, rule) + "\n";
     std::string body = wrap(level.name, static_cast<int>(inner), "", "");
     std::size_t start = 0;
     while (start < body.size()) {
@@ -165,25 +283,67 @@ std::string render_banner(const UrgencyLevel &level, int urgency, int levels,
         std::string line = body.substr(start, end - start);
         std::size_t shown = display_width(line);
         line += std::string(inner > shown ? inner - shown : 0, ' ');
-        out += paint(style, urgency_colour(urgency, levels), "| " + line + " |") + "\n";
+        out += paint(style, colour, "| " + line + " |") + "\n";
         start = end + 1;
     }
-    return out + paint(style, urgency_colour(urgency, levels), rule) + "\n";
+    return out + paint(style, colour, rule) + "\n";
 }
 
-std::string render_text(const Result &result, const TextStyle &style) {
+std::string render_box(const std::string &title, const std::vector<std::string> &items,
+                       const char *sgr, const TextStyle &style) {
+    if (style.plain) {
+        std::string out = title.empty() ? "" : flow(style, title, "", "");
+        for (const auto &item : items) {
+            out += flow(style, item, "- ", "");
+        }
+        return out;
+    }
+    const auto width = static_cast<std::size_t>(style.width);
+    const std::size_t inner = width > 4 ? width - 4 : 1;
+    // The title sits in the top border when it fits, else on the first line.
+    std::string top = "+";
+    std::string body;
+    if (!title.empty() && display_width(title) + 5 <= width) {
+        top += "- " + title + " ";
+    } else if (!title.empty()) {
+        body = wrap(title, static_cast<int>(inner), "", "");
+    }
+    top +=
+        std::string(width > display_width(top) + 1 ? width - display_width(top) - 1 : 0, '-') + "+";
+    for (const auto &item : items) {
+        body += wrap(item, static_cast<int>(inner), "- ", "  ");
+    }
+    std::string out = paint(style, sgr, top) + "\n";
+    std::size_t start = 0;
+    while (start < body.size()) {
+        std::size_t end = body.find('\n', start);
+        std::string line = body.substr(start, end - start);
+        std::size_t shown = display_width(line);
+        line += std::string(inner > shown ? inner - shown : 0, ' ');
+        out += paint(style, sgr, "|") + " " + line + " " + paint(style, sgr, "|") + "\n";
+        start = end + 1;
+    }
+    return out + paint(style, sgr, "+" + std::string(width - 2, '-') + "+") + "\n";
+}
+
+std::string render_text(const Result &result, const TextStyle &style, bool details) {
     const UrgencyLevel &level = result.urgency_level();
     const int levels = static_cast<int>(result.rules->urgencies.size());
+    // Unresolved warning signs come first, and then list the questions.
     const bool unresolved = !result.screen_complete && result.red_flags.empty();
     std::string out = unresolved ? not_ruled_out(result, style) : "";
     out += render_banner(level, result.urgency, levels, style);
-    out += wrap(level.advice, style.width, "", "");
+    out += what_to_do(level, style);
     out += changes_since(result, style);
-    out += warning_signs(result, style);
-    out += causes(result, style);
-    out += techniques(result, style);
-    out += unresolved ? "" : worth_answering(result, style);
-    out += "\n" + wrap(result.rules->notice, style.width, "", "");
+    out += why_this_urgency(result, style, details);
+    out += emergency_signs(result, style);
+    out += causes(result, style, details);
+    out += techniques(result, style, details);
+    out += unresolved ? "" : worth_answering(result, style, details);
+    out += "\n" + flow(style, result.rules->notice, "", "");
+    std::string last = "Urgency: " + level.name;
+    out += style.plain ? flow(style, last, "", "")
+                       : wrap_painted(style, urgency_colour(result.urgency, levels), last, "", "");
     return out;
 }
 

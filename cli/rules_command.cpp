@@ -26,6 +26,7 @@ constexpr const char *k_embedded_name = "<embedded>/default.yaml";
 struct LintOptions {
     std::vector<std::string> paths;
     std::string format = "text";
+    bool json = false; // --json: the same as --format json, as in every command
 };
 
 struct TestOptions {
@@ -64,7 +65,7 @@ void run_lint(Context &context, const LintOptions &options) {
             list.push_back(to_json(d));
         }
     }
-    if (options.format == "json") {
+    if (options.json || options.format == "json") {
         nlohmann::ordered_json out = {{"schema_version", 1},
                                       {"diagnostics", list},
                                       {"errors", errors},
@@ -137,7 +138,13 @@ void run_test(Context &context, const TestOptions &options) {
 
 void add_rules_command(CLI::App &app, Context &context) {
     CLI::App *rules = app.add_subcommand("rules", "Tools for rule-set authors: dump, lint, test");
-    rules->require_subcommand(1);
+    rules->require_subcommand(0, 1);
+    // Alone, the group shows its commands rather than an error.
+    rules->callback([rules] {
+        if (rules->get_subcommands().empty()) {
+            write_stdout(short_usage(*rules));
+        }
+    });
     rules->footer("The rule format is documented in docs/rules-format.md.\n"
                   "Example:\n  sciatica rules dump > my.yaml && sciatica rules lint my.yaml");
 
@@ -153,9 +160,9 @@ void add_rules_command(CLI::App &app, Context &context) {
     lint->add_option("paths", lint_options->paths, "Rule files to check")
         ->type_name("PATH")
         ->check(not_empty());
-    lint->add_option("-f,--format", lint_options->format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+    lint->add_option("-f,--format", lint_options->format, "Output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    lint->add_flag("--json", lint_options->json, "Same as --format json");
     lint->footer("Exit 0 when there is no error (warnings alone are fine), 65 on errors.\n"
                  "Example:\n  sciatica rules lint my.yaml --format json");
     lint->callback([&context, lint_options] { run_lint(context, *lint_options); });

@@ -16,15 +16,24 @@ struct TechniquesOptions : EducationOptions {
     std::string technique;
 };
 
+// The rule set's `withheld_at` text with the urgency's name for "{urgency}".
+std::string with_urgency(std::string text, const std::string &urgency) {
+    const std::string placeholder = "{urgency}";
+    auto at = text.find(placeholder);
+    if (at != std::string::npos) {
+        text.replace(at, placeholder.size(), urgency);
+    }
+    return text;
+}
+
 std::string when_not(const RuleSet &rules, const Technique &technique, const TextStyle &style) {
     std::vector<std::string> items;
     for (int index : technique.not_at) {
-        items.push_back("Not when the urgency is \"" +
-                        rules.urgencies[static_cast<std::size_t>(index)].name +
-                        "\": see a practitioner first.");
+        items.push_back(with_urgency(rules.texts.withheld_at,
+                                     rules.urgencies[static_cast<std::size_t>(index)].name));
     }
     items.insert(items.end(), technique.cautions.begin(), technique.cautions.end());
-    return wrap_painted(style, k_bold, "When not to use it, and cautions", "  ", "  ") +
+    return wrap_painted(style, k_bold, rules.texts.cautions_heading, "  ", "  ") +
            bullet_list(items, style, "    ");
 }
 
@@ -51,13 +60,13 @@ std::string technique_text(const RuleSet &rules, const Technique &technique,
 }
 
 std::string techniques_text(const RuleSet &rules, const Technique *only, const TextStyle &style) {
-    std::string out = render_heading("Self-care techniques", style);
+    std::string out = render_heading(rules.texts.techniques_list_heading, style);
     for (const auto &technique : rules.techniques) {
         if (only == nullptr || only == &technique) {
             out += technique_text(rules, technique, style);
         }
     }
-    out += "\n" + render_heading("Equipment for self-massage", style);
+    out += "\n" + render_heading(rules.texts.equipment_heading, style);
     for (const auto &item : rules.equipment) {
         out += wrap(item.name + ": " + item.description, style.width, "  - ", "    ");
     }

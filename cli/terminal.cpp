@@ -38,15 +38,32 @@ bool colour_wanted(int fd, const std::string &color) {
     if (color == "never" || !isatty(fd)) {
         return false;
     }
-    const char *term = std::getenv("TERM");
-    return !(term && std::strcmp(term, "dumb") == 0);
+    return !dumb_terminal();
 }
 
 } // namespace
 
-TextStyle style_for(int fd, const std::string &color) {
+bool dumb_terminal() {
+    const char *term = std::getenv("TERM");
+    return term && std::strcmp(term, "dumb") == 0;
+}
+
+TextStyle style_for(int fd, const std::string &color, bool plain) {
     int width = terminal_width(fd);
-    return {width < k_min_width ? k_min_width : width, colour_wanted(fd, color)};
+    TextStyle style{width < k_min_width ? k_min_width : width, colour_wanted(fd, color), false};
+    if (plain || dumb_terminal()) {
+        style.plain = true;
+        style.colour = false;
+    }
+    return style;
+}
+
+std::string flow(const TextStyle &style, const std::string &text, const std::string &first,
+                 const std::string &rest) {
+    if (style.plain) {
+        return first + text + "\n";
+    }
+    return wrap(text, style.width, first, rest);
 }
 
 std::string paint(const TextStyle &style, const char *sgr, const std::string &text) {
@@ -129,7 +146,11 @@ std::string wrap_painted(const TextStyle &style, const char *sgr, const std::str
     std::size_t start = 0;
     while (start < lines.size()) {
         std::size_t end = lines.find('\n', start);
-        out += paint(style, sgr, lines.substr(start, end - start)) + "\n";
+        std::string line = lines.substr(start, end - start);
+        // Only the words are painted: a background colour must not fill the indent.
+        std::size_t words = line.find_first_not_of(' ');
+        words = words == std::string::npos ? line.size() : words;
+        out += line.substr(0, words) + paint(style, sgr, line.substr(words)) + "\n";
         start = end + 1;
     }
     return out;

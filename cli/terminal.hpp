@@ -9,13 +9,20 @@ namespace sciatica::cli {
 struct TextStyle {
     int width = 80;
     bool colour = false;
+    // For screen readers and logs: no box drawing, no colour, headings as
+    // words, one idea per line (never wrapped).
+    bool plain = false;
 };
 
 // The style for file descriptor `fd`: its terminal's width (TIOCGWINSZ, then
 // $COLUMNS, then 80), and colour as the `color` setting says: always, never,
 // or auto (only when `fd` is a terminal and TERM is not dumb). NO_COLOR and
-// --no-color reach it through the setting (cli/config.hpp).
-TextStyle style_for(int fd, const std::string &color);
+// --no-color reach it through the setting (cli/config.hpp). Plain when
+// `plain` (--plain) or TERM is dumb; plain text is never coloured.
+TextStyle style_for(int fd, const std::string &color, bool plain = false);
+
+// Whether TERM is "dumb": a terminal that draws no boxes or colours.
+bool dumb_terminal();
 
 // SGR codes for paint().
 inline constexpr const char *k_bold = "1";
@@ -23,7 +30,8 @@ inline constexpr const char *k_red = "1;31";
 inline constexpr const char *k_yellow = "1;33";
 inline constexpr const char *k_green = "1;32";
 inline constexpr const char *k_dim = "2";
-inline constexpr const char *k_alarm = "1;97;41"; // bold white on red
+inline constexpr const char *k_alarm = "1;97;41";  // bold white on red
+inline constexpr const char *k_urgent = "1;30;43"; // bold black on yellow
 
 // `text` wrapped in the escape sequence `sgr` when `style.colour`, else as is.
 std::string paint(const TextStyle &style, const char *sgr, const std::string &text);
@@ -43,6 +51,10 @@ std::string wrap(const std::string &text, int width, const std::string &first,
 // wrap like the rest.
 std::string wrap_painted(const TextStyle &style, const char *sgr, const std::string &text,
                          const std::string &first, const std::string &rest);
+
+// wrap() for `style`; in plain style `text` stays on one line after `first`.
+std::string flow(const TextStyle &style, const std::string &text, const std::string &first,
+                 const std::string &rest);
 
 // The number of characters (UTF-8 code points) in `text`.
 std::size_t display_width(const std::string &text);

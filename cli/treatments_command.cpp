@@ -13,7 +13,7 @@ namespace sciatica::cli {
 namespace {
 
 std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
-    std::string out = render_heading("Treatment options to discuss with your practitioner", style);
+    std::string out = render_heading(rules.texts.treatments_heading, style);
     for (const auto &item : rules.treatments) {
         out += "\n" + wrap_painted(style, k_bold, item.name, "  ", "  ");
         out += wrap(item.description, style.width, "    ", "    ");

@@ -13,7 +13,9 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <unordered_set>
+#include <vector>
 
 namespace sciatica {
 
@@ -195,6 +197,62 @@ nlohmann::json parse_json(std::string_view text, const std::string &source, bool
     }
 }
 
+// Days in one of each unit a duration may be given in.
+struct DurationUnit {
+    const char *name;
+    std::vector<std::string> words;
+    double days;
+};
+
+const std::vector<DurationUnit> &duration_units() {
+    static const std::vector<DurationUnit> units = {
+        {"days", {"d", "day", "days"}, 1},
+        {"weeks", {"w", "wk", "wks", "week", "weeks"}, 7},
+        {"months", {"mo", "mos", "month", "months"}, 365.25 / 12},
+        {"years", {"y", "yr", "yrs", "year", "years"}, 365.25},
+    };
+    return units;
+}
+
+const DurationUnit *unit_named(const std::string &name) {
+    for (const auto &unit : duration_units()) {
+        if (unit.name == name) {
+            return &unit;
+        }
+    }
+    return nullptr;
+}
+
+// "3 days", "2months", "1.5 years" for a question whose answer is in another
+// unit, converted to it: to two decimals for a number, to the nearest whole
+// one for an integer. std::nullopt when `text` names no unit, or the question
+// has none.
+std::optional<double> in_question_unit(const Question &question, std::string_view text) {
+    const DurationUnit *target = unit_named(question.unit);
+    if (target == nullptr) {
+        return std::nullopt;
+    }
+    std::size_t split = text.find_first_not_of("0123456789.");
+    if (split == 0 || split == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::string digits(text.substr(0, split));
+    std::string word = lower(trim(text.substr(split)));
+    char *end = nullptr;
+    double value = std::strtod(digits.c_str(), &end);
+    if (end != digits.c_str() + digits.size()) {
+        return std::nullopt;
+    }
+    for (const auto &unit : duration_units()) {
+        if (std::find(unit.words.begin(), unit.words.end(), word) != unit.words.end()) {
+            double converted = value * unit.days / target->days;
+            double scale = question.type == QuestionType::integer ? 1 : 100;
+            return std::round(converted * scale) / scale;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Answers no_answers(const RuleSet &rules) {
@@ -244,6 +302,9 @@ double parse_answer(const Question &question, std::string_view raw) {
     }
     case QuestionType::integer:
     case QuestionType::number: {
+        if (auto converted = in_question_unit(question, text)) {
+            return checked_number(question, *converted, shown);
+        }
         std::string digits(text);
         char *end = nullptr;
         errno = 0;
@@ -330,6 +391,31 @@ std::string answer_text(const Question &question, double value) {
     return "?";
 }
 
+std::string answer_statement(const Question &question, double value) {
+    std::string says;
+    if (question.type == QuestionType::yes_no && question.says.size() == 2) {
+        says = question.says[value != 0 ? 1 : 0];
+    } else if (question.type == QuestionType::choice) {
+        auto index = static_cast<std::size_t>(value);
+        says = index < question.says.size() ? question.says[index] : "";
+    } else if (!question.says.empty()) {
+        says = question.says.front();
+    }
+    if (says.empty()) {
+        std::string answer = answer_text(question, value);
+        if (!answer.empty()) {
+            answer[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(answer[0])));
+        }
+        return question.prompt + " " + answer;
+    }
+    const std::string placeholder = "{answer}";
+    auto at = says.find(placeholder);
+    if (at != std::string::npos) {
+        says.replace(at, placeholder.size(), answer_text(question, value));
+    }
+    return says;
+}
+
 std::string answer_hint(const Question &question) {
     switch (question.type) {
     case QuestionType::yes_no:
@@ -344,17 +430,20 @@ std::string answer_hint(const Question &question) {
     case QuestionType::integer:
     case QuestionType::number: {
         std::string kind = question.type == QuestionType::integer ? "a whole number" : "a number";
+        std::string unit = question.unit.empty() ? "" : " " + question.unit;
+        std::string other =
+            unit.empty() ? "" : "; or with a unit, such as 3 days, 2 months or 1.5 years";
         if (question.min && question.max) {
             return kind + " from " + format_number(*question.min) + " to " +
-                   format_number(*question.max);
+                   format_number(*question.max) + unit + other;
         }
         if (question.min) {
-            return kind + " of " + format_number(*question.min) + " or more";
+            return kind + " of " + format_number(*question.min) + unit + " or more" + other;
         }
         if (question.max) {
-            return kind + " of " + format_number(*question.max) + " or less";
+            return kind + " of " + format_number(*question.max) + unit + " or less" + other;
         }
-        return kind;
+        return kind + (unit.empty() ? "" : " of" + unit) + other;
     }
     }
     return "";

@@ -70,6 +70,12 @@ Answers parse_answers_json(const RuleSet &rules, std::string_view text, const st
 // An answer as a person would say it: "yes", "no", "left", "35".
 std::string answer_text(const Question &question, double value);
 
+// `value` as a plain statement for a "because" line: the question's `says`
+// text for it ("pain below the knee", "aged {answer}" with the value put in),
+// or, when the rule set has none, the prompt and the answer ("Does the leg
+// pain go below your knee? Yes").
+std::string answer_statement(const Question &question, double value);
+
 // The question's type and allowed values in words: "yes or no", "a whole
 // number from 0 to 120", "one of left, right, both".
 std::string answer_hint(const Question &question);

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cmath>
 
 namespace sciatica {
@@ -36,6 +37,26 @@ std::string suggestion(const std::string &word, const std::vector<std::string> &
     std::string hint = best.empty() ? "" : " (did you mean '" + best + "'?)";
     throw Error(ErrorKind::usage, "unknown " + what + " '" + id + "'" + hint + "; 'sciatica " +
                                       command + "' lists them");
+}
+
+// "Spinal stenosis" -> "spinal-stenosis": how a typed id or name compares.
+std::string folded(const std::string &text) {
+    std::string out;
+    for (unsigned char c : text) {
+        out += (c == ' ' || c == '_') ? '-' : static_cast<char>(std::tolower(c));
+    }
+    return out;
+}
+
+// The index of the item whose id or name is `text` (folded), or -1.
+template <typename T> int match_index(const std::vector<T> &items, const std::string &text) {
+    const std::string wanted = folded(text);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (folded(items[i].id) == wanted || folded(items[i].name) == wanted) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
 }
 
 Json document() {
@@ -86,7 +107,7 @@ Json technique_json(const RuleSet &rules, const Technique &technique) {
 } // namespace
 
 const Cause &find_cause(const RuleSet &rules, const std::string &id) {
-    int index = rules.cause_index(id);
+    int index = match_index(rules.causes, id);
     if (index < 0) {
         unknown("cause", id, rules.cause_ids(), "causes");
     }
@@ -94,11 +115,44 @@ const Cause &find_cause(const RuleSet &rules, const std::string &id) {
 }
 
 const Technique &find_technique(const RuleSet &rules, const std::string &id) {
-    int index = rules.technique_index(id);
+    int index = match_index(rules.techniques, id);
     if (index < 0) {
         unknown("technique", id, rules.technique_ids(), "techniques");
     }
     return rules.techniques[static_cast<std::size_t>(index)];
+}
+
+Explained find_explained(const RuleSet &rules, const std::string &id) {
+    int index = match_index(rules.causes, id);
+    if (index >= 0) {
+        return {&rules.causes[static_cast<std::size_t>(index)], nullptr};
+    }
+    for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {
+        index = match_index(*list, id);
+        if (index >= 0) {
+            return {nullptr, &(*list)[static_cast<std::size_t>(index)]};
+        }
+    }
+    std::vector<std::string> ids = rules.cause_ids();
+    for (const auto *list : {&rules.red_flags, &rules.urgency_rules}) {
+        for (const auto &rule : *list) {
+            ids.push_back(rule.id);
+        }
+    }
+    unknown("cause", id, ids, "causes");
+}
+
+Json rule_json(const RuleSet &rules, const UrgencyRule &rule) {
+    Json out = document();
+    out["id"] = rule.id;
+    out["name"] = rule.name;
+    out["summary"] = rules.urgencies[static_cast<std::size_t>(rule.urgency)].name;
+    out["description"] = rule.advice;
+    out["signs"] = Json::array();
+    out["diagnosis"] = "";
+    out["usual_urgency"] = urgency_id(rules, rule.urgency);
+    out["source"] = rule.source;
+    return finish(std::move(out), rules);
 }
 
 Json causes_json(const RuleSet &rules) {

@@ -18,8 +18,23 @@ inline constexpr int k_catalog_schema_version = 1;
 // The cause or technique with `id`. Throws Error(usage) naming the id, with
 // the nearest known id when there is one:
 // "unknown cause 'disc' (did you mean 'herniated-disc'?); 'sciatica causes' lists them".
+// `id` may be an id or a name, in any case, with spaces for hyphens:
+// "Trauma", "spinal stenosis" and "Spinal stenosis" all find spinal-stenosis.
 const Cause &find_cause(const RuleSet &rules, const std::string &id);
 const Technique &find_technique(const RuleSet &rules, const std::string &id);
+
+// The cause or, failing that, the red flag or urgency rule that `id` names
+// (as find_cause matches); the other is null. Throws Error(usage) naming the
+// nearest cause or rule id when neither matches.
+struct Explained {
+    const Cause *cause = nullptr;
+    const UrgencyRule *rule = nullptr;
+};
+Explained find_explained(const RuleSet &rules, const std::string &id);
+
+// A red flag or urgency rule in the shape of cause_json: its urgency's name
+// as the summary, its advice as the description, no signs or diagnosis.
+nlohmann::ordered_json rule_json(const RuleSet &rules, const UrgencyRule &rule);
 
 // {"schema_version", "causes": [{id, name, summary, usual_urgency}], "notice"}
 nlohmann::ordered_json causes_json(const RuleSet &rules);

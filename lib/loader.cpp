@@ -6,6 +6,7 @@
 #include "lib/limits.hpp"
 #include "lib/lint.hpp"
 #include "lib/text_util.hpp"
+#include "lib/wording_reader.hpp"
 #include "lib/yaml_reader.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -34,9 +35,9 @@ class Loader {
         }
         m_in.check_keys(
             root,
-            {"format", "title", "version", "notice", "urgencies", "questions", "red_flags",
-             "urgency_rules", "causes_when", "causes", "techniques", "treatments", "equipment",
-             "incomplete_screen", "leading_causes", "history"},
+            {"format", "title", "version", "notice", "texts", "emergency_signs", "urgencies",
+             "questions", "red_flags", "urgency_rules", "causes_when", "causes", "techniques",
+             "treatments", "equipment", "incomplete_screen", "leading_causes", "history"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = m_in.text(root, "format");
         if (root["format"] && format != k_rules_format) {
@@ -49,6 +50,10 @@ class Loader {
         if (root["notice"] && rules.notice.empty()) {
             m_in.error(root["notice"], "the practitioner notice must not be empty");
         }
+        if (root["texts"]) {
+            read_texts(m_in, root["texts"], rules.texts);
+        }
+        rules.emergency_signs = m_in.text_list(root, "emergency_signs");
         load_list(root, "urgencies", rules.urgencies, &Loader::load_urgency);
         if (root["urgencies"] && rules.urgencies.empty()) {
             m_in.error(root["urgencies"], "at least one urgency level is needed");
@@ -170,7 +175,9 @@ class Loader {
         if (!m_in.expect_map(node, "a question")) {
             return false;
         }
-        m_in.check_keys(node, {"id", "type", "prompt", "help", "min", "max", "options", "ask_when"},
+        m_in.check_keys(node,
+                        {"id", "type", "prompt", "help", "min", "max", "options", "unit", "says",
+                         "says_yes", "says_no", "ask_when"},
                         {"id", "type", "prompt"});
         out.id = m_in.id(node);
         out.mark = mark_of(node);
@@ -219,6 +226,8 @@ class Loader {
         } else if (node["options"]) {
             m_in.error(node["options"], "'options' applies only to choice questions");
         }
+        read_unit(m_in, node, out);
+        read_says(m_in, node, out);
         return !out.id.empty();
     }
 

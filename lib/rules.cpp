@@ -38,6 +38,29 @@ const char *question_type_name(QuestionType type) {
     return "?";
 }
 
+const std::vector<TextKey> &text_keys() {
+    static const std::vector<TextKey> keys = {
+        {"why_heading", &Texts::why_heading},
+        {"emergency_signs_heading", &Texts::emergency_signs_heading},
+        {"causes_heading", &Texts::causes_heading},
+        {"no_causes", &Texts::no_causes},
+        {"techniques_heading", &Texts::techniques_heading},
+        {"no_techniques", &Texts::no_techniques},
+        {"worth_answering_heading", &Texts::worth_answering_heading},
+        {"causes_list_heading", &Texts::causes_list_heading},
+        {"usual_urgency_label", &Texts::usual_urgency_label},
+        {"signs_heading", &Texts::signs_heading},
+        {"diagnosis_heading", &Texts::diagnosis_heading},
+        {"usual_urgency_heading", &Texts::usual_urgency_heading},
+        {"techniques_list_heading", &Texts::techniques_list_heading},
+        {"cautions_heading", &Texts::cautions_heading},
+        {"withheld_at", &Texts::withheld_at},
+        {"equipment_heading", &Texts::equipment_heading},
+        {"treatments_heading", &Texts::treatments_heading},
+    };
+    return keys;
+}
+
 int RuleSet::question_index(const std::string &id) const {
     return index_of(questions, id);
 }

@@ -27,6 +27,14 @@ struct Question {
     std::string prompt;                // what a person reads
     std::string help;                  // a little more, on request
     std::optional<Condition> ask_when; // asked only when this may hold
+    // The answer as a plain statement, for "because" lines ("pain down one
+    // leg"): yes_no [no, yes]; choice one per option, in order; integer and
+    // number one text where "{answer}" stands for the value. An empty text
+    // (or none at all) falls back to the prompt and the answer.
+    std::vector<std::string> says;
+    // integer, number: the unit of the answer ("days", "weeks", "months" or
+    // "years"), so that a person may answer in another one ("3 days").
+    std::string unit;
     SourceMark mark;
 };
 
@@ -103,6 +111,39 @@ struct IncompleteScreen {
     std::string ask; // introduces the questions that would rule the signs out
 };
 
+// The fixed words a person reads around the rule set's content: headings
+// and sentences of the text result and of the education commands. They say
+// clinical things ("not a diagnosis", "see a practitioner first"), so they
+// live in the rule set (`texts:`) with everything else clinical; an empty
+// one is left out of the text.
+struct Texts {
+    std::string why_heading;             // the rules behind the urgency
+    std::string emergency_signs_heading; // above `RuleSet::emergency_signs`
+    std::string causes_heading;          // the possible causes of a result
+    std::string no_causes;               // when no cause stands out
+    std::string techniques_heading;      // what a person can try
+    std::string no_techniques;           // when no technique is offered
+    std::string worth_answering_heading; // the unanswered questions that matter
+    std::string causes_list_heading;     // `sciatica causes`
+    std::string usual_urgency_label;     // "Usually" before a cause's urgency
+    std::string signs_heading;           // `sciatica explain`
+    std::string diagnosis_heading;
+    std::string usual_urgency_heading;
+    std::string techniques_list_heading; // `sciatica techniques`
+    std::string cautions_heading;
+    std::string withheld_at; // a technique's urgency; "{urgency}" is its name
+    std::string equipment_heading;
+    std::string treatments_heading; // `sciatica treatments`
+};
+
+// Each key of `texts:` and its member: the one list the loader, the compiled
+// form and the docs' check share.
+struct TextKey {
+    const char *key;
+    std::string Texts::*member;
+};
+const std::vector<TextKey> &text_keys();
+
 struct NamedText {
     std::string name;
     std::string description;
@@ -139,7 +180,11 @@ struct HistoryRules {
 struct RuleSet {
     std::string title;
     std::string version;
-    std::string notice;                  // the practitioner notice, in every result
+    std::string notice; // the practitioner notice, in every result
+    Texts texts;        // headings and fixed sentences
+    // The signs that mean "go to an emergency department now", one short
+    // line each, shown on every result below the most severe urgency.
+    std::vector<std::string> emergency_signs;
     std::vector<UrgencyLevel> urgencies; // most severe first
     std::vector<Question> questions;     // in interview order
     std::vector<UrgencyRule> red_flags;

@@ -137,6 +137,64 @@ TEST_CASE("a JSON key given twice is refused, naming the key and its line", "[an
         "a.json: 'side': an object is not allowed; expected one of left, right, both");
 }
 
+namespace {
+
+Question duration(QuestionType type, const char *unit) {
+    Question q;
+    q.id = "weeks";
+    q.type = type;
+    q.min = 0;
+    q.max = 5200;
+    q.unit = unit;
+    return q;
+}
+
+} // namespace
+
+TEST_CASE("a duration in days, months or years is converted to the question's unit", "[answers]") {
+    Question weeks = duration(QuestionType::number, "weeks");
+    CHECK(parse_answer(weeks, "3 days") == Approx(0.43));
+    CHECK(parse_answer(weeks, "2 months") == Approx(8.7));
+    CHECK(parse_answer(weeks, "1.5 years") == Approx(78.27));
+    CHECK(parse_answer(weeks, "2 WEEKS") == 2);
+    CHECK(parse_answer(weeks, "10d") == Approx(1.43));
+    CHECK(parse_answer(weeks, "4") == 4);
+}
+
+TEST_CASE("a duration for an integer question rounds to a whole number", "[answers]") {
+    CHECK(parse_answer(duration(QuestionType::integer, "weeks"), "10 days") == 1);
+}
+
+TEST_CASE("a unit the question has none of, or an unknown unit, is not a number", "[answers]") {
+    CHECK_THROWS_WITH(parse_answer(duration(QuestionType::number, ""), "3 days"),
+                      "'weeks': '3 days' is not a number; expected a number from 0 to 5200");
+    CHECK_THROWS_WITH(parse_answer(duration(QuestionType::number, "weeks"), "3 fortnights"),
+                      "'weeks': '3 fortnights' is not a number; expected a number from 0 to "
+                      "5200 weeks; or with a unit, such as 3 days, 2 months or 1.5 years");
+}
+
+TEST_CASE("a converted duration is still checked against the range", "[answers]") {
+    CHECK_THROWS_WITH(parse_answer(duration(QuestionType::number, "weeks"), "200 years"),
+                      "'weeks': 200 years is out of range; expected a number from 0 to 5200 "
+                      "weeks; or with a unit, such as 3 days, 2 months or 1.5 years");
+}
+
+TEST_CASE("an answer reads as the rule set's statement, with the value put in", "[answers]") {
+    Question pain;
+    pain.prompt = "Pain?";
+    pain.says = {"no pain", "pain below the knee"};
+    CHECK(answer_statement(pain, 1) == "pain below the knee");
+    CHECK(answer_statement(pain, 0) == "no pain");
+    Question age = duration(QuestionType::integer, "");
+    age.says = {"aged {answer}"};
+    CHECK(answer_statement(age, 35) == "aged 35");
+}
+
+TEST_CASE("an answer without a statement reads as the prompt and the answer", "[answers]") {
+    RuleSet rules = small_rules();
+    CHECK(answer_statement(question(rules, "side"), 1) == "Side Right");
+}
+
 TEST_CASE("a reply may give a choice by its number as listed, from 1", "[answers]") {
     RuleSet rules = small_rules();
     const Question &side = sciatica::test::question(rules, "side");

@@ -151,3 +151,76 @@ TEST_CASE("two documents in one rule file are refused", "[loader]") {
     CHECK(first_error(std::string(sciatica::test::k_small_rules) + "---\na: 1\n") ==
           "rules.yaml: error: a rule file holds one YAML document, not several");
 }
+
+namespace {
+
+std::string replaced(std::string text, const std::string &from, const std::string &to) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+} // namespace
+
+TEST_CASE("the default rule set has every text the output lays out", "[loader]") {
+    const RuleSet &rules = default_rules();
+    for (const auto &key : text_keys()) {
+        INFO(key.key);
+        CHECK_FALSE((rules.texts.*key.member).empty());
+    }
+    CHECK_FALSE(rules.emergency_signs.empty());
+}
+
+TEST_CASE("texts and statements are read into the rule set", "[loader]") {
+    std::string text =
+        small_rules_with("notice: See your practitioner.", "notice: See your practitioner.\n"
+                                                           "texts: {causes_heading: Maybe}\n"
+                                                           "emergency_signs: [numb, weak]");
+    text = replaced(text, "{id: pain, type: yes_no, prompt: Pain}",
+                    "{id: pain, type: yes_no, prompt: Pain, says_yes: sore, "
+                    "says_no: not sore}");
+    text = replaced(text, "options: [left, right, both], prompt: Side}",
+                    "options: [left, right, both], prompt: Side, "
+                    "says: {left: on the left}}");
+    text = replaced(text, "max: 120, prompt: Age}",
+                    "max: 120, prompt: Age, unit: years, says: 'aged {answer}'}");
+    LoadResult result = parse_rules(text, "rules.yaml");
+    for (const auto &d : result.diagnostics) {
+        INFO(d.to_string());
+    }
+    REQUIRE(result.rules);
+    CHECK(result.rules->texts.causes_heading == "Maybe");
+    CHECK(result.rules->texts.no_causes.empty());
+    CHECK(result.rules->emergency_signs == std::vector<std::string>{"numb", "weak"});
+    CHECK(result.rules->questions[0].says == std::vector<std::string>{"not sore", "sore"});
+    CHECK(result.rules->questions[3].says == std::vector<std::string>{"on the left", "", ""});
+    CHECK(result.rules->questions[2].unit == "years");
+}
+
+TEST_CASE("an unknown text key suggests the known one", "[loader]") {
+    CHECK(first_error(small_rules_with("notice: See your practitioner.",
+                                       "notice: See your practitioner.\n"
+                                       "texts: {cause_heading: X}")) ==
+          "rules.yaml:3:9: error: unknown key 'cause_heading' (did you mean 'causes_heading'?)");
+}
+
+TEST_CASE("a statement for an option the question does not have is an error", "[loader]") {
+    CHECK(first_error(small_rules_with("options: [left, right, both], prompt: Side}",
+                                       "options: [left, right, both], prompt: Side, "
+                                       "says: {lft: x}}")) ==
+          "rules.yaml:11:81: error: unknown key 'lft' (did you mean 'left'?)");
+}
+
+TEST_CASE("a yes_no question is told to use says_yes and says_no", "[loader]") {
+    CHECK(first_error(small_rules_with("{id: pain, type: yes_no, prompt: Pain}",
+                                       "{id: pain, type: yes_no, prompt: Pain, says: x}")) ==
+          "rules.yaml:8:50: error: a yes_no question says its answers with 'says_yes' and "
+          "'says_no'");
+}
+
+TEST_CASE("an unknown unit names the units there are", "[loader]") {
+    CHECK(first_error(small_rules_with("max: 120, prompt: Age}", "max: 120, prompt: Age, "
+                                                                 "unit: yeras}")) ==
+          "rules.yaml:10:67: error: unknown unit 'yeras' (did you mean 'years'?); use days, "
+          "weeks, months or years");
+}

@@ -27,8 +27,8 @@ auto members(const Condition &s) {
     return std::tie(a, b, c, d, e, f);
 }
 auto members(const Question &s) {
-    const auto &[a, b, c, d, e, f, g, h, i] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k);
 }
 auto members(const UrgencyLevel &s) {
     const auto &[a, b, c, d, e, f] = s;
@@ -70,9 +70,13 @@ auto members(const HistoryRules &s) {
     const auto &[a, b, c, d, e, f, g] = s;
     return std::tie(a, b, c, d, e, f, g);
 }
+auto members(const Texts &s) {
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q);
+}
 auto members(const RuleSet &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q);
 }
 
 template <typename T, typename = void> struct IsStruct : std::false_type {};

@@ -9,10 +9,18 @@ namespace {
 // Questions: 0 weeks (number 0..100), 1 age (integer 0..120), 2 pain (yes/no).
 RuleSet three_questions() {
     RuleSet rules;
-    Question weeks{"weeks", QuestionType::number, 0.0, 100.0, {}, "", "", std::nullopt, {}};
-    Question age{"age", QuestionType::integer, 0.0, 120.0, {}, "", "", std::nullopt, {}};
-    Question pain{
-        "pain", QuestionType::yes_no, std::nullopt, std::nullopt, {}, "", "", std::nullopt, {}};
+    Question weeks;
+    weeks.id = "weeks";
+    weeks.type = QuestionType::number;
+    weeks.min = 0.0;
+    weeks.max = 100.0;
+    Question age;
+    age.id = "age";
+    age.type = QuestionType::integer;
+    age.min = 0.0;
+    age.max = 120.0;
+    Question pain;
+    pain.id = "pain";
     rules.questions = {weeks, age, pain};
     return rules;
 }

@@ -29,19 +29,22 @@ def _take_terminal():
 class Session:
     """One run of the binary with a pty on stdin and stderr."""
 
-    def __init__(self, *args, columns=400, env=None):
+    def __init__(self, *args, columns=400, env=None, stdout_on_terminal=False):
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
         full_env = dict(os.environ)
         full_env.pop("COLUMNS", None)
         full_env["NO_COLOR"] = "1"
+        full_env["TERM"] = "xterm"  # TERM=dumb would make text plain
         # Never the user's saved checks; and no "Save this check?" question
         # at the end unless a test asks for it (tests/e2e/test_history.py).
         full_env["XDG_DATA_HOME"] = "/nonexistent/sciatica-tests-data"
         full_env["SCIATICA_SAVE"] = "never"
         full_env.update(env or {})
+        # stdout_on_terminal: the result goes to the same screen as the prompts.
         self.proc = subprocess.Popen([BIN, *args], stdin=slave, stderr=slave,
-                                     stdout=subprocess.PIPE, env=full_env,
+                                     stdout=slave if stdout_on_terminal else subprocess.PIPE,
+                                     env=full_env,
                                      preexec_fn=_take_terminal)
         os.close(slave)
         self.screen = ""   # everything written to the terminal so far
@@ -98,7 +101,7 @@ class Session:
         while self._read(0.05):
             pass
         os.close(self.master)
-        return self.proc.returncode, out.decode()
+        return self.proc.returncode, (out or b"").decode()
 
 
 def last_question(chunk):

@@ -22,6 +22,7 @@ def run(*args, stdin=None, env=None, timeout=30):
                  "SCIATICA_SAVE"):
         full_env.pop(name, None)
     full_env["XDG_CONFIG_HOME"] = "/nonexistent/sciatica-tests"
+    full_env["TERM"] = "xterm"  # TERM=dumb would make text plain
     # Nor may a test see, or write to, the user's saved checks.
     full_env["XDG_DATA_HOME"] = "/nonexistent/sciatica-tests-data"
     if env:

@@ -252,7 +252,6 @@ FLAGS = [
      "unknown command 'frobnicate' (see sciatica --help)"),
     ("flag_misspelt_command", {}, ["chekc"], b"", 64,
      "unknown command 'chekc' (did you mean 'check'?) (see sciatica --help)"),
-    ("flag_no_command", {}, [], b"", 64, "A subcommand is required"),
     ("flag_answer_without_equals", {}, ["check", "--answer", "leg_pain"], b"", 64,
      "--answer 'leg_pain': expected ID=VALUE, such as leg_pain=yes"),
     ("flag_answer_value_with_spaces", {}, ["check", "--answer", "pain_side = left leg"], b"", 64,

@@ -3,6 +3,7 @@ shows an example, and the man page documents every command and option the
 binary has, so neither drifts as commands are added."""
 import os
 import re
+import subprocess
 import unittest
 
 from support import SOURCE_DIR, run
@@ -18,6 +19,19 @@ def section(help_text, title):
             inside = True
         elif inside and line.startswith("  ") and line.strip():
             lines.append(line.split()[0])
+        elif inside and line.strip() and not line.startswith(" "):
+            inside = False
+    return lines
+
+
+def section_lines(help_text, title):
+    """The option lines (name and description) under `title:` in CLI11's help."""
+    lines, inside = [], False
+    for line in help_text.splitlines():
+        if line.rstrip() == title + ":":
+            inside = True
+        elif inside and line.startswith("  ") and line.strip():
+            lines.append(line[2:])
         elif inside and line.strip() and not line.startswith(" "):
             inside = False
     return lines
@@ -54,9 +68,25 @@ class Help(unittest.TestCase):
                 self.assertTrue(any(re.search(re.escape(wanted) + r"(\s|$)", e) for e in examples),
                                 "no example of '" + wanted + "' in its --help")
 
-    def test_version_prints_the_version_alone(self):
+    def test_version_names_the_program_and_its_rule_set(self):
         p = run("--version")
-        self.assertRegex(p.stdout, r"^\d+\.\d+\.\d+\n$")
+        self.assertRegex(p.stdout, r"^sciatica \d+\.\d+\.\d+ \(rules Sciatica triage and "
+                         r"self-care \d+\.\d+\.\d+\)\n$")
+
+    def test_no_help_example_starts_an_interview(self):
+        for path in [()] + commands():
+            with self.subTest(" ".join(path)):
+                for line in run(*path, "--help").stdout.splitlines():
+                    if line.strip().startswith("sciatica check"):
+                        self.assertTrue("--no-input" in line or "--answers -" in line, line)
+
+    def test_help_lines_keep_descriptions_in_one_column(self):
+        for path in [()] + commands():
+            with self.subTest(" ".join(path)):
+                lines = section_lines(run(*path, "--help").stdout, "Options")
+                starts = {len(line) - len(line.split("  ", 1)[1].lstrip())
+                          for line in lines if "  " in line.strip()}
+                self.assertLessEqual(len(starts), 1, lines)
 
 
 class ManPage(unittest.TestCase):
@@ -78,6 +108,13 @@ class ManPage(unittest.TestCase):
         text = man_text()
         for code in ("0", "64", "65", "66", "70", "74", "130"):
             self.assertIn(".B " + code + "\n", text)
+
+    def test_man_renders_the_batch_error_object_with_its_quotes(self):
+        p = subprocess.run(["man", "-l", MAN_PAGE], capture_output=True, text=True,
+                           env={**os.environ, "MANWIDTH": "200", "MAN_KEEP_FORMATTING": ""})
+        if p.returncode != 0 and "not found" in p.stderr:
+            self.skipTest("man is not installed")
+        self.assertIn('{"line": N, "error": "..."}', " ".join(p.stdout.split()))
 
     def test_the_safety_notice_is_there(self):
         self.assertIn("This is information, not a diagnosis.", man_text())

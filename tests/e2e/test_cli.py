@@ -1,0 +1,94 @@
+"""The command line as a person first meets it: usage with no command, help,
+typo suggestions for options, ids and names in any case, --version."""
+import json
+import os
+import tempfile
+import unittest
+
+from pty_support import Session
+from support import run
+
+
+class Usage(unittest.TestCase):
+    def test_the_program_alone_prints_its_commands_and_an_example(self):
+        p = run()
+        self.assertEqual((p.returncode, p.stderr), (0, ""))
+        self.assertTrue(p.stdout.startswith("Usage: sciatica COMMAND"))
+        for command in ("check", "explain", "techniques", "help"):
+            self.assertIn("\n  " + command + " ", p.stdout)
+        self.assertIn("Example:\n  sciatica check\n", p.stdout)
+
+    def test_a_group_alone_prints_its_commands(self):
+        p = run("config")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("\n  show ", p.stdout)
+        self.assertIn("sciatica help config COMMAND", p.stdout)
+
+    def test_help_command_prints_the_help_of_a_command(self):
+        self.assertEqual(run("help", "check").stdout, run("check", "--help").stdout)
+        self.assertEqual(run("help", "rules", "lint").stdout, run("rules", "lint", "--help").stdout)
+
+    def test_help_for_an_unknown_command_suggests_the_nearest(self):
+        p = run("help", "chek")
+        self.assertEqual(p.returncode, 64)
+        self.assertEqual(p.stderr, "sciatica: error: unknown command 'chek' (did you mean "
+                                   "'check'?) (see sciatica --help)\n")
+
+    def test_a_mistyped_option_suggests_the_nearest_option(self):
+        p = run("check", "--anwser", "leg_pain=y")
+        self.assertEqual(p.returncode, 64)
+        self.assertEqual(p.stderr, "sciatica: error: unknown option '--anwser' (did you mean "
+                                   "'--answer'?)\n")
+
+    def test_a_mistyped_global_option_suggests_the_nearest(self):
+        p = run("--no-colour", "causes")
+        self.assertEqual(p.returncode, 64)
+        self.assertIn("(did you mean '--no-color'?)", p.stderr)
+
+    def test_version_names_the_rule_set(self):
+        self.assertIn("(rules Sciatica triage and self-care", run("--version").stdout)
+
+    def test_rules_lint_takes_json_like_every_command(self):
+        p = run("rules", "lint", "--json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout)["errors"], 0)
+
+
+class Names(unittest.TestCase):
+    def test_explain_takes_an_id_or_a_name_in_any_case(self):
+        expected = run("explain", "spinal-stenosis", "--json").stdout
+        for word in ("Spinal stenosis", "SPINAL-STENOSIS", "spinal stenosis"):
+            with self.subTest(word):
+                self.assertEqual(run("explain", word, "--json").stdout, expected)
+        self.assertEqual(run("explain", "Trauma", "--json").returncode, 0)
+
+    def test_explain_explains_a_red_flag_by_id(self):
+        p = run("explain", "cauda-equina", "--json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = json.loads(p.stdout)
+        self.assertEqual((out["id"], out["usual_urgency"]), ("cauda-equina", "emergency"))
+        self.assertIn("cauda equina", run("explain", "cauda-equina").stdout.lower())
+
+    def test_techniques_take_a_name_in_any_case(self):
+        self.assertEqual(run("techniques", "Tennis-ball massage", "--json").stdout,
+                         run("techniques", "tennis-ball-massage", "--json").stdout)
+
+
+class OutputNote(unittest.TestCase):
+    def test_check_output_says_where_it_wrote_when_stderr_is_a_terminal(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "result.txt")
+            s = Session("check", "--no-input", "--answer", "leg_pain=yes", "--output", path)
+            code, out = s.finish()
+            self.assertEqual((code, out), (0, ""))
+            self.assertIn("sciatica: wrote the result to " + path, s.screen)
+            self.assertTrue(os.path.exists(path))
+
+    def test_check_output_is_quiet_when_stderr_is_not_a_terminal(self):
+        with tempfile.TemporaryDirectory() as d:
+            p = run("check", "--answer", "leg_pain=yes", "--output", os.path.join(d, "r.txt"))
+            self.assertEqual((p.returncode, p.stderr), (0, ""))
+
+
+if __name__ == "__main__":
+    unittest.main()
