@@ -3,11 +3,13 @@
 // stream, buffers reused from line to line, so memory stays flat.
 
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "lib/answer_line.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
 #include "lib/input.hpp"
+#include "lib/limits.hpp"
 #include "lib/result_json.hpp"
 #include "lib/text_util.hpp"
 
@@ -15,10 +17,13 @@
 
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <functional>
 #include <memory>
+#include <poll.h>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -27,47 +32,77 @@ namespace sciatica::cli {
 
 namespace {
 
-// Lines longer than this are reported, not read: a runaway line must not
-// make memory grow with it.
-constexpr std::size_t k_max_line = 1 << 20;
+// A line longer than an answers document may be is reported, not read, and
+// ends the batch: memory must not grow with a runaway line, and an endless
+// one (/dev/zero) must not keep it reading forever.
+constexpr std::size_t k_max_line = k_max_answers_bytes;
 constexpr std::size_t k_read_size = 1 << 16;
 constexpr std::size_t k_flush_size = 1 << 16;
+
+// The signal (SIGINT, SIGTERM) that asked batch to stop, or 0. The current
+// line is finished and whole lines flushed before it ends.
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void note_stop_signal(int signal_number) {
+    g_stop_signal = signal_number;
+}
+
+// Installs note_stop_signal for SIGINT and SIGTERM while it lives, without
+// SA_RESTART, so a read waiting for input returns at once.
+class StopOnSignal {
+  public:
+    StopOnSignal() {
+        struct sigaction action {};
+        action.sa_handler = note_stop_signal;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &m_old_int);
+        sigaction(SIGTERM, &action, &m_old_term);
+    }
+    StopOnSignal(const StopOnSignal &) = delete;
+    StopOnSignal &operator=(const StopOnSignal &) = delete;
+    ~StopOnSignal() {
+        sigaction(SIGINT, &m_old_int, nullptr);
+        sigaction(SIGTERM, &m_old_term, nullptr);
+    }
+
+  private:
+    struct sigaction m_old_int {};
+    struct sigaction m_old_term {};
+};
 
 // Splits a file descriptor into lines without holding more than one line
 // (plus one read) in memory.
 class LineReader {
   public:
-    LineReader(int fd, std::string name) : m_fd(fd), m_name(std::move(name)) {}
+    // `before_wait` runs when the next read would block (nothing is waiting
+    // in a pipe or terminal): the moment to flush results already made.
+    LineReader(int fd, std::string name, std::function<void()> before_wait)
+        : m_fd(fd), m_name(std::move(name)), m_before_wait(std::move(before_wait)) {}
 
-    // The next physical line, without its newline; false at the end. `too_long`
-    // is set when the line passed k_max_line (its text is then empty).
+    // The next physical line, without its newline; false at the end or when
+    // a stop signal came. `too_long` is set when the line passes k_max_line,
+    // however it arrived (its text is then empty, and the caller stops).
     bool next(std::string_view &line, bool &too_long) {
         too_long = false;
         for (;;) {
             auto newline = m_buffer.find('\n', m_scan);
+            std::size_t end = newline == std::string::npos ? m_buffer.size() : newline;
+            if (end - m_start > k_max_line) {
+                too_long = true;
+                line = {};
+                return true;
+            }
             if (newline != std::string::npos) {
                 line = std::string_view(m_buffer).substr(m_start, newline - m_start);
-                too_long = m_skipping;
-                if (m_skipping) {
-                    line = {};
-                }
-                m_skipping = false;
                 m_start = m_scan = newline + 1;
                 return true;
             }
             m_scan = m_buffer.size();
-            if (m_scan - m_start > k_max_line) {
-                m_skipping = true; // keep reading, drop the text
-                m_buffer.clear();
-                m_start = m_scan = 0;
-            }
             if (!fill()) {
-                if (m_start == m_buffer.size() && !m_skipping) {
+                if (m_start == m_buffer.size() || g_stop_signal != 0) {
                     return false;
                 }
-                line = m_skipping ? std::string_view() : std::string_view(m_buffer).substr(m_start);
-                too_long = m_skipping;
-                m_skipping = false;
+                line = std::string_view(m_buffer).substr(m_start);
                 m_start = m_scan = m_buffer.size();
                 return true;
             }
@@ -75,16 +110,32 @@ class LineReader {
     }
 
   private:
+    bool would_block() const {
+        struct pollfd poller {};
+        poller.fd = m_fd;
+        poller.events = POLLIN;
+        return ::poll(&poller, 1, 0) == 0;
+    }
+
     bool fill() {
         m_buffer.erase(0, m_start);
         m_scan -= m_start;
         m_start = 0;
+        if (g_stop_signal != 0) {
+            return false;
+        }
+        if (would_block()) {
+            m_before_wait();
+        }
         std::size_t old_size = m_buffer.size();
         m_buffer.resize(old_size + k_read_size);
-        ssize_t got = -1;
-        do {
+        ssize_t got = ::read(m_fd, m_buffer.data() + old_size, k_read_size);
+        while (got < 0 && errno == EINTR && g_stop_signal == 0) {
             got = ::read(m_fd, m_buffer.data() + old_size, k_read_size);
-        } while (got < 0 && errno == EINTR);
+        }
+        if (got < 0 && errno == EINTR) {
+            got = 0; // stopped by a signal: as if the input ended here
+        }
         if (got < 0) {
             throw Error(ErrorKind::no_input, m_name + ": cannot read: " + std::strerror(errno));
         }
@@ -94,10 +145,10 @@ class LineReader {
 
     int m_fd;
     std::string m_name;
+    std::function<void()> m_before_wait;
     std::string m_buffer;
     std::size_t m_start = 0; // where the current line begins
     std::size_t m_scan = 0;  // how far the buffer is known to hold no newline
-    bool m_skipping = false;
 };
 
 // Collects output and writes it to standard output in large blocks.
@@ -172,10 +223,11 @@ void append_error_line(std::string &out, std::size_t line, const std::string &me
 struct Counts {
     std::size_t cases = 0;
     std::size_t failed = 0;
+    std::size_t too_long_line = 0; // the line that stopped the batch, or 0
 };
 
-Counts run_lines(const RuleSet &rules, LineReader &reader, const std::string &name,
-                 Output &output) {
+Counts run_lines(const RuleSet &rules, LineReader &reader, const std::string &name, Output &output,
+                 bool line_buffered) {
     AnswerLineParser parser(rules);
     ResultWriter writer(rules);
     AnswerLine parsed;
@@ -184,13 +236,14 @@ Counts run_lines(const RuleSet &rules, LineReader &reader, const std::string &na
     Counts counts;
     std::string_view line;
     bool too_long = false;
-    for (std::size_t number = 1; reader.next(line, too_long); ++number) {
+    for (std::size_t number = 1; g_stop_signal == 0 && reader.next(line, too_long); ++number) {
         if (!too_long && line.find_first_not_of(" \t\r") == std::string_view::npos) {
             continue; // blank
         }
         ++counts.cases;
         try {
             if (too_long) {
+                counts.too_long_line = number;
                 throw Error(ErrorKind::data, name + ":" + std::to_string(number) +
                                                  ": the line is longer than " +
                                                  std::to_string(k_max_line) + " bytes");
@@ -205,7 +258,14 @@ Counts run_lines(const RuleSet &rules, LineReader &reader, const std::string &na
             ++counts.failed;
             append_error_line(output.buffer(), number, e.what());
         }
-        output.maybe_flush();
+        if (too_long) {
+            break;
+        }
+        if (line_buffered) {
+            output.flush();
+        } else {
+            output.maybe_flush();
+        }
         progress.tick(counts.cases);
     }
     output.flush();
@@ -213,18 +273,21 @@ Counts run_lines(const RuleSet &rules, LineReader &reader, const std::string &na
     return counts;
 }
 
-void run_batch(Context &context, const std::string &path) {
+void run_batch(Context &context, const std::string &path, bool line_buffered) {
     const RuleSet &rules = context.rules();
     bool from_stdin = path == "-";
     int fd = from_stdin ? STDIN_FILENO : open_for_reading(path);
     std::unique_ptr<int, void (*)(int *)> closer(from_stdin ? nullptr : &fd,
                                                  [](int *f) { ::close(*f); });
     std::string name = from_stdin ? "<stdin>" : path;
-    LineReader reader(fd, name);
     Output output;
+    // A co-process that writes a line and waits for its result must get it:
+    // whatever is made is flushed whenever the input has nothing more ready.
+    LineReader reader(fd, name, [&output] { output.flush(); });
+    StopOnSignal stop_on_signal;
     Counts counts;
     try {
-        counts = run_lines(rules, reader, name, output);
+        counts = run_lines(rules, reader, name, output, line_buffered);
     } catch (const OutputClosed &) {
         return; // a reader that stops early (`| head`) is not an error
     } catch (const Error &) {
@@ -234,6 +297,18 @@ void run_batch(Context &context, const std::string &path) {
         } catch (...) {
         }
         throw;
+    }
+    if (int signal_number = g_stop_signal; signal_number != 0) {
+        std::fprintf(
+            stderr,
+            "sciatica: error: interrupted by %s after %zu cases; their results were written\n",
+            signal_number == SIGINT ? "SIGINT" : "SIGTERM", counts.cases);
+        throw ExitWith{signal_number == SIGINT ? k_exit_interrupted : k_exit_terminated};
+    }
+    if (counts.too_long_line != 0) {
+        throw Error(ErrorKind::data, name + ":" + std::to_string(counts.too_long_line) +
+                                         ": the line is longer than " + std::to_string(k_max_line) +
+                                         " bytes; stopped reading there");
     }
     if (counts.failed > 0) {
         throw Error(ErrorKind::data, std::to_string(counts.failed) + " of " +
@@ -246,18 +321,23 @@ void run_batch(Context &context, const std::string &path) {
 
 void add_batch_command(CLI::App &app, Context &context) {
     auto path = std::make_shared<std::string>("-");
+    auto line_buffered = std::make_shared<bool>(false);
     CLI::App *batch = app.add_subcommand(
         "batch", "Check many cases: JSON Lines of answers in, one JSON result per line out");
     batch
         ->add_option("file", *path,
                      "A JSON Lines file, one answers object per line; - (the "
                      "default) reads standard input")
-        ->type_name("FILE|-");
+        ->type_name("FILE|-")
+        ->check(not_empty());
     batch->footer("Each line is an object of question id to value, as for check --answers, with "
                   "an optional \"case_id\" that is echoed back. A bad line gives "
                   "{\"line\": N, \"error\": \"...\"} in its place; the exit code is then 65.\n"
                   "Example:\n  sciatica batch cases.jsonl > results.jsonl");
-    batch->callback([&context, path] { run_batch(context, *path); });
+    batch->add_flag("--line-buffered", *line_buffered,
+                    "Write each result as soon as it is made (results are also written whenever "
+                    "the input has no more lines ready)");
+    batch->callback([&context, path, line_buffered] { run_batch(context, *path, *line_buffered); });
 }
 
 } // namespace sciatica::cli

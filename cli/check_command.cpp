@@ -128,14 +128,16 @@ void add_check_command(CLI::App &app, Context &context) {
     check
         ->add_option("--answers", options->answers_path,
                      "A JSON or YAML file of question id to value; - reads standard input")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(not_empty());
     check->add_option("-f,--format", options->format, "Output format: text or json")
         ->check(CLI::IsMember({"text", "json"}));
     check->add_flag("--json", options->json, "Same as --format json")->excludes("--format");
     check
         ->add_option("-o,--output", options->output_path,
                      "Write the result to this file (atomically: all or nothing)")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(not_empty());
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
     check->add_flag("--details", options->details,
                     "Text: include each technique's steps, every cause and question");

@@ -4,6 +4,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 } // namespace CLI
 
 namespace sciatica::cli {
@@ -29,6 +30,11 @@ void add_help_command(CLI::App &app, Context &context);
 std::string short_usage(const CLI::App &command);
 void add_history_command(CLI::App &app, Context &context);
 void add_report_command(CLI::App &app, Context &context);
+
+// Refuses an empty value (an unset variable, `--answers "$FILE"`), which
+// would otherwise mean "none" or standard output: a usage error naming the
+// option.
+const CLI::Validator &not_empty();
 
 // Thrown by a command that has already printed its findings and must end
 // with exit status `code` (say, 1 for a failing test), with no error line.

@@ -116,26 +116,39 @@ _sciatica() {
     fi
 }
 
+# Sets COMPREPLY to each word of `words` that starts with `cur`, between
+# `before` and `after`. Unlike compgen -W, which expands $(...) and `...` in
+# its word list, this takes every word literally.
+_sciatica_match() {
+    local words=$1 cur=$2 before=$3 after=$4 w
+    local -a list
+    read -r -a list <<< "$words"
+    COMPREPLY=()
+    for w in "${list[@]}"; do
+        [[ $w == "$cur"* ]] && COMPREPLY+=("$before$w$after")
+    done
+}
+
 # Sets COMPREPLY to the values of `kind` (see _sciatica_value_kind) that
 # start with `cur`.
 _sciatica_values() {
     local kind=$1 cur=$2
     case $kind in
-        words*) mapfile -t COMPREPLY < <(compgen -W "${kind#words}" -- "$cur") ;;
+        words*) _sciatica_match "${kind#words}" "$cur" ;;
         files)
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
         answers)
             if [[ $cur == *=* ]]; then
                 local id=${cur%%=*}
-                mapfile -t COMPREPLY < <(compgen -P "$id=" -W "$(_sciatica_answer_values "$id")" -- "${cur#*=}")
+                _sciatica_match "$(_sciatica_answer_values "$id")" "${cur#*=}" "$id="
             else
                 compopt -o nospace 2>/dev/null
-                mapfile -t COMPREPLY < <(compgen -S = -W "$_sciatica_questions" -- "$cur")
+                _sciatica_match "$_sciatica_questions" "$cur" "" "="
             fi ;;
-        causes) mapfile -t COMPREPLY < <(compgen -W "$_sciatica_causes" -- "$cur") ;;
-        techniques) mapfile -t COMPREPLY < <(compgen -W "$_sciatica_techniques" -- "$cur") ;;
-        questions) mapfile -t COMPREPLY < <(compgen -W "$_sciatica_questions" -- "$cur") ;;
+        causes) _sciatica_match "$_sciatica_causes" "$cur" ;;
+        techniques) _sciatica_match "$_sciatica_techniques" "$cur" ;;
+        questions) _sciatica_match "$_sciatica_questions" "$cur" ;;
     esac
 }
 

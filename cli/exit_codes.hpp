@@ -13,6 +13,7 @@ inline constexpr int k_exit_no_input = 66;     // an input could not be read; Ct
 inline constexpr int k_exit_software = 70;     // an internal error
 inline constexpr int k_exit_io = 74;           // an output could not be written
 inline constexpr int k_exit_interrupted = 130; // Ctrl-C (128 + SIGINT)
+inline constexpr int k_exit_terminated = 143;  // batch: SIGTERM (128 + SIGTERM)
 
 // The exit code for an Error of `kind`.
 inline int exit_code(ErrorKind kind) {

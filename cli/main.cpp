@@ -15,9 +15,12 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <iostream>
 
 #ifndef SCIATICA_VERSION
 #define SCIATICA_VERSION "0.0.0"
@@ -181,7 +184,16 @@ int main(int argc, char **argv) {
         }
     } catch (const CLI::ParseError &e) {
         if (e.get_exit_code() == 0) {
-            return app.exit(e); // --help, --version
+            // --help, --version: lost output (a full disk) is an error too.
+            errno = 0;
+            int code = app.exit(e);
+            std::cout.flush();
+            if (!std::cout && errno != EPIPE) {
+                return report(std::string("cannot write the output: ") +
+                                  std::strerror(errno != 0 ? errno : EIO),
+                              sciatica::cli::k_exit_io);
+            }
+            return code;
         }
         return report(usage_message(app, e), k_exit_usage);
     } catch (const sciatica::cli::ExitWith &e) {

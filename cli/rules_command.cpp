@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "cli/terminal.hpp"
 #include "lib/error.hpp"
 #include "lib/lint.hpp"
 #include "lib/loader.hpp"
@@ -92,10 +93,11 @@ bool run_cases(const RuleSet &rules, const std::vector<Vignette> &cases, Coverag
             continue;
         }
         ++failed;
-        out += vignette.file + ":" + std::to_string(vignette.mark.line) + ": FAIL " +
-               vignette.name + "\n";
+        // Names and problems repeat text from files: shown, never obeyed.
+        out += visible(vignette.file) + ":" + std::to_string(vignette.mark.line) + ": FAIL " +
+               visible(vignette.name) + "\n";
         for (const auto &problem : problems) {
-            out += "  " + problem + "\n";
+            out += "  " + visible(problem) + "\n";
         }
     }
     out += std::to_string(passed) + " passed, " + std::to_string(failed) + " failed\n";
@@ -118,7 +120,7 @@ void run_test(Context &context, const TestOptions &options) {
         std::vector<std::string> missed = coverage.unexercised(&marks);
         std::string out;
         for (std::size_t i = 0; i < missed.size(); ++i) {
-            out += rules_name + ":" + std::to_string(marks[i].line) +
+            out += visible(rules_name) + ":" + std::to_string(marks[i].line) +
                    ": not exercised: " + missed[i] + "\n";
         }
         out += "coverage: " + std::to_string(coverage.exercised()) + " of " +
@@ -155,7 +157,9 @@ void add_rules_command(CLI::App &app, Context &context) {
     CLI::App *lint = rules->add_subcommand(
         "lint",
         "Check rule files (default: the embedded set, or --rules) and report every problem");
-    lint->add_option("paths", lint_options->paths, "Rule files to check")->type_name("PATH");
+    lint->add_option("paths", lint_options->paths, "Rule files to check")
+        ->type_name("PATH")
+        ->check(not_empty());
     lint->add_option("-f,--format", lint_options->format, "Output format: text or json")
         ->check(CLI::IsMember({"text", "json"}));
     lint->add_flag("--json", lint_options->json, "Same as --format json");
@@ -168,7 +172,8 @@ void add_rules_command(CLI::App &app, Context &context) {
         "test", "Run case vignettes against the rule set (the embedded one, or --rules)");
     test->add_option("files", test_options->paths, "Vignette files (YAML)")
         ->type_name("FILE")
-        ->required();
+        ->required()
+        ->check(not_empty());
     test->add_flag("--coverage", test_options->coverage,
                    "Also list red flags, urgency rules and cause findings no case exercised "
                    "(any makes the command fail)");

@@ -103,8 +103,44 @@ std::size_t display_width(const std::string &text) {
     return count;
 }
 
-std::string wrap(const std::string &text, int width, const std::string &first,
+std::string visible(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    auto hex = [&out](unsigned char c) {
+        static const char digits[] = "0123456789abcdef";
+        out += "\\x";
+        out += digits[c >> 4];
+        out += digits[c & 0xF];
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        auto next = [&](std::size_t k) {
+            return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+        };
+        bool c1 = c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F;
+        // U+202A..U+202E and U+2066..U+2069 reorder the text around them.
+        bool bidi = c == 0xE2 && ((next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) ||
+                                  (next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9));
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            hex(c);
+        } else if (c1 || bidi) {
+            std::size_t length = c1 ? 2 : 3;
+            for (std::size_t k = 0; k < length; ++k) {
+                hex(next(k));
+            }
+            i += length - 1;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+std::string wrap(const std::string &raw, int width, const std::string &first,
                  const std::string &rest) {
+    // Rule-set text reaches the terminal here: any control character left
+    // (lint refuses them) is shown, never obeyed.
+    std::string text = visible(raw);
     std::istringstream words(text);
     std::string word;
     std::string out;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace sciatica::cli {
 
@@ -40,7 +41,12 @@ inline constexpr const char *k_urgent = "1;30;43"; // bold black on yellow
 // `text` wrapped in the escape sequence `sgr` when `style.colour`, else as is.
 std::string paint(const TextStyle &style, const char *sgr, const std::string &text);
 
-// `text` word-wrapped to `width` columns, the first line after `first` and the
+// `text` with every control character but newline and tab (C0, DEL, C1) and
+// every bidirectional override written as \xNN bytes, so text from a rule set
+// or a vignette cannot move the cursor, hide what follows or clear a screen.
+std::string visible(std::string_view text);
+
+// `text` (made visible()) word-wrapped to `width` columns, the first line after `first` and the
 // others after `rest`; each line ends in a newline. Widths count characters,
 // not bytes, so UTF-8 text wraps where a person sees it.
 std::string wrap(const std::string &text, int width, const std::string &first,

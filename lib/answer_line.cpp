@@ -104,14 +104,6 @@ class Cursor {
     const char *m_end;
 };
 
-// A case_id that is a number is echoed as parse_answers_json's route would
-// write it; only plain non-negative integers are certain to come out as typed.
-bool plain_integer(std::string_view token) {
-    return !token.empty() && token.size() <= 18 &&
-           token.find_first_not_of("0123456789") == std::string_view::npos &&
-           (token.size() == 1 || token[0] != '0');
-}
-
 // Reads one member's value for `question` (nullptr: the case_id) into `out`.
 bool read_value(Cursor &in, const Question *question, std::optional<double> &answer,
                 std::string &case_id) {
@@ -137,8 +129,8 @@ bool read_value(Cursor &in, const Question *question, std::optional<double> &ans
             return false;
         }
         if (!question) {
-            case_id.assign(token);
-            return plain_integer(token);
+            case_id.assign(token); // exactly as given: same digits, however many
+            return true;
         }
         if (question->type != QuestionType::integer && question->type != QuestionType::number) {
             return false;
@@ -173,6 +165,45 @@ bool read_value(Cursor &in, const Question *question, std::optional<double> &ans
     return false; // objects, arrays and anything invalid
 }
 
+// The text of the top-level member `key`'s value in `line`, valid JSON holding
+// `key` once, when that value is a number (its token, as written). Keys are
+// compared after decoding, so "case\u005fid" is found too.
+std::string_view raw_top_level_value(std::string_view line, std::string_view key) {
+    int depth = 0;
+    bool expect_key = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (c == '{' || c == '[') {
+            ++depth;
+            expect_key = depth == 1 && c == '{';
+        } else if (c == '}' || c == ']') {
+            --depth;
+        } else if (c == ',' && depth == 1) {
+            expect_key = true;
+        } else if (c == '"') {
+            std::size_t start = i;
+            for (++i; i < line.size() && line[i] != '"'; ++i) {
+                i += line[i] == '\\' ? 1 : 0;
+            }
+            if (!(depth == 1 && expect_key)) {
+                continue;
+            }
+            expect_key = false;
+            std::string_view raw = line.substr(start, i + 1 - start);
+            bool match = raw.find('\\') == std::string_view::npos
+                             ? raw.substr(1, raw.size() - 2) == key
+                             : nlohmann::json::parse(raw).get<std::string>() == key;
+            if (!match) {
+                continue;
+            }
+            std::size_t value = line.find_first_not_of(" \t\r\n:", i + 1);
+            std::size_t end = line.find_first_of(" \t\r\n,}", value);
+            return line.substr(value, end - value);
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 AnswerLineParser::AnswerLineParser(const RuleSet &rules) : m_rules(&rules) {
@@ -183,6 +214,7 @@ AnswerLineParser::AnswerLineParser(const RuleSet &rules) : m_rules(&rules) {
 
 bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
     out.answers.assign(m_rules->questions.size(), std::nullopt);
+    out.seen.assign(m_rules->questions.size(), 0);
     out.case_id_json.clear();
     const auto &questions = m_rules->questions;
     std::size_t next = 0;
@@ -206,7 +238,8 @@ bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
             in.skip_space();
             std::optional<double> ignored;
             if (key == k_case_id) {
-                if (!read_value(in, nullptr, ignored, out.case_id_json)) {
+                if (!out.case_id_json.empty() ||
+                    !read_value(in, nullptr, ignored, out.case_id_json)) {
                     return false;
                 }
             } else {
@@ -225,6 +258,10 @@ bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
                     index = static_cast<std::size_t>(found->second);
                 }
                 next = index + 1;
+                if (out.seen[index] != 0) {
+                    return false; // a duplicate: the full parser refuses it
+                }
+                out.seen[index] = 1;
                 if (!read_value(in, &questions[index], out.answers[index], out.case_id_json)) {
                     return false;
                 }
@@ -247,11 +284,19 @@ void AnswerLineParser::parse(std::string_view line, const std::string &source,
     if (try_parse(line, out)) {
         return;
     }
-    out.answers = parse_answers_json(*m_rules, line, source, {std::string(k_case_id)});
-    // Valid JSON now: only the case_id is left to carry through.
+    out.answers = parse_answers_json(*m_rules, line, source, {std::string(k_case_id)}, true);
+    // Valid JSON now, with each key once: only the case_id is left to carry
+    // through. A number keeps its digits as given (nlohmann would round it
+    // through a double); anything else is written compactly.
     auto document = nlohmann::json::parse(line);
     auto found = document.find(k_case_id);
-    out.case_id_json = found == document.end() ? "" : found->dump();
+    if (found == document.end()) {
+        out.case_id_json.clear();
+    } else if (found->is_number()) {
+        out.case_id_json = std::string(raw_top_level_value(line, k_case_id));
+    } else {
+        out.case_id_json = found->dump();
+    }
 }
 
 } // namespace sciatica

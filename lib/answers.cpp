@@ -14,11 +14,20 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 namespace sciatica {
 
 namespace {
+
+// `option` equals `word` (already lower case) ignoring ASCII case.
+bool same_letters(std::string_view option, std::string_view word) {
+    return option.size() == word.size() &&
+           std::equal(option.begin(), option.end(), word.begin(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+           });
+}
 
 // A value from the input, safe and short enough to repeat in a message.
 std::string shown_value(std::string_view text) {
@@ -118,13 +127,62 @@ std::string json_message(const nlohmann::json::exception &e) {
     return message;
 }
 
-// Parses a JSON answers document, refusing nesting past k_max_nesting_depth.
-// A question answered twice keeps its last answer, as in batch's fast path.
-nlohmann::json parse_json(std::string_view text, const std::string &source) {
-    auto check = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
+// The 1-based line of the `ordinal`-th (0-based) member key of the top-level
+// object in `text`, which nlohmann has already read as valid JSON up to there.
+std::size_t line_of_top_level_key(std::string_view text, std::size_t ordinal) {
+    std::size_t line = 1;
+    std::size_t keys = 0;
+    int depth = 0;
+    bool expect_key = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n') {
+            ++line;
+        } else if (c == '"') {
+            if (depth == 1 && expect_key) {
+                if (keys++ == ordinal) {
+                    return line;
+                }
+            }
+            expect_key = false;
+            for (++i; i < text.size() && text[i] != '"'; ++i) {
+                i += text[i] == '\\' ? 1 : 0;
+            }
+        } else if (c == '{' || c == '[') {
+            ++depth;
+            expect_key = depth == 1 && c == '{';
+        } else if (c == '}' || c == ']') {
+            --depth;
+        } else if (c == ',' && depth == 1) {
+            expect_key = true;
+        }
+    }
+    return line;
+}
+
+// Parses a JSON answers document, refusing a NUL byte (nlohmann would take it
+// as the end of the text and drop the rest), nesting past
+// k_max_nesting_depth, and a key given twice in the top-level object (nlohmann
+// would keep the last silently; for a warning sign a silent choice is wrong).
+nlohmann::json parse_json(std::string_view text, const std::string &source, bool name_line) {
+    if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+        throw Error(ErrorKind::data, source + ": the text contains a NUL byte (at byte " +
+                                         std::to_string(nul + 1) + ")");
+    }
+    std::unordered_set<std::string> keys;
+    auto check = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
         if (depth >= k_max_nesting_depth) {
             throw Error(ErrorKind::data, source + ": nested more than " +
                                              std::to_string(k_max_nesting_depth) + " levels deep");
+        }
+        if (event == nlohmann::json::parse_event_t::key && depth == 1) {
+            const auto &key = parsed.get_ref<const std::string &>();
+            if (!keys.insert(key).second) {
+                std::string line =
+                    name_line ? ":" + std::to_string(line_of_top_level_key(text, keys.size())) : "";
+                throw Error(ErrorKind::data,
+                            source + line + ": duplicate answer '" + shown_value(key) + "'");
+            }
         }
         return true;
     };
@@ -229,9 +287,13 @@ double parse_answer(const Question &question, std::string_view raw) {
         fail(question, "'" + shown + "' is not an answer; expected " + answer_hint(question));
     }
     case QuestionType::choice: {
+        // Options match whatever the case, as yes and no do; lint refuses
+        // options that differ only in case, so at most one matches.
         std::string word = lower(text);
         const auto &options = question.options;
-        auto it = std::find(options.begin(), options.end(), word);
+        auto it = std::find_if(options.begin(), options.end(), [&](const std::string &option) {
+            return same_letters(option, word);
+        });
         if (it == options.end()) {
             fail(question, "'" + shown + "' is not allowed; expected " + answer_hint(question) +
                                did_you_mean(word, options));
@@ -300,18 +362,18 @@ Answers parse_answers_document(const RuleSet &rules, std::string_view text,
         throw Error(ErrorKind::data, source + ": no answers (the input is empty)");
     }
     if (body.front() == '{' || body.front() == '[' || body.front() == '"') {
-        return parse_answers_json(rules, text, source, ignored);
+        return parse_answers_json(rules, text, source, ignored, false);
     }
     return parse_answers_yaml(rules, text, source, ignored);
 }
 
 Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,
-                           const std::vector<std::string> &ignored) {
+                           const std::vector<std::string> &ignored, bool source_names_line) {
     if (text.size() > k_max_answers_bytes) {
         throw Error(ErrorKind::data, source + ": too large: answers may be at most " +
                                          size_text(k_max_answers_bytes));
     }
-    return from_json(rules, parse_json(text, source), source, ignored);
+    return from_json(rules, parse_json(text, source, !source_names_line), source, ignored);
 }
 
 std::string answer_text(const Question &question, double value) {

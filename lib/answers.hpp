@@ -60,9 +60,12 @@ Answers parse_answers_document(const RuleSet &rules, std::string_view text,
 
 // As parse_answers_document, for a JSON `text` only (no YAML): the route of
 // every JSON answers document, and the reference that AnswerLineParser's fast
-// path must agree with. Throws Error(data).
+// path must agree with. A NUL byte and a key given twice are refused; the
+// error for a duplicate names its line unless `source_names_line` (a batch
+// line's source, "cases.jsonl:3", already does). Throws Error(data).
 Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,
-                           const std::vector<std::string> &ignored = {});
+                           const std::vector<std::string> &ignored = {},
+                           bool source_names_line = false);
 
 // An answer as a person would say it: "yes", "no", "left", "35".
 std::string answer_text(const Question &question, double value);

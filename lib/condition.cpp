@@ -25,7 +25,12 @@ bool compare(CompareOp op, double answer, const std::vector<double> &values) {
     case CompareOp::ge:
         return answer >= values[0];
     case CompareOp::in:
-        return std::find(values.begin(), values.end(), answer) != values.end();
+        // Loaded lists are sorted (see Condition::values); a short list built
+        // in code need not be.
+        if (values.size() <= 8) {
+            return std::find(values.begin(), values.end(), answer) != values.end();
+        }
+        return std::binary_search(values.begin(), values.end(), answer);
     }
     return false;
 }

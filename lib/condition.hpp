@@ -44,7 +44,7 @@ struct Condition {
     std::vector<Condition> children; // all, any: the operands; negate: one
     int question = -1;               // compare: index into RuleSet::questions
     CompareOp op = CompareOp::eq;
-    std::vector<double> values; // compare: one value, or the set for `in`
+    std::vector<double> values; // compare: one value, or the set for `in` (sorted, unique)
     SourceMark mark;
 };
 

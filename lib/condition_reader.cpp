@@ -1,5 +1,6 @@
 #include "lib/condition_reader.hpp"
 
+#include "lib/limits.hpp"
 #include "lib/text_util.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -113,11 +114,20 @@ Condition ConditionReader::comparison(const YAML::Node &node) {
             m_in.error(operand, "'in' takes a non-empty list of values");
             return out;
         }
+        if (operand.size() > k_max_in_values) {
+            m_in.error(operand, "'in' has " + std::to_string(operand.size()) +
+                                    " values; a list may have at most " +
+                                    std::to_string(k_max_in_values));
+            return out;
+        }
         for (const auto &item : operand) {
             if (auto value = answer_value(question, item)) {
                 out.values.push_back(*value);
             }
         }
+        // Sorted and unique, as evaluation's binary search needs.
+        std::sort(out.values.begin(), out.values.end());
+        out.values.erase(std::unique(out.values.begin(), out.values.end()), out.values.end());
     } else if (auto value = answer_value(question, operand)) {
         out.values.push_back(*value);
     }

@@ -1,6 +1,8 @@
 #include "lib/engine.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 
 namespace sciatica {
 
@@ -80,19 +82,23 @@ void rank_causes(const RuleSet &rules, const Answers &answers, std::vector<Ranke
         }
         RankedCause entry{&cause, 0, {}};
         bool supported = false;
+        // Summed in millionths, exactly: weights that cancel (0.1 + 0.2 - 0.3)
+        // give 0, not 5.55e-17. Lint keeps weights within k_max_finding_weight.
+        std::int64_t millionths = 0;
         for (const auto &finding : cause.findings) {
             if (evaluate(finding.when, answers) != Tri::yes) {
                 continue;
             }
-            entry.score += finding.weight;
+            millionths += std::llround(finding.weight * 1e6);
             if (finding.weight > 0) {
                 supported = true;
                 explain(finding.when, answers, Tri::yes, entry.because);
             }
         }
+        entry.score = static_cast<double>(millionths) / 1e6;
         // Listed only when an answer speaks for it and, on balance, more
         // speaks for it than against.
-        if (supported && entry.score > 0) {
+        if (supported && millionths > 0) {
             ranked.push_back(std::move(entry));
         }
     }
@@ -133,9 +139,9 @@ void safe_techniques(const RuleSet &rules, const Answers &answers, Result &resul
         if (technique.unless && evaluate(*technique.unless, answers) == Tri::yes) {
             continue;
         }
-        bool excluded = std::any_of(
-            technique.not_with_causes.begin(), technique.not_with_causes.end(),
-            [&](int cause) { return leads(result, cause, rules.leading_causes); });
+        bool excluded =
+            std::any_of(technique.not_with_causes.begin(), technique.not_with_causes.end(),
+                        [&](int cause) { return leads(result, cause, rules.leading_causes); });
         if (!excluded) {
             out.push_back(&technique);
         }

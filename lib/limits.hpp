@@ -25,6 +25,15 @@ inline constexpr int k_max_nesting_depth = 64;
 // rules, causes, techniques, treatments, equipment).
 inline constexpr std::size_t k_max_list_entries = 1000;
 
+// The most values in one `in:` list of a condition: lint and evaluation stay
+// fast (n log n) whatever a rule file holds.
+inline constexpr std::size_t k_max_in_values = 1000;
+
+// The largest weight (either sign) of a cause's finding. Scores are summed in
+// millionths (fixed point), so weights this size can never overflow or lose
+// a finding to rounding.
+inline constexpr double k_max_finding_weight = 1000;
+
 // How much of a bad value an error message repeats before eliding the rest.
 inline constexpr std::size_t k_max_quoted_chars = 60;
 

@@ -1,5 +1,6 @@
 #include "lib/lint.hpp"
 
+#include "lib/lint_text.hpp"
 #include "lib/satisfiable.hpp"
 
 #include <algorithm>
@@ -41,9 +42,8 @@ class Linter {
 
     void check_notice() {
         const auto &notice = m_rules.notice;
-        bool blank = std::all_of(notice.begin(), notice.end(),
-                                 [](unsigned char c) { return std::isspace(c) != 0; });
-        if (blank) {
+        // No-break and zero-width spaces look blank too.
+        if (looks_blank(notice)) {
             report(Diagnostic::Severity::error, {},
                    "the practitioner notice is missing or blank; every result must carry it");
         }
@@ -234,6 +234,7 @@ void for_each_condition(const RuleSet &rules, const std::function<void(const Con
 
 void lint_rules(const RuleSet &rules, const std::string &file_name, std::vector<Diagnostic> &out) {
     Linter(rules, file_name, out).run();
+    lint_text(rules, file_name, out);
 }
 
 void sort_by_position(std::vector<Diagnostic> &diagnostics) {

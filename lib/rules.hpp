@@ -101,7 +101,7 @@ struct Technique {
     std::vector<std::string> equipment;
     std::string source; // where the steps come from
     SourceMark mark;
-    std::optional<Condition> unless; // withheld when this is true
+    std::optional<Condition> unless;  // withheld when this is true
     std::vector<int> not_with_causes; // withheld when one of these causes leads
 };
 

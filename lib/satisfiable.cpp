@@ -48,19 +48,39 @@ Interval normalised(Interval i, bool whole) {
     return i;
 }
 
+// Whether `x` ends before `y` does (an open end before a closed one at the
+// same value).
+bool ends_first(const Interval &x, const Interval &y) {
+    return x.high < y.high || (x.high == y.high && x.high_open && !y.high_open);
+}
+
+// `a` and `b` are sorted unions of disjoint intervals (every ValueSet here
+// is), so one merge-like pass finds their intersection: linear, where pairing
+// every piece of `a` with every piece of `b` was quadratic for long `in` lists.
 ValueSet intersect(const ValueSet &a, const ValueSet &b, bool whole) {
     ValueSet out;
-    for (const auto &x : a) {
-        for (const auto &y : b) {
-            Interval i;
-            i.low = std::max(x.low, y.low);
-            i.low_open = (x.low == i.low && x.low_open) || (y.low == i.low && y.low_open);
-            i.high = std::min(x.high, y.high);
-            i.high_open = (x.high == i.high && x.high_open) || (y.high == i.high && y.high_open);
-            i = normalised(i, whole);
-            if (!is_empty(i)) {
-                out.push_back(i);
-            }
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        const Interval &x = a[i];
+        const Interval &y = b[j];
+        Interval both;
+        both.low = std::max(x.low, y.low);
+        both.low_open = (x.low == both.low && x.low_open) || (y.low == both.low && y.low_open);
+        both.high = std::min(x.high, y.high);
+        both.high_open =
+            (x.high == both.high && x.high_open) || (y.high == both.high && y.high_open);
+        both = normalised(both, whole);
+        if (!is_empty(both)) {
+            out.push_back(both);
+        }
+        if (ends_first(x, y)) {
+            ++i;
+        } else if (ends_first(y, x)) {
+            ++j;
+        } else {
+            ++i;
+            ++j;
         }
     }
     return out;
@@ -86,6 +106,7 @@ ValueSet comparison_values(CompareOp op, const std::vector<double> &values, bool
     if (op == CompareOp::in) {
         std::vector<double> points = values;
         std::sort(points.begin(), points.end());
+        points.erase(std::unique(points.begin(), points.end()), points.end());
         ValueSet out;
         if (!negated) {
             for (double p : points) {

@@ -3,6 +3,7 @@
 #include "lib/error.hpp"
 #include "lib/text_util.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace sciatica {
@@ -146,6 +147,17 @@ void apply_no_color(Settings &settings, const Environment &env) {
 
 void apply_config_text(Settings &settings, std::string_view text, const std::string &path) {
     std::map<std::string, bool> seen;
+    // Some editors start a UTF-8 file with a byte order mark: not part of a key.
+    constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+    if (text.substr(0, k_bom.size()) == k_bom) {
+        text.remove_prefix(k_bom.size());
+    }
+    if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+        auto line =
+            1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+        throw Error(ErrorKind::data,
+                    path + ":" + std::to_string(line) + ": the file contains a NUL byte");
+    }
     int line_number = 0;
     while (!text.empty()) {
         ++line_number;

@@ -60,6 +60,11 @@ class VignetteParser {
         if (!node.IsSequence()) {
             m_in.fail(node, "a list of " + what + " ids is expected");
         }
+        if (node.size() == 0) {
+            // Every check over an empty list passes, whatever the result.
+            m_in.fail(node, "an empty list of " + what +
+                                " ids checks nothing; list at least one or leave the key out");
+        }
         std::vector<std::string> out;
         for (const auto &item : node) {
             out.push_back(known_id(item, ids, what));
@@ -118,6 +123,10 @@ class VignetteParser {
         m_in.check_keys(node, {"urgency", "urgency_at_least", "urgency_at_most", "top_cause",
                                "top2_any", "red_flags_include", "red_flags_exclude",
                                "unanswered_include", "no_causes", "no_techniques"});
+        if (node.size() == 0) {
+            m_in.fail(node, "'expect' is empty, so the case checks nothing; give at least one "
+                            "expectation or leave 'expect' out");
+        }
         Expectation out;
         if (node["urgency"]) {
             out.urgency = known_id(node["urgency"], m_rules.urgency_ids(), "urgency");

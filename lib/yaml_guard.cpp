@@ -144,6 +144,11 @@ std::optional<Diagnostic> check_yaml_input(std::string_view text, const std::str
     return check_yaml(text, file_name, "a rule file", k_max_rules_bytes);
 }
 
+std::optional<Diagnostic> check_yaml_vignettes(std::string_view text,
+                                               const std::string &file_name) {
+    return check_yaml(text, file_name, "a vignette file", k_max_rules_bytes);
+}
+
 std::optional<Diagnostic> check_yaml_answers(std::string_view text, const std::string &source) {
     return check_yaml(text, source, "answers", k_max_answers_bytes);
 }

@@ -17,6 +17,9 @@ namespace sciatica {
 // k_max_rules_bytes. Returns the first problem found.
 std::optional<Diagnostic> check_yaml_input(std::string_view text, const std::string &file_name);
 
+// The same checks for a file of case vignettes, named as such in messages.
+std::optional<Diagnostic> check_yaml_vignettes(std::string_view text, const std::string &file_name);
+
 // The same checks for an answers document in YAML, with k_max_answers_bytes.
 std::optional<Diagnostic> check_yaml_answers(std::string_view text, const std::string &source);
 

@@ -50,9 +50,11 @@ YamlReader::YamlReader(std::string file, std::vector<Diagnostic> &diagnostics, M
 
 bool YamlReader::load(std::string_view text, Input input, YAML::Node &root) {
     m_text = text;
-    // A vignette file is held to a rule file's limits.
-    std::optional<Diagnostic> problem =
-        input == Input::answers ? check_yaml_answers(text, m_file) : check_yaml_input(text, m_file);
+    // A vignette file is held to a rule file's limits, and named as itself.
+    std::optional<Diagnostic> problem = input == Input::answers ? check_yaml_answers(text, m_file)
+                                        : input == Input::vignettes
+                                            ? check_yaml_vignettes(text, m_file)
+                                            : check_yaml_input(text, m_file);
     if (problem) {
         error(SourceMark{problem->line, problem->column}, problem->message);
         return false;

@@ -116,6 +116,27 @@ TEST_CASE("ignored members such as case_id are skipped", "[answers]") {
     CHECK(answers[0] == 0.0);
 }
 
+TEST_CASE("an option written with capitals matches an answer in any case", "[answers]") {
+    // Options [Left, right] once refused the answer "Left" while suggesting it.
+    Question side;
+    side.id = "side";
+    side.type = QuestionType::choice;
+    side.options = {"Left", "right"};
+    CHECK(parse_answer(side, "Left") == 0);
+    CHECK(parse_answer(side, "left") == 0);
+    CHECK(parse_answer(side, "LEFT") == 0);
+    CHECK(parse_answer(side, "Right") == 1);
+}
+
+TEST_CASE("a JSON key given twice is refused, naming the key and its line", "[answers]") {
+    RuleSet rules = small_rules();
+    CHECK_THROWS_WITH(parse_answers_document(rules, "{\"pain\": true,\n\"pain\": false}", "a.json"),
+                      "a.json:2: duplicate answer 'pain'");
+    CHECK_THROWS_WITH(
+        parse_answers_document(rules, "{\"side\": {\"x\": 1, \"x\": 2}}", "a.json"),
+        "a.json: 'side': an object is not allowed; expected one of left, right, both");
+}
+
 namespace {
 
 Question duration(QuestionType type, const char *unit) {

@@ -124,7 +124,10 @@ TEST_CASE("a level allowing self-care above one that does not is a warning", "[l
     yaml.replace(yaml.find("Book soon, self_care: true"), 26, "Book soon, self_care: false");
     CHECK(diagnostics_of(yaml) == Lines{"rules.yaml:4:5: warning: urgency 'emergency' allows "
                                         "self-care but is more severe than 'soon', which does "
-                                        "not"});
+                                        "not",
+                                        "rules.yaml:4:5: error: urgency 'emergency' allows "
+                                        "self-care (self_care: true); no technique may be "
+                                        "offered at emergency or urgent"});
 }
 
 TEST_CASE("a red flag at the least severe level is a warning", "[lint]") {

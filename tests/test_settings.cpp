@@ -156,3 +156,18 @@ TEST_CASE("a flag overrides every other layer", "[settings]") {
     CHECK(settings.format.source == SettingSource::flag);
     CHECK(settings.format.origin == "--format");
 }
+
+TEST_CASE("a config file starting with a byte order mark reads as without it", "[settings]") {
+    Settings settings;
+    apply_config_text(settings,
+                      "\xEF\xBB\xBF"
+                      "format = \"json\"\n",
+                      "/c/config.toml");
+    CHECK(settings.format.value == "json");
+}
+
+TEST_CASE("a NUL byte in the config file is an error naming its line", "[settings]") {
+    using namespace std::string_literals;
+    CHECK(config_error("format = \"json\"\ncolor = \"nev\0er\"\n"s) ==
+          "/home/u/.config/sciatica/config.toml:2: the file contains a NUL byte");
+}

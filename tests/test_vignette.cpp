@@ -76,8 +76,9 @@ TEST_CASE("a file that is not a list of cases is refused", "[vignette]") {
 }
 
 TEST_CASE("an alias in a vignette file is refused", "[vignette]") {
-    CHECK(parse_error("- name: &n x\n  answers: {}\n") ==
-          "cases.yaml:1:9: anchors (&name) are not allowed in a rule file; write the value out");
+    CHECK(
+        parse_error("- name: &n x\n  answers: {}\n") ==
+        "cases.yaml:1:9: anchors (&name) are not allowed in a vignette file; write the value out");
 }
 
 TEST_CASE("a case that meets its expectations passes", "[vignette]") {

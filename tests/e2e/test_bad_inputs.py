@@ -9,7 +9,10 @@ run has a timeout and a signal death fails the row.
 import json
 import os
 import re
+import select
+import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -43,7 +46,8 @@ def many_questions(count):
                                b"\n".join(lines) + b"\n")
 
 
-# Each row: name, files (name -> bytes, or a callable giving bytes), args
+# Each row: name, files (name -> bytes, a callable giving bytes, or ("hard link
+# to", an earlier file's name)), args
 # ({d} is the scratch directory), stdin bytes, exit code, stderr line.
 RULE_FILES = [
     ("rules_syntax_error", {"r.yaml": b"format: [unclosed\n"}, ["--rules", "{d}/r.yaml", "check"],
@@ -91,6 +95,62 @@ RULE_FILES = [
     ("rules_too_many_questions", {"r.yaml": lambda: many_questions(1000)},
      ["--rules", "{d}/r.yaml", "check"], b"", 65,
      "{d}/r.yaml:7:3: 'questions' has 1001 entries; a rule set may have at most 1000"),
+    ("rules_in_list_too_long", {"r.yaml": lambda: SMALL_RULES.replace(
+        b"when: {q: pain, eq: true}, advice: Go.}",
+        b"when: {q: n, in: [" + b",".join(b"%d" % i for i in range(1001)) + b"]}, advice: Go.}")
+        .replace(b"  - {id: pain, type: yes_no, prompt: Pain}\n",
+                 b"  - {id: pain, type: yes_no, prompt: Pain}\n  - {id: n, type: integer, prompt: N}\n")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:10:67: 'in' has 1001 values; a list may have at most 1000"),
+    ("rules_option_runs_a_command", {"r.yaml": SMALL_RULES.replace(
+        b"  - {id: pain, type: yes_no, prompt: Pain}\n",
+        b"  - {id: pain, type: yes_no, prompt: Pain}\n"
+        b"  - {id: side, type: choice, options: [left, '$(touch x)'], prompt: Side}\n")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:8:5: the option '$(touch x)' is not a plain word: use letters, digits, '_', "
+     "'-' and '.', starting with a letter or digit"),
+    ("rules_option_backquotes", {"r.yaml": SMALL_RULES.replace(
+        b"  - {id: pain, type: yes_no, prompt: Pain}\n",
+        b"  - {id: pain, type: yes_no, prompt: Pain}\n"
+        b"  - {id: side, type: choice, options: [left, '`id`'], prompt: Side}\n")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:8:5: the option '`id`' is not a plain word: use letters, digits, '_', "
+     "'-' and '.', starting with a letter or digit"),
+    ("rules_options_differ_only_in_case", {"r.yaml": SMALL_RULES.replace(
+        b"  - {id: pain, type: yes_no, prompt: Pain}\n",
+        b"  - {id: pain, type: yes_no, prompt: Pain}\n"
+        b"  - {id: side, type: choice, options: [Left, left], prompt: Side}\n")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:8:5: the options of 'side' differ only in case ('left'); answers match options "
+     "whatever the case"),
+    ("rules_question_case_id", {"r.yaml": SMALL_RULES.replace(
+        b"  - {id: pain, type: yes_no, prompt: Pain}\n",
+        b"  - {id: pain, type: yes_no, prompt: Pain}\n"
+        b"  - {id: case_id, type: yes_no, prompt: Case}\n")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:8:5: the question id 'case_id' is reserved: batch reads it as the case's own id, "
+     "not an answer"),
+    ("rules_escape_in_notice", {"r.yaml": SMALL_RULES.replace(
+        b"notice: See your practitioner.", b'notice: "\\e[8mSee your practitioner."')},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml: the text of the rule set holds a control character (\\x1b); write text without "
+     "escapes or terminal codes"),
+    ("rules_escape_in_name", {"r.yaml": SMALL_RULES.replace(b"name: Alarm", b'name: "Alarm\\e[2J"')},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:9:5: the text of red flag 'alarm' holds a control character (\\x1b); write text "
+     "without escapes or terminal codes"),
+    ("rules_huge_weight", {"r.yaml": SMALL_RULES.replace(b"weight: 1}", b"weight: 1e308}")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:12:17: a finding's weight must be from -1000 to 1000"),
+    ("rules_self_care_at_emergency", {"r.yaml": SMALL_RULES.replace(
+        b"advice: Go now, self_care: false", b"advice: Go now, self_care: true")},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml:4:5: urgency 'emergency' allows self-care (self_care: true); no technique may be "
+     "offered at emergency or urgent"),
+    ("rules_notice_of_invisible_spaces", {"r.yaml": SMALL_RULES.replace(
+        b"notice: See your practitioner.", b'notice: "\\u00a0\\u200b\\u2060\\ufeff"')},
+     ["--rules", "{d}/r.yaml", "check"], b"", 65,
+     "{d}/r.yaml: the practitioner notice is missing or blank; every result must carry it"),
 ]
 
 ANSWERS = [
@@ -132,9 +192,7 @@ ANSWERS = [
      "<stdin>: 'pain_side': 'le\\x00ft' is not allowed; expected one of left, right, both "
      "(did you mean 'left'?)"),
     ("answers_raw_nul_in_string", {}, ["check", "--answers", "-"], b'{"pain_side": "le\x00ft"}', 65,
-     "<stdin>: invalid JSON at byte 18: parse error at line 1, column 18: syntax error while "
-     "parsing value - invalid string: control character U+0000 (NUL) must be escaped to "
-     "\\u0000; last read: '\"le<U+0000>'"),
+     "<stdin>: the text contains a NUL byte (at byte 18)"),
     ("answers_nul_in_yaml", {}, ["check", "--answers", "-"], b"pain_side: le\x00ft\n", 65,
      "<stdin>:1:14: the text contains a NUL byte"),
     ("answers_invalid_utf8_in_json_string", {}, ["check", "--answers", "-"],
@@ -164,6 +222,16 @@ ANSWERS = [
     ("answers_directory", {}, ["check", "--answers", "{d}"], b"", 66, "{d}: is a directory, not a file"),
     ("answers_missing_file", {}, ["check", "--answers", "{d}/none.json"], b"", 66,
      "{d}/none.json: cannot open: No such file or directory"),
+    ("answers_raw_nul_ends_the_document", {"a.json": b'{"leg_pain": true}\x00, "saddle_numbness": true}'},
+     ["check", "--no-input", "--answers", "{d}/a.json"], b"", 65,
+     "{d}/a.json: the text contains a NUL byte (at byte 19)"),
+    ("answers_duplicate_key_json", {}, ["check", "--answers", "-"],
+     b'{"saddle_numbness": true,\n "saddle_numbness": false}', 65,
+     "<stdin>:2: duplicate answer 'saddle_numbness'"),
+    ("answers_duplicate_key_json_escaped", {}, ["check", "--answers", "-"],
+     b'{"leg_pain": true, "leg\\u005fpain": false}', 65, "<stdin>:1: duplicate answer 'leg_pain'"),
+    ("answers_duplicate_key_json_null_first", {}, ["check", "--answers", "-"],
+     b'{"leg_pain": null, "leg_pain": true}', 65, "<stdin>:1: duplicate answer 'leg_pain'"),
 ]
 
 FLAGS = [
@@ -195,6 +263,11 @@ FLAGS = [
     ("flag_answer_control_characters", {}, ["check", "--answer", "pain_side=le\nft"], b"", 64,
      "--answer: 'pain_side': 'le\\x0aft' is not allowed; expected one of left, right, both "
      "(did you mean 'left'?)"),
+    ("flag_empty_answers", {}, ["check", "--answers", ""], b"", 64, "--answers: must not be empty"),
+    ("flag_empty_output", {}, ["check", "--output", ""], b"", 64, "--output: must not be empty"),
+    ("flag_empty_batch_file", {}, ["batch", ""], b"", 64, "file: must not be empty"),
+    ("flag_empty_lint_path", {}, ["rules", "lint", ""], b"", 64, "paths: must not be empty"),
+    ("flag_empty_vignette_file", {}, ["rules", "test", ""], b"", 64, "files: must not be empty"),
 ]
 
 OUTPUT = [
@@ -204,6 +277,9 @@ OUTPUT = [
      "{d}: cannot write: it is a directory"),
     ("output_to_dev_full", {}, ["check", "--json", "--output", "/dev/full"], b"", 74,
      "/dev/full: cannot write: No space left on device"),
+    ("output_hard_linked_file", {"r.json": b"old\n", "link.json": ("hard link to", "r.json")}, ["check", "--output", "{d}/link.json"],
+     b"", 74, "{d}/link.json: cannot replace it atomically: it has 2 hard links, which a new "
+     "file would split; write to another path"),
 ]
 
 BATCH = [
@@ -233,6 +309,9 @@ class BadInputs(unittest.TestCase):
 
     def check_row(self, files, args, stdin, code, message):
         for name, content in files.items():
+            if isinstance(content, tuple):  # ("hard link to", an earlier file)
+                os.link(os.path.join(self.dir, content[1]), os.path.join(self.dir, name))
+                continue
             with open(os.path.join(self.dir, name), "wb") as f:
                 f.write(content() if callable(content) else content)
         args = [a.replace("{d}", self.dir) for a in args]
@@ -360,6 +439,113 @@ class Output(unittest.TestCase):
         self.assertIn(p.returncode, (130, -signal.SIGINT))
         self.assertEqual(os.listdir(self.dir), [])
 
+    def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(self):
+        target = os.path.join(self.dir, "real.json")
+        with open(target, "w") as f:
+            f.write("old\n")
+        os.symlink("real.json", os.path.join(self.dir, "link.json"))
+        os.symlink("link.json", os.path.join(self.dir, "link2.json"))
+        p = run_bytes(["check", "--json", "--output", os.path.join(self.dir, "link2.json")])
+        self.assertEqual((p.returncode, p.stderr), (0, b""))
+        self.assertTrue(os.path.islink(os.path.join(self.dir, "link.json")))
+        self.assertTrue(os.path.islink(os.path.join(self.dir, "link2.json")))
+        with open(target) as f:
+            self.assertEqual(json.loads(f.read())["schema_version"], 1)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["link.json", "link2.json", "real.json"])
+
+    def test_output_keeps_an_existing_files_mode(self):
+        path = os.path.join(self.dir, "private.json")
+        with open(path, "w") as f:
+            f.write("old\n")
+        os.chmod(path, 0o600)
+        p = run_bytes(["check", "--json", "--output", path])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(os.stat(path).st_mode & 0o7777, 0o600)
+
+    def test_a_new_output_file_honours_the_umask(self):
+        path = os.path.join(self.dir, "new.json")
+        p = subprocess.run(["sh", "-c", 'umask 027 && exec "$0" check --output "$1"', BIN, path],
+                           capture_output=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(os.stat(path).st_mode & 0o7777, 0o640)
+
+    def test_output_to_dev_stdout_writes_through_it_and_leaves_the_device(self):
+        p = run_bytes(["check", "--json", "--output", "/dev/stdout"])
+        self.assertEqual((p.returncode, p.stderr), (0, b""))
+        self.assertEqual(json.loads(p.stdout)["schema_version"], 1)
+        self.assertTrue(os.path.islink("/dev/stdout"))
+
+    def test_output_to_dev_stdout_appends_to_a_file_opened_for_appending(self):
+        path = os.path.join(self.dir, "log.jsonl")
+        with open(path, "w") as f:
+            f.write("first\n")
+        with open(path, "ab") as f:
+            p = run_bytes(["check", "--json", "--output", "/dev/stdout"], stdout=f)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(path) as f:
+            first, second = f.read().splitlines()
+        self.assertEqual(first, "first")
+        self.assertEqual(json.loads(second)["schema_version"], 1)
+
+    def test_output_to_a_fifo_with_a_reader_writes_into_it(self):
+        fifo = os.path.join(self.dir, "fifo")
+        os.mkfifo(fifo)
+        p = subprocess.Popen([BIN, "check", "--json", "--output", fifo], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        with open(fifo, "rb") as f:
+            data = f.read()
+        _, err = p.communicate(timeout=30)
+        self.assertEqual(p.returncode, 0)
+        # Started before its reader, it may say that it waits for one.
+        self.assertIn(err, (b"", b"sciatica: %s is a FIFO: waiting up to 10 seconds for a "
+                                 b"reader\n" % fifo.encode()))
+        self.assertEqual(json.loads(data)["schema_version"], 1)
+        self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
+
+    def test_output_to_a_fifo_nobody_reads_says_so_and_gives_up(self):
+        fifo = os.path.join(self.dir, "fifo")
+        os.mkfifo(fifo)
+        start = time.time()
+        p = run_bytes(["check", "--output", fifo], timeout=30)
+        self.assertLess(time.time() - start, 20)
+        self.assertEqual(p.stderr.decode(),
+                         "sciatica: %s is a FIFO: waiting up to 10 seconds for a reader\n"
+                         "sciatica: error: %s: cannot write: it is a FIFO and nothing read from "
+                         "it for 10 seconds\n" % (fifo, fifo))
+        self.assertEqual(p.returncode, 74)
+        self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
+
+    def test_a_writable_file_in_a_read_only_directory_says_why_it_cannot_be_replaced(self):
+        path = os.path.join(self.dir, "r.json")
+        with open(path, "w") as f:
+            f.write("old\n")
+        os.chmod(path, 0o666)
+        os.chmod(self.dir, 0o555)
+        command = [BIN, "check", "--output", path]
+        if os.geteuid() == 0:
+            if shutil.which("setpriv") is None:
+                self.skipTest("root writes anywhere and setpriv is missing")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command
+        try:
+            p = subprocess.run(command, capture_output=True, timeout=60)
+        finally:
+            os.chmod(self.dir, 0o700)
+        self.assertEqual(p.stderr.decode(),
+                         "sciatica: error: %s: cannot write it atomically: cannot create a "
+                         "temporary file in %s (Permission denied); the directory must be "
+                         "writable\n" % (path, self.dir))
+        self.assertEqual(p.returncode, 74)
+        with open(path) as f:
+            self.assertEqual(f.read(), "old\n")
+
+    def test_help_and_version_on_a_full_disk_exit_74(self):
+        for args in (["--help"], ["--version"], ["check", "--help"]):
+            with self.subTest(args), open("/dev/full", "wb") as full:
+                p = run_bytes(args, stdout=full)
+                self.assertEqual(p.stderr.decode(), "sciatica: error: cannot write the output: "
+                                                    "No space left on device\n")
+                self.assertEqual(p.returncode, 74)
+
 
 class Batch(unittest.TestCase):
     """`batch` puts a bad line's error in its place on stdout."""
@@ -377,6 +563,98 @@ class Batch(unittest.TestCase):
             os.mkfifo(path)
             p = run_bytes(["batch", path], timeout=10)
             self.assertEqual((p.returncode, p.stdout, p.stderr), (0, b"", b""))
+
+    def test_an_endless_line_stops_at_the_line_limit(self):
+        p = run_bytes(["batch", "/dev/zero"], timeout=30)
+        self.assertEqual(p.stdout, b'{"line":1,"error":"/dev/zero:1: the line is longer than '
+                                   b'1048576 bytes"}\n')
+        self.assertEqual(p.stderr.decode(), "sciatica: error: /dev/zero:1: the line is longer "
+                                            "than 1048576 bytes; stopped reading there\n")
+        self.assertEqual(p.returncode, 65)
+
+    def test_a_long_line_is_refused_alike_from_a_file_and_from_a_slow_pipe(self):
+        data = (b'{"leg_pain": true}\n{"case_id": "' + b"x" * (1024 * 1024 + 10000) + b'"}\n'
+                b'{"leg_pain": true}\n')
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "long.jsonl")
+            with open(path, "wb") as f:
+                f.write(data)
+            from_file = run_bytes(["batch", path])
+        p = subprocess.Popen([BIN, "batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        for i in range(0, len(data), 4096):
+            p.stdin.write(data[i:i + 4096])
+            p.stdin.flush()
+        p.stdin.close()
+        slow_out, slow_err = p.stdout.read(), p.stderr.read()
+        p.wait(timeout=30)
+        for out, err, code, name in ((from_file.stdout, from_file.stderr, from_file.returncode,
+                                      path), (slow_out, slow_err, p.returncode, "<stdin>")):
+            lines = out.splitlines()
+            self.assertEqual(len(lines), 2)
+            self.assertEqual(json.loads(lines[1]), {
+                "line": 2, "error": name + ":2: the line is longer than 1048576 bytes"})
+            self.assertEqual(code, 65)
+            self.assertEqual(err.decode(), "sciatica: error: %s:2: the line is longer than "
+                                           "1048576 bytes; stopped reading there\n" % name)
+
+    def test_a_coprocess_gets_each_result_before_it_writes_the_next_line(self):
+        for flags in ([], ["--line-buffered"]):
+            with self.subTest(flags):
+                p = subprocess.Popen([BIN, "batch", *flags], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                try:
+                    for case in (1, 2, 3):
+                        p.stdin.write(b'{"case_id": %d, "leg_pain": true}\n' % case)
+                        p.stdin.flush()
+                        ready, _, _ = select.select([p.stdout], [], [], 10)
+                        self.assertTrue(ready, "no result for line %d" % case)
+                        self.assertEqual(json.loads(p.stdout.readline())["case_id"], case)
+                finally:
+                    p.stdin.close()
+                    p.stdout.read()
+                    p.stderr.read()
+                    p.wait(timeout=10)
+                self.assertEqual(p.returncode, 0)
+
+    def test_sigint_and_sigterm_finish_the_line_write_whole_lines_and_exit_130_143(self):
+        for sig, code, name in ((signal.SIGINT, 130, "SIGINT"), (signal.SIGTERM, 143, "SIGTERM")):
+            with self.subTest(name):
+                p = subprocess.Popen([BIN, "batch"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                p.stdin.write(b'{"case_id": 1, "leg_pain": true}\n{"case_id": 2, "leg_')
+                p.stdin.flush()
+                self.assertEqual(json.loads(p.stdout.readline())["case_id"], 1)
+                p.send_signal(sig)
+                out, err = p.communicate(timeout=10)
+                self.assertEqual(out, b"")
+                self.assertEqual(err.decode(), "sciatica: error: interrupted by %s after 1 "
+                                               "cases; their results were written\n" % name)
+                self.assertEqual(p.returncode, code)
+
+    def test_a_numeric_case_id_comes_back_with_the_same_digits(self):
+        ids = [b"123456789012345678901234567890", b"123456789012345678901234567891", b"1.50",
+               b"-0", b"1E+2"]
+        lines = b"".join(b'{"case_id": %s, "leg_pain": true}\n' % i for i in ids)
+        # An escaped value sends a line through the full JSON parser.
+        lines += b"".join(b'{"pain_side": "l\\u0065ft", "case_id": %s}\n' % i for i in ids)
+        p = run_bytes(["batch"], lines)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        echoed = [line[len(b'{"case_id":'):line.index(b',"schema_version"')]
+                  for line in p.stdout.splitlines()]
+        self.assertEqual(echoed, ids + ids)
+
+    def test_a_nul_byte_or_a_duplicate_key_fails_only_its_own_line(self):
+        p = run_bytes(["batch"], b'{"leg_pain": true}\x00, "saddle_numbness": true}\n'
+                                 b'{"saddle_numbness": true, "saddle_numbness": false}\n'
+                                 b'{"case_id": 1, "case_id": 2}\n{"leg_pain": true}\n')
+        out = [json.loads(line) for line in p.stdout.splitlines()]
+        self.assertEqual(out[:3], [
+            {"line": 1, "error": "<stdin>:1: the text contains a NUL byte (at byte 19)"},
+            {"line": 2, "error": "<stdin>:2: duplicate answer 'saddle_numbness'"},
+            {"line": 3, "error": "<stdin>:3: duplicate answer 'case_id'"}])
+        self.assertEqual(out[3]["schema_version"], 1)
+        self.assertEqual(p.returncode, 65)
 
 
 class RulesLint(unittest.TestCase):

@@ -212,3 +212,71 @@ class CompletionCommand(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HostileWords(unittest.TestCase):
+    """Words from a rule set reach the bash script. Lint refuses options that
+    are not plain words, and the script must take them literally anyway: the
+    test writes a hostile word into a real script and completes it in an
+    interactive bash on a pseudo-terminal, pressing Tab as a person would."""
+
+    HOSTILE = "$(touch${IFS}{m}1)`touch${IFS}{m}2`"
+
+    def setUp(self):
+        self.scratch = ScratchDir()
+        self.marker = os.path.join(self.scratch.path, "ran")
+
+    def tearDown(self):
+        self.scratch.cleanup()
+
+    def test_lint_refuses_an_option_that_is_not_a_plain_word(self):
+        rules = MINI_RULES.replace(
+            "  - {id: pain, type: yes_no, prompt: Does it hurt}",
+            "  - {id: pain, type: yes_no, prompt: Does it hurt}\n"
+            "  - {id: side, type: choice, options: [left, '$(touch x)'], prompt: Side}")
+        path = self.scratch.write("hostile.yaml", rules)
+        p = run("rules", "lint", path)
+        self.assertIn("error: the option '$(touch x)' is not a plain word", p.stdout)
+        self.assertEqual(p.returncode, 65)
+
+    def test_bash_takes_hostile_words_literally_at_a_real_prompt(self):
+        import select
+        import time
+        rules = MINI_RULES.replace(
+            "  - {id: pain, type: yes_no, prompt: Does it hurt}",
+            "  - {id: pain, type: yes_no, prompt: Does it hurt}\n"
+            "  - {id: side, type: choice, options: [left, xhostilex], prompt: Side}")
+        rules_path = self.scratch.write("r.yaml", rules)
+        p = run("--rules", rules_path, "completion", "bash")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        hostile = self.HOSTILE.replace("{m}", self.marker)
+        script = p.stdout.replace("xhostilex", hostile)
+        self.assertIn(hostile, script)
+        script_path = self.scratch.write("completion.bash", script)
+        master, slave = os.openpty()
+        env = dict(os.environ, PS1="$ ", TERM="dumb", INPUTRC="/dev/null")
+        shell = subprocess.Popen(["bash", "--norc", "--noprofile", "-i"], stdin=slave,
+                                 stdout=slave, stderr=slave, env=env, start_new_session=True)
+        os.close(slave)
+        screen = b""
+        try:
+            os.write(master, b"source " + script_path.encode() + b"\n")
+            os.write(master, b"sciatica check --answer side=\t\t")
+            deadline = time.time() + 5
+            while time.time() < deadline:
+                ready, _, _ = select.select([master], [], [], 0.2)
+                if ready:
+                    try:
+                        screen += os.read(master, 65536)
+                    except OSError:
+                        break
+            os.write(master, b"\x03exit\n")
+        finally:
+            shell.kill()
+            shell.wait()
+            os.close(master)
+        self.assertFalse(os.path.exists(self.marker + "1"), "$(...) ran")
+        self.assertFalse(os.path.exists(self.marker + "2"), "`...` ran")
+        # Both values are offered, the hostile one as written.
+        self.assertIn(b"left", screen)
+        self.assertIn(hostile.encode(), screen)

@@ -211,6 +211,39 @@ class RulesTest(unittest.TestCase):
                                    "  answers: {pian: yes}\n"
                                    "            ^\n")
 
+    def test_a_vignette_name_with_terminal_codes_is_shown_not_obeyed(self):
+        path, p = self.run_cases('- name: "numb\\e[2J\\e[8mhidden"\n  answers: {numb: yes}\n'
+                                 "  expect: {urgency: self-care}\n")
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout, f"{path}:1: FAIL numb\\x1b[2J\\x1b[8mhidden\n"
+                                   "  urgency 'emergency', want 'self-care'\n"
+                                   "0 passed, 1 failed\n")
+
+    def test_an_empty_expectation_list_is_refused_not_passed(self):
+        for key in ("top2_any", "red_flags_include", "unanswered_include"):
+            with self.subTest(key):
+                path, p = self.run_cases("- name: x\n  answers: {pain: yes}\n"
+                                         "  expect: {%s: []}\n" % key)
+                what = {"top2_any": "cause", "red_flags_include": "red flag",
+                        "unanswered_include": "question"}[key]
+                self.assertEqual(p.stderr.splitlines()[0], f"sciatica: error: {path}:3:%d: an empty list of "
+                                           f"{what} ids checks nothing; list at least one or "
+                                           "leave the key out" % (len(key) + 14))
+                self.assertEqual(p.returncode, 65)
+
+    def test_an_empty_expect_is_refused(self):
+        path, p = self.run_cases("- name: x\n  answers: {pain: yes}\n  expect: {}\n")
+        self.assertEqual(p.stderr.splitlines()[0], f"sciatica: error: {path}:3:11: 'expect' is empty, so the "
+                                   "case checks nothing; give at least one expectation or leave "
+                                   "'expect' out")
+        self.assertEqual(p.returncode, 65)
+
+    def test_vignette_errors_name_a_vignette_file_not_a_rule_file(self):
+        path, p = self.run_cases("- name: &n x\n  answers: {pain: yes}\n")
+        self.assertEqual(p.stderr.splitlines()[0], f"sciatica: error: {path}:1:9: anchors (&name) are not "
+                                   "allowed in a vignette file; write the value out")
+        self.assertEqual(p.returncode, 65)
+
     def test_the_shipped_vignettes_pass_on_the_embedded_set(self):
         folder = os.path.join(SOURCE_DIR, "rules", "vignettes")
         files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".yaml"))

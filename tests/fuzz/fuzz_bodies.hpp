@@ -14,6 +14,8 @@
 #include "lib/result_json.hpp"
 #include "tests/result_oracle.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -49,6 +51,18 @@ inline void check_line_once(std::string_view text) {
     const RuleSet &rules = default_rules();
     static const AnswerLineParser parser(rules);
     static const ResultWriter writer(rules);
+    // What the fast path accepts, the JSON route must accept alike (a
+    // duplicate or a NUL byte it let through would differ here).
+    AnswerLine quick;
+    if (parser.try_parse(text, quick)) {
+        try {
+            if (parse_answers_json(rules, text, "line 1", {"case_id"}, true) != quick.answers) {
+                std::abort();
+            }
+        } catch (const Error &) {
+            std::abort();
+        }
+    }
     try {
         AnswerLine line;
         parser.parse(text, "line 1", line);
@@ -57,6 +71,12 @@ inline void check_line_once(std::string_view text) {
         writer.append(result, fast);
         if (fast != test::result_to_json(result).dump() ||
             fast.find("\"notice\"") == std::string::npos) {
+            std::abort();
+        }
+        // The case_id is copied as given: the line must stay valid JSON.
+        std::string with_id;
+        writer.append(result, with_id, line.case_id_json);
+        if (!nlohmann::json::accept(with_id)) {
             std::abort();
         }
     } catch (const Error &) {

@@ -1,0 +1,238 @@
+#include "lib/lint_text.hpp"
+
+#include "lib/limits.hpp"
+#include "lib/text_util.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <set>
+
+namespace sciatica {
+
+namespace {
+
+// The code point at `text[i]`, advancing `i`; malformed UTF-8 (refused when
+// the file is read) gives the byte itself.
+char32_t next_code_point(std::string_view text, std::size_t &i) {
+    auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+    unsigned char lead = byte(i);
+    std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (lead < 0xC0 || i + length > text.size()) {
+        ++i;
+        return lead;
+    }
+    char32_t point = lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        point = (point << 6) | (byte(i + k) & 0x3F);
+    }
+    i += length;
+    return point;
+}
+
+bool is_control(char32_t c) {
+    bool c0 = c < 0x20 && c != '\n' && c != '\t';
+    bool c1 = c >= 0x7F && c <= 0x9F;
+    bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return c0 || c1 || bidi;
+}
+
+bool is_invisible(char32_t c) {
+    return (c < 0x80 && std::isspace(static_cast<int>(c))) || c == 0x85 || c == 0xA0 ||
+           c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200F) || c == 0x2028 ||
+           c == 0x2029 || c == 0x202F || c == 0x205F || (c >= 0x2060 && c <= 0x2064) ||
+           c == 0x3000 || c == 0xFEFF;
+}
+
+class TextLinter {
+  public:
+    TextLinter(const RuleSet &rules, const std::string &file, std::vector<Diagnostic> &out)
+        : m_rules(rules), m_file(file), m_out(out) {}
+
+    void run() {
+        check_levels();
+        check_questions();
+        check_rules(m_rules.red_flags, "red flag");
+        check_rules(m_rules.urgency_rules, "urgency rule");
+        check_causes();
+        check_techniques();
+        for (const auto *list : {&m_rules.treatments, &m_rules.equipment}) {
+            for (const auto &item : *list) {
+                text({}, "'" + item.name + "'", {&item.name, &item.description});
+            }
+        }
+        text({}, "the rule set", {&m_rules.title, &m_rules.version, &m_rules.notice});
+        if (m_rules.red_flags.empty()) {
+            report(Diagnostic::Severity::warning, {},
+                   "the rule set has no red flags: no warning sign can raise the urgency");
+        }
+    }
+
+  private:
+    const RuleSet &m_rules;
+    const std::string &m_file;
+    std::vector<Diagnostic> &m_out;
+
+    void report(Diagnostic::Severity severity, const SourceMark &mark, std::string message) {
+        m_out.push_back({severity, m_file, mark.line, mark.column, std::move(message)});
+    }
+    void error(const SourceMark &mark, std::string message) {
+        report(Diagnostic::Severity::error, mark, std::move(message));
+    }
+
+    // Ids are checked when loaded; options reach shells (completion) too.
+    void plain_word(const SourceMark &mark, const std::string &what, const std::string &value) {
+        if (!is_plain_word(value)) {
+            error(mark, what + " '" + printable(value, k_max_quoted_chars) +
+                            "' is not a plain word: use letters, digits, '_', '-' and '.', "
+                            "starting with a letter or digit");
+        }
+    }
+
+    // Each of `texts` of the entry `owner` at `mark`.
+    void text(const SourceMark &mark, const std::string &owner,
+              std::initializer_list<const std::string *> texts) {
+        for (const auto *one : texts) {
+            std::string bad = first_control_character(*one);
+            if (!bad.empty()) {
+                error(mark, "the text of " + printable(owner, k_max_quoted_chars) +
+                                " holds a control character (" + bad +
+                                "); write text without escapes or terminal codes");
+                return;
+            }
+        }
+    }
+
+    void texts(const SourceMark &mark, const std::string &owner,
+               const std::vector<std::string> &list) {
+        for (const auto &one : list) {
+            text(mark, owner, {&one});
+        }
+    }
+
+    void not_blank(const SourceMark &mark, const std::string &what, const std::string &value) {
+        if (looks_blank(value)) {
+            error(mark, what + " looks blank (only spaces, no-break or zero-width spaces)");
+        }
+    }
+
+    void check_levels() {
+        for (const auto &level : m_rules.urgencies) {
+            text(level.mark, "urgency '" + level.id + "'", {&level.name, &level.advice});
+            not_blank(level.mark, "the name of urgency '" + level.id + "'", level.name);
+            not_blank(level.mark, "the advice of urgency '" + level.id + "'", level.advice);
+            if (level.self_care && (level.id == "emergency" || level.id == "urgent")) {
+                error(level.mark, "urgency '" + level.id +
+                                      "' allows self-care (self_care: true); no technique may "
+                                      "be offered at emergency or urgent");
+            }
+        }
+    }
+
+    void check_questions() {
+        for (const auto &question : m_rules.questions) {
+            if (question.id == "case_id") {
+                error(question.mark, "the question id 'case_id' is reserved: batch reads it as "
+                                     "the case's own id, not an answer");
+            }
+            const std::string owner = "question '" + question.id + "'";
+            text(question.mark, owner, {&question.prompt, &question.help});
+            texts(question.mark, owner, question.options);
+            std::set<std::string> folded;
+            for (const auto &option : question.options) {
+                plain_word(question.mark, "the option", option);
+                std::string lower = option;
+                for (auto &c : lower) {
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                }
+                if (!folded.insert(lower).second) {
+                    error(question.mark, "the options of '" + question.id +
+                                             "' differ only in case ('" +
+                                             printable(option, k_max_quoted_chars) +
+                                             "'); answers match options whatever the case");
+                }
+            }
+        }
+    }
+
+    void check_rules(const std::vector<UrgencyRule> &rules, const std::string &what) {
+        for (const auto &rule : rules) {
+            text(rule.mark, what + " '" + rule.id + "'", {&rule.name, &rule.advice});
+            not_blank(rule.mark, "the name of " + what + " '" + rule.id + "'", rule.name);
+            not_blank(rule.mark, "the advice of " + what + " '" + rule.id + "'", rule.advice);
+        }
+    }
+
+    void check_causes() {
+        for (const auto &cause : m_rules.causes) {
+            const std::string owner = "cause '" + cause.id + "'";
+            text(
+                cause.mark, owner,
+                {&cause.name, &cause.summary, &cause.description, &cause.diagnosis, &cause.source});
+            texts(cause.mark, owner, cause.signs);
+            for (const auto &finding : cause.findings) {
+                if (!(finding.weight >= -k_max_finding_weight &&
+                      finding.weight <= k_max_finding_weight)) {
+                    error(finding.mark, "a finding's weight must be from -" +
+                                            format_number(k_max_finding_weight) + " to " +
+                                            format_number(k_max_finding_weight));
+                }
+            }
+        }
+    }
+
+    void check_techniques() {
+        for (const auto &technique : m_rules.techniques) {
+            const std::string owner = "technique '" + technique.id + "'";
+            text(technique.mark, owner, {&technique.name, &technique.summary});
+            texts(technique.mark, owner, technique.steps);
+            texts(technique.mark, owner, technique.cautions);
+            texts(technique.mark, owner, technique.equipment);
+        }
+    }
+};
+
+} // namespace
+
+bool is_plain_word(std::string_view word) {
+    if (word.empty() || !std::isalnum(static_cast<unsigned char>(word.front()))) {
+        return false;
+    }
+    for (char c : word) {
+        auto u = static_cast<unsigned char>(c);
+        if (!(u < 0x80 && (std::isalnum(u) || c == '_' || c == '-' || c == '.'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string first_control_character(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t start = i;
+        if (is_control(next_code_point(text, i))) {
+            std::string out;
+            for (std::size_t k = start; k < i; ++k) {
+                char hex[5];
+                std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[k]));
+                out += hex;
+            }
+            return out;
+        }
+    }
+    return "";
+}
+
+bool looks_blank(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_invisible(next_code_point(text, i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void lint_text(const RuleSet &rules, const std::string &file_name, std::vector<Diagnostic> &out) {
+    TextLinter(rules, file_name, out).run();
+}
+
+} // namespace sciatica
