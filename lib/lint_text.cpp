@@ -55,11 +55,14 @@ class TextLinter {
         check_rules(m_rules.urgency_rules, "urgency rule");
         check_causes();
         check_techniques();
-        for (const auto *list : {&m_rules.treatments, &m_rules.equipment}) {
-            for (const auto &item : *list) {
-                text({}, "'" + item.name + "'", {&item.name, &item.description});
-            }
+        for (const auto &item : m_rules.treatments) {
+            text({}, "'" + item.name + "'", {&item.name, &item.description, &item.source});
         }
+        for (const auto &item : m_rules.equipment) {
+            text({}, "'" + item.name + "'",
+                 {&item.name, &item.description, &item.how_to_use, &item.source});
+        }
+        check_wording();
         text({}, "the rule set", {&m_rules.title, &m_rules.version, &m_rules.notice});
         if (m_rules.red_flags.empty()) {
             report(Diagnostic::Severity::warning, {},
@@ -70,6 +73,26 @@ class TextLinter {
   private:
     const RuleSet &m_rules;
     const std::string &m_file;
+
+    // What the text result, `about` and the incomplete screen print besides
+    // the rules themselves.
+    void check_wording() {
+        const About &about = m_rules.about;
+        text({}, "'about'",
+             {&about.name, &about.what_it_is, &about.nerve_path, &about.figure_unicode,
+              &about.figure_ascii, &about.diagnosis, &about.source});
+        texts({}, "'about'", about.symptoms);
+        for (const auto &group : about.get_help_now) {
+            text({}, "'about'", {&group.advice});
+            texts({}, "'about'", group.signs);
+        }
+        const IncompleteScreen &screen = m_rules.incomplete_screen;
+        text({}, "'incomplete_screen'", {&screen.name, &screen.advice, &screen.ask});
+        texts({}, "'emergency_signs'", m_rules.emergency_signs);
+        for (const auto &key : text_keys()) {
+            text({}, std::string("texts '") + key.key + "'", {&(m_rules.texts.*key.member)});
+        }
+    }
     std::vector<Diagnostic> &m_out;
 
     void report(Diagnostic::Severity severity, const SourceMark &mark, std::string message) {
@@ -137,6 +160,7 @@ class TextLinter {
             const std::string owner = "question '" + question.id + "'";
             text(question.mark, owner, {&question.prompt, &question.help});
             texts(question.mark, owner, question.options);
+            texts(question.mark, owner, question.says);
             std::set<std::string> folded;
             for (const auto &option : question.options) {
                 plain_word(question.mark, "the option", option);
