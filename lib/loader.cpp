@@ -1,5 +1,6 @@
 #include "lib/loader.hpp"
 
+#include "lib/catalog_reader.hpp"
 #include "lib/condition_reader.hpp"
 #include "lib/error.hpp"
 #include "lib/history_reader.hpp"
@@ -52,7 +53,7 @@ class Loader {
             m_in.error(root["notice"], "the practitioner notice must not be empty");
         }
         if (root["about"]) {
-            load_about(root["about"], rules.about);
+            read_about(m_in, root["about"], rules.about);
         }
         if (root["texts"]) {
             read_texts(m_in, root["texts"], rules.texts);
@@ -421,68 +422,11 @@ class Loader {
     }
 
     bool load_treatment(const YAML::Node &node, Treatment &out) {
-        if (!m_in.expect_map(node, "a treatment")) {
-            return false;
-        }
-        m_in.check_keys(node, {"id", "name", "description", "source"},
-                        {"id", "name", "description", "source"});
-        out.id = m_in.id(node);
-        out.name = m_in.text(node, "name");
-        out.description = m_in.text(node, "description");
-        out.source = m_in.text(node, "source");
-        return !out.id.empty();
+        return read_treatment(m_in, node, out);
     }
 
     bool load_equipment(const YAML::Node &node, Equipment &out) {
-        if (!m_in.expect_map(node, "an equipment item")) {
-            return false;
-        }
-        m_in.check_keys(node, {"id", "name", "description", "how_to_use", "source"},
-                        {"id", "name", "description", "how_to_use", "source"});
-        out.id = m_in.id(node);
-        out.name = m_in.text(node, "name");
-        out.description = m_in.text(node, "description");
-        out.how_to_use = m_in.text(node, "how_to_use");
-        out.source = m_in.text(node, "source");
-        return !out.id.empty();
-    }
-
-    void load_about(const YAML::Node &node, About &out) {
-        if (!m_in.expect_map(node, "'about'")) {
-            return;
-        }
-        m_in.check_keys(node,
-                        {"name", "what_it_is", "nerve_path", "figure", "symptoms", "diagnosis",
-                         "get_help_now", "source"},
-                        {"name", "what_it_is", "nerve_path", "symptoms", "diagnosis",
-                         "get_help_now", "source"});
-        out.name = m_in.text(node, "name");
-        out.what_it_is = m_in.text(node, "what_it_is");
-        out.nerve_path = m_in.text(node, "nerve_path");
-        out.symptoms = m_in.text_list(node, "symptoms");
-        out.diagnosis = m_in.text(node, "diagnosis");
-        out.source = m_in.text(node, "source");
-        if (YAML::Node figure = node["figure"]; figure && m_in.expect_map(figure, "'figure'")) {
-            m_in.check_keys(figure, {"unicode", "ascii"}, {"ascii"});
-            out.figure_unicode = m_in.text(figure, "unicode");
-            out.figure_ascii = m_in.text(figure, "ascii");
-        }
-        YAML::Node groups = node["get_help_now"];
-        if (!groups) {
-            return;
-        }
-        if (!groups.IsSequence() || groups.size() == 0) {
-            m_in.error(groups, "'get_help_now' must be a non-empty list of {advice, signs}");
-            return;
-        }
-        for (const auto &group : groups) {
-            if (!m_in.expect_map(group, "an item of 'get_help_now'")) {
-                continue;
-            }
-            m_in.check_keys(group, {"advice", "signs"}, {"advice", "signs"});
-            out.get_help_now.push_back(
-                {m_in.text(group, "advice"), m_in.text_list(group, "signs")});
-        }
+        return read_equipment(m_in, node, out);
     }
 };
 
