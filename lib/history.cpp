@@ -172,11 +172,19 @@ HistoryStore::HistoryStore(std::string path, bool create) : m_path(std::move(pat
         throw Error(ErrorKind::no_input, "no saved checks: " + m_path + " does not exist");
     }
     int code = sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
-    if (code != SQLITE_OK) {
-        fail(code, "open");
+    // A constructor that throws runs no destructor: close the handle (which
+    // sqlite allocates even when opening fails) before the error leaves.
+    try {
+        if (code != SQLITE_OK) {
+            fail(code, "open");
+        }
+        sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
+        migrate();
+    } catch (...) {
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw;
     }
-    sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
-    migrate();
 }
 
 HistoryStore::~HistoryStore() {
