@@ -160,7 +160,10 @@ std::string causes(const Result &result, const TextStyle &style, bool details) {
     return out;
 }
 
-std::string technique_steps(const Technique &technique, const TextStyle &style) {
+// A technique's steps and then its cautions, which go with it wherever the
+// steps are shown.
+std::string technique_steps(const Technique &technique, const std::string &cautions_heading,
+                            const TextStyle &style) {
     std::string out = style.plain
                           ? flow(style, technique.name, "- ", "")
                           : wrap_painted(style, k_bold, "* " + technique.name, "  ", "    ");
@@ -168,6 +171,12 @@ std::string technique_steps(const Technique &technique, const TextStyle &style) 
         std::string number = std::to_string(i + 1) + ". ";
         out +=
             flow(style, technique.steps[i], "    " + number, std::string(4 + number.size(), ' '));
+    }
+    if (!technique.cautions.empty() && !cautions_heading.empty()) {
+        out += flow(style, cautions_heading + ":", "    ", "    ");
+        for (const auto &caution : technique.cautions) {
+            out += flow(style, caution, "    ! ", "      ");
+        }
     }
     return out;
 }
@@ -180,7 +189,7 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
                                                  flow(style, texts.no_techniques, "  ", "  ");
     }
     std::string out = "\n";
-    const std::string hint = "(steps: sciatica techniques ID, or check --details)";
+    const std::string hint = "(steps, cautions: sciatica techniques ID, or check --details)";
     if (details) {
         out += render_heading(texts.techniques_heading, style);
     } else if (!style.plain && display_width(texts.techniques_heading + "  " + hint) <=
@@ -190,12 +199,14 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
     } else if (!style.plain) {
         out += render_heading(texts.techniques_heading, style) + flow(style, hint, "", "");
     } else {
-        out += render_heading(texts.techniques_heading, style) +
-               flow(style, "For the steps: sciatica techniques ID, or sciatica check --details.",
-                    "", "");
+        out +=
+            render_heading(texts.techniques_heading, style) +
+            flow(style,
+                 "For the steps and cautions: sciatica techniques ID, or sciatica check --details.",
+                 "", "");
     }
     for (const auto *technique : result.techniques) {
-        out += details ? technique_steps(*technique, style)
+        out += details ? technique_steps(*technique, texts.cautions_heading, style)
                        : flow(style, technique->name + " (" + technique->id + ")", "  - ", "    ");
     }
     return out;

@@ -111,6 +111,16 @@ class CheckRoutes(unittest.TestCase):
         for technique in out["techniques"]:
             self.assertTrue(technique["cautions"], technique["id"])
 
+    def test_details_show_every_offered_technique_with_its_cautions(self):
+        screen = [a for q in no_warning_signs() for a in ("--answer", f"{q}=no")]
+        args = ("check", "--no-input", *screen, "--answer", "back_pain=yes", "--answer", "age=35")
+        p, out = run_json(*args)
+        text = " ".join(run(*args, "--details").stdout.split())
+        self.assertTrue(out["techniques"])
+        for technique in out["techniques"]:
+            for caution in technique["cautions"]:
+                self.assertIn(" ".join(caution.split()), text)
+
     def test_the_same_answers_always_give_the_same_output(self):
         args = ("check", "--json", "--answer", "leg_pain=yes", "--answer", "buttock_pain=yes")
         self.assertEqual(run(*args).stdout, run(*args).stdout)
