@@ -129,7 +129,14 @@ bool read_value(Cursor &in, const Question *question, std::optional<double> &ans
             return false;
         }
         if (!question) {
-            case_id.assign(token); // exactly as given: same digits, however many
+            // Exactly as given: same digits, however many. A number no double
+            // holds goes to the JSON route, which refuses it as `check` does.
+            double value = 0;
+            auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
+            if (error != std::errc() || end != token.data() + token.size()) {
+                return false;
+            }
+            case_id.assign(token);
             return true;
         }
         if (question->type != QuestionType::integer && question->type != QuestionType::number) {
