@@ -110,4 +110,29 @@ inline std::string small_rules_with_in(std::string text, const std::string &from
     return text.replace(at, from.size(), to);
 }
 
+// The small fixture with equipment that its "rub" technique uses, a
+// treatment and an `about` section.
+inline const char *k_extras = R"(equipment:
+  - {id: ball, name: Ball, description: A ball., how_to_use: Lie on it., source: test}
+  - {id: roller, name: Roller, description: A roller., how_to_use: Roll on it., source: test}
+treatments:
+  - {id: rest, name: Rest, description: Rest a while., source: A guideline}
+about:
+  name: Pain
+  what_it_is: A symptom.
+  nerve_path: From the back to the foot.
+  figure: {ascii: "|\n"}
+  symptoms: [Pain]
+  diagnosis: History and examination.
+  get_help_now:
+    - {advice: Go now., signs: [Numbness]}
+  source: test
+)";
+
+inline std::string rules_with_extras(const std::string &rub_equipment = "[ball]") {
+    return small_rules_with("not_at: [soon]}",
+                            "not_at: [soon], equipment: " + rub_equipment + "}") +
+           k_extras;
+}
+
 } // namespace sciatica::test

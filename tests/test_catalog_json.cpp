@@ -8,34 +8,7 @@
 using namespace sciatica;
 using sciatica::test::small_rules;
 
-namespace {
-
-// The small fixture with equipment that its "rub" technique uses, a
-// treatment and an `about` section.
-const char *k_extras = R"(equipment:
-  - {id: ball, name: Ball, description: A ball., how_to_use: Lie on it., source: test}
-  - {id: roller, name: Roller, description: A roller., how_to_use: Roll on it., source: test}
-treatments:
-  - {id: rest, name: Rest, description: Rest a while., source: A guideline}
-about:
-  name: Pain
-  what_it_is: A symptom.
-  nerve_path: From the back to the foot.
-  figure: {ascii: "|\n"}
-  symptoms: [Pain]
-  diagnosis: History and examination.
-  get_help_now:
-    - {advice: Go now., signs: [Numbness]}
-  source: test
-)";
-
-std::string rules_with_extras(const std::string &rub_equipment = "[ball]") {
-    return sciatica::test::small_rules_with("not_at: [soon]}",
-                                            "not_at: [soon], equipment: " + rub_equipment + "}") +
-           k_extras;
-}
-
-} // namespace
+using sciatica::test::rules_with_extras;
 
 TEST_CASE("the causes document lists each cause with its usual urgency", "[catalog]") {
     RuleSet rules = small_rules();
