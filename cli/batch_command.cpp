@@ -48,7 +48,8 @@ extern "C" void note_stop_signal(int signal_number) {
 }
 
 // Installs note_stop_signal for SIGINT and SIGTERM while it lives, without
-// SA_RESTART, so a read waiting for input returns at once.
+// SA_RESTART, so a read waiting for input returns at once; and a write to a
+// reader that has stalled gives up soon after (stop_writes_on).
 class StopOnSignal {
   public:
     StopOnSignal() {
@@ -57,10 +58,12 @@ class StopOnSignal {
         sigemptyset(&action.sa_mask);
         sigaction(SIGINT, &action, &m_old_int);
         sigaction(SIGTERM, &action, &m_old_term);
+        stop_writes_on(&g_stop_signal);
     }
     StopOnSignal(const StopOnSignal &) = delete;
     StopOnSignal &operator=(const StopOnSignal &) = delete;
     ~StopOnSignal() {
+        stop_writes_on(nullptr);
         sigaction(SIGINT, &m_old_int, nullptr);
         sigaction(SIGTERM, &m_old_term, nullptr);
     }
@@ -226,14 +229,14 @@ struct Counts {
     std::size_t too_long_line = 0; // the line that stopped the batch, or 0
 };
 
-Counts run_lines(const RuleSet &rules, LineReader &reader, const std::string &name, Output &output,
-                 bool line_buffered) {
+// Counts into `counts`, which stay right when a write throws.
+void run_lines(const RuleSet &rules, LineReader &reader, const std::string &name, Output &output,
+               bool line_buffered, Counts &counts) {
     AnswerLineParser parser(rules);
     ResultWriter writer(rules);
     AnswerLine parsed;
     Result result;
     Progress progress;
-    Counts counts;
     std::string_view line;
     bool too_long = false;
     for (std::size_t number = 1; g_stop_signal == 0 && reader.next(line, too_long); ++number) {
@@ -270,7 +273,14 @@ Counts run_lines(const RuleSet &rules, LineReader &reader, const std::string &na
     }
     output.flush();
     progress.finish(counts.cases);
-    return counts;
+}
+
+const char *signal_name(int signal_number) {
+    return signal_number == SIGINT ? "SIGINT" : "SIGTERM";
+}
+
+int signal_exit(int signal_number) {
+    return signal_number == SIGINT ? k_exit_interrupted : k_exit_terminated;
 }
 
 void run_batch(Context &context, const std::string &path, bool line_buffered) {
@@ -287,8 +297,22 @@ void run_batch(Context &context, const std::string &path, bool line_buffered) {
     StopOnSignal stop_on_signal;
     Counts counts;
     try {
-        counts = run_lines(rules, reader, name, output, line_buffered);
+        run_lines(rules, reader, name, output, line_buffered, counts);
+    } catch (const OutputInterrupted &) {
+        // Stopped while the reader of standard output took nothing more.
+        std::fprintf(stderr,
+                     "sciatica: error: interrupted by %s after %zu cases; standard output was "
+                     "not being read, so some of their results were not written\n",
+                     signal_name(g_stop_signal), counts.cases);
+        throw ExitWith{signal_exit(g_stop_signal)};
     } catch (const OutputClosed &) {
+        if (g_stop_signal != 0) {
+            throw Error(ErrorKind::io, std::string("interrupted by ") +
+                                           signal_name(g_stop_signal) + " after " +
+                                           std::to_string(counts.cases) +
+                                           " cases, and standard output was closed before "
+                                           "their results were written");
+        }
         return; // a reader that stops early (`| head`) is not an error
     } catch (const Error &) {
         // A read error: keep the results already made, then report it.
@@ -302,8 +326,8 @@ void run_batch(Context &context, const std::string &path, bool line_buffered) {
         std::fprintf(
             stderr,
             "sciatica: error: interrupted by %s after %zu cases; their results were written\n",
-            signal_number == SIGINT ? "SIGINT" : "SIGTERM", counts.cases);
-        throw ExitWith{signal_number == SIGINT ? k_exit_interrupted : k_exit_terminated};
+            signal_name(signal_number), counts.cases);
+        throw ExitWith{signal_exit(signal_number)};
     }
     if (counts.too_long_line != 0) {
         throw Error(ErrorKind::data, name + ":" + std::to_string(counts.too_long_line) +

@@ -2,7 +2,9 @@
 
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
-#include "lib/saved_answers.hpp"
+#include "lib/history_answers.hpp"
+#include "lib/history_files.hpp"
+#include "lib/history_time.hpp"
 
 #include <cerrno>
 #include <cstdlib>

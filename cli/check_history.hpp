@@ -2,6 +2,7 @@
 
 #include "lib/engine.hpp"
 #include "lib/history.hpp"
+#include "lib/history_changes.hpp"
 #include "lib/settings.hpp"
 
 #include <functional>

@@ -7,11 +7,17 @@
 #include "cli/render_text.hpp"
 #include "lib/error.hpp"
 #include "lib/history.hpp"
+#include "lib/history_files.hpp"
 #include "lib/history_json.hpp"
+#include "lib/limits.hpp"
+#include "lib/text_util.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 
@@ -37,10 +43,11 @@ std::string store_path() {
 
 long long parse_id(const std::string &text) {
     char *end = nullptr;
+    errno = 0;
     long long id = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || id <= 0) {
-        throw Error(ErrorKind::usage,
-                    "'" + text + "' is not a check id: use a number from sciatica history");
+    if (text.empty() || *end != '\0' || id <= 0 || errno == ERANGE) {
+        throw Error(ErrorKind::usage, "'" + printable(text, k_max_quoted_chars) +
+                                          "' is not a check id: use a number from sciatica history");
     }
     return id;
 }
@@ -50,9 +57,43 @@ std::string padded(std::string text, std::size_t width) {
     return text + std::string(length < width ? width - length : 1, ' ');
 }
 
-// "2026-11-25T17:59:20+01:00" as "2026-11-25 17:59".
+// "2026-11-25T17:59:20+01:00" as "2026-11-25 17:59". A stored time is
+// shown safely whatever bytes it holds.
 std::string short_time(const std::string &at) {
-    return at.size() >= 16 ? at.substr(0, 10) + " " + at.substr(11, 5) : at;
+    return printable(at.size() >= 16 ? at.substr(0, 10) + " " + at.substr(11, 5) : at,
+                     k_max_quoted_chars);
+}
+
+// A text from a saved result, made safe for a terminal (control bytes as
+// \xNN), however long.
+std::string stored_text(const std::string &text) {
+    return printable(text, text.size());
+}
+
+// Pain scores as a one-line sparkline, one character per check (U+2581 to
+// U+2588 from `low` to `high`; a middle dot where a score is unknown).
+std::string sparkline(const std::vector<std::optional<double>> &scores, double low, double high) {
+    static const char *const k_bars[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+                                         "\u2585", "\u2586", "\u2587", "\u2588"};
+    std::string out;
+    for (const auto &score : scores) {
+        if (!score || high <= low) {
+            out += "\u00b7";
+            continue;
+        }
+        double share = std::clamp((*score - low) / (high - low), 0.0, 1.0);
+        out += k_bars[static_cast<int>(std::lround(share * 7))];
+    }
+    return out;
+}
+
+// `text` quoted for a POSIX shell, its control bytes shown as \xNN.
+std::string shell_quoted(const std::string &text) {
+    std::string out = "'";
+    for (char c : printable(text, text.size())) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + "'";
 }
 
 std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &document,
@@ -70,7 +111,8 @@ std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &doc
         const auto &result = check["result"];
         std::string cause = "-";
         if (!check["leading_cause"].is_null()) {
-            cause = result["causes"][0].value("name", check["leading_cause"].get<std::string>());
+            cause = stored_text(
+                result["causes"][0].value("name", check["leading_cause"].get<std::string>()));
         }
         std::string pain = "-";
         if (check["pain_score"].is_number()) {
@@ -81,7 +123,7 @@ std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &doc
         }
         out += padded(std::to_string(check["id"].get<long long>()), 6) +
                padded(short_time(check["at"]), 18) +
-               padded(check["urgency"].get<std::string>(), 11) + padded(pain, 6) + cause + "\n";
+               padded(stored_text(check["urgency"].get<std::string>()), 11) + padded(pain, 6) + cause + "\n";
     }
     double low = 0;
     double high = 10;
@@ -91,7 +133,7 @@ std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &doc
         high = question.max.value_or(high);
     }
     out += "\nPain score, oldest to newest: " + sparkline(scores, low, high) + "\n";
-    out += wrap("Kept in " + path +
+    out += wrap("Kept in " + stored_text(path) +
                     ". See one: sciatica history show ID; a summary for your "
                     "practitioner: sciatica report --output visit.html",
                 style.width, "", "");
@@ -107,7 +149,7 @@ std::string in_words(const nlohmann::ordered_json &value) {
     if (value.is_boolean()) {
         return value.get<bool>() ? "yes" : "no";
     }
-    return value.is_string() ? value.get<std::string>() : value.dump();
+    return stored_text(value.is_string() ? value.get<std::string>() : value.dump());
 }
 
 std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
@@ -116,26 +158,27 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
     std::string out = render_heading("Check " + std::to_string(check["id"].get<long long>()) +
                                          ", saved " + short_time(check["at"]),
                                      style);
-    out += wrap(result.value("urgency_name", "") + ". " + result.value("urgency_advice", ""),
+    out += wrap(stored_text(result.value("urgency_name", "") + ". " +
+                            result.value("urgency_advice", "")),
                 style.width, "", "");
     for (const char *list : {"red_flags", "urgency_rules"}) {
         for (const auto &rule : result.value(list, nlohmann::ordered_json::array())) {
-            out += wrap(rule.value("name", "") + ": " + rule.value("advice", ""), style.width,
-                        "  ! ", "    ");
+            out += wrap(stored_text(rule.value("name", "") + ": " + rule.value("advice", "")),
+                        style.width, "  ! ", "    ");
         }
     }
     if (!result.value("causes", nlohmann::ordered_json::array()).empty()) {
         out += "\nPossible causes:\n";
         for (const auto &cause : result["causes"]) {
-            out += wrap(cause.value("name", "") + ": " + cause.value("summary", ""), style.width,
-                        "  - ", "    ");
+            out += wrap(stored_text(cause.value("name", "") + ": " + cause.value("summary", "")),
+                        style.width, "  - ", "    ");
         }
     }
     out += "\nYour answers:\n";
     for (const auto &[id, value] : check["answers"].items()) {
         int index = rules.question_index(id);
         std::string prompt =
-            index >= 0 ? rules.questions[static_cast<std::size_t>(index)].prompt : id;
+            index >= 0 ? rules.questions[static_cast<std::size_t>(index)].prompt : stored_text(id);
         std::string answer = in_words(value);
         out += wrap(prompt + " " + answer, style.width, "  - ", "    ");
     }
@@ -145,13 +188,13 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
             int index = rules.question_index(change.value("question", ""));
             std::string prompt = index >= 0
                                      ? rules.questions[static_cast<std::size_t>(index)].prompt
-                                     : change.value("question", "");
+                                     : stored_text(change.value("question", ""));
             out += wrap(prompt + " Was " + in_words(change["before"]) + ", now " +
                             in_words(change["after"]) + ".",
                         style.width, "  - ", "    ");
         }
     }
-    out += "\n" + wrap(result.value("notice", rules.notice), style.width, "", "");
+    out += "\n" + wrap(stored_text(result.value("notice", rules.notice)), style.width, "", "");
     return out;
 }
 
@@ -180,7 +223,7 @@ nlohmann::ordered_json find_check(const RuleSet &rules, const std::string &path,
     }
     if (!check) {
         throw Error(ErrorKind::no_input,
-                    "no saved check with id " + id_text + " (see sciatica history)");
+                    "no saved check with id " + std::to_string(id) + " (see sciatica history)");
     }
     return saved_check_json(rules, *check, path);
 }
@@ -190,27 +233,28 @@ void run_forget(const HistoryOptions &options) {
     if (options.forget_all == !options.forget_id.empty()) {
         throw Error(ErrorKind::usage, "history forget: give one check ID, or --all");
     }
+    // A bad id is a usage error whether or not anything is saved.
+    const long long id = options.forget_all ? 0 : parse_id(options.forget_id);
     if (!HistoryStore::exists(path)) {
         if (options.forget_all) {
             write_stdout("There are no saved checks to forget.\n");
             return;
         }
         throw Error(ErrorKind::no_input,
-                    "no saved check with id " + options.forget_id + " (see sciatica history)");
+                    "no saved check with id " + std::to_string(id) + " (see sciatica history)");
     }
     HistoryStore store(path, false);
     if (options.forget_all) {
         int count = store.forget_all();
         write_stdout("Forgot " + std::to_string(count) + " saved check" + (count == 1 ? "" : "s") +
-                     ". To remove the file itself too: rm " + path + "\n");
+                     ". To remove the file itself too: rm " + shell_quoted(path) + "\n");
         return;
     }
-    long long id = parse_id(options.forget_id);
     if (!store.forget(id)) {
         throw Error(ErrorKind::no_input,
-                    "no saved check with id " + options.forget_id + " (see sciatica history)");
+                    "no saved check with id " + std::to_string(id) + " (see sciatica history)");
     }
-    write_stdout("Forgot check " + options.forget_id + ".\n");
+    write_stdout("Forgot check " + std::to_string(id) + ".\n");
 }
 
 } // namespace

@@ -10,7 +10,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <climits>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -61,17 +63,49 @@ class CleanupOnSignal {
     struct sigaction m_old_hup {};
 };
 
+// stop_writes_on's flag, and when the stop was first seen by a write.
+const volatile std::sig_atomic_t *g_stop_flag = nullptr;
+std::chrono::steady_clock::time_point g_stop_deadline{};
+bool g_stop_seen = false;
+
+// Once a stop was asked for: whether `fd` takes more within the deadline.
+bool writable_before_deadline(int fd) {
+    constexpr auto k_stop_grace = std::chrono::milliseconds(500);
+    auto now = std::chrono::steady_clock::now();
+    if (!g_stop_seen) {
+        g_stop_seen = true;
+        g_stop_deadline = now + k_stop_grace;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(g_stop_deadline - now);
+    struct pollfd poller {};
+    poller.fd = fd;
+    poller.events = POLLOUT;
+    // A closed pipe is ready too (POLLERR): the write then says EPIPE.
+    return left.count() > 0 && ::poll(&poller, 1, static_cast<int>(left.count())) > 0;
+}
+
 [[noreturn]] void fail(const std::string &path, const char *doing, int error) {
     throw Error(ErrorKind::io, path + ": cannot " + doing + ": " + std::strerror(error));
 }
 
-// Writes all of `text`; returns 0 or the errno of the failure.
-int write_all(int fd, std::string_view text) {
+// Writes all of `text`; returns 0 or the errno of the failure. With
+// `stoppable`, once stop_writes_on's flag is set it gives up (EINTR) rather
+// than wait on a reader that takes nothing.
+int write_all(int fd, std::string_view text, bool stoppable = false) {
     std::size_t done = 0;
     while (done < text.size()) {
-        ssize_t wrote = ::write(fd, text.data() + done, text.size() - done);
+        std::size_t size = text.size() - done;
+        bool stopping = stoppable && g_stop_flag != nullptr && *g_stop_flag != 0;
+        if (stopping) {
+            if (!writable_before_deadline(fd)) {
+                return EINTR;
+            }
+            // What a pipe that polls writable takes without blocking.
+            size = std::min<std::size_t>(size, PIPE_BUF);
+        }
+        ssize_t wrote = ::write(fd, text.data() + done, size);
         if (wrote < 0 && errno == EINTR) {
-            continue;
+            continue; // stopping or not, the loop decides again
         }
         if (wrote < 0) {
             return errno;
@@ -174,7 +208,13 @@ std::string resolve_links(const std::string &path) {
 // (`existing`), or a new file's usual mode (0666 less the umask) rather than
 // mkstemp's 0600. The owner is kept where the system allows (root); otherwise
 // the file is the writer's, as any new file is.
-int copy_attributes(int fd, const struct stat *existing) {
+int copy_attributes(int fd, const struct stat *existing, NewFile mode) {
+    if (mode == NewFile::private_to_owner) {
+        if (existing && ::fchown(fd, existing->st_uid, existing->st_gid) != 0) {
+            (void)::fchown(fd, static_cast<uid_t>(-1), existing->st_gid);
+        }
+        return 0; // mkstemp made it 0600, and 0600 it stays
+    }
     if (existing) {
         if (::fchown(fd, existing->st_uid, existing->st_gid) != 0) {
             // Not permitted for another user's file: keep the group if we can.
@@ -187,10 +227,22 @@ int copy_attributes(int fd, const struct stat *existing) {
     return ::fchmod(fd, 0666 & ~mask) == 0 ? 0 : errno;
 }
 
+// The temporary file's name beside `path`: ".NAME.XXXXXX", NAME shortened
+// when that would pass the system's limit on a name (NAME_MAX).
+std::string temporary_name(const std::string &path) {
+    const std::string suffix = ".XXXXXX";
+    std::string base = base_name_of(path);
+    const std::size_t room = NAME_MAX - 1 - suffix.size();
+    if (base.size() > room) {
+        base.resize(room);
+    }
+    return directory_of(path) + "/." + base + suffix;
+}
+
 void replace_atomically(const std::string &shown, const std::string &path,
-                        const struct stat *existing, const std::string &text) {
+                        const struct stat *existing, const std::string &text, NewFile mode) {
     std::string directory = directory_of(path);
-    std::string temporary = directory + "/." + base_name_of(path) + ".XXXXXX";
+    std::string temporary = temporary_name(path);
     CleanupOnSignal cleanup(temporary);
     int fd = ::mkstemp(g_temporary);
     if (fd < 0) {
@@ -208,7 +260,7 @@ void replace_atomically(const std::string &shown, const std::string &path,
     temporary = g_temporary;
     int error = write_all(fd, text);
     if (error == 0) {
-        error = copy_attributes(fd, existing);
+        error = copy_attributes(fd, existing, mode);
     }
     if (error == 0 && ::fsync(fd) != 0) {
         error = errno;
@@ -227,7 +279,37 @@ void replace_atomically(const std::string &shown, const std::string &path,
 
 } // namespace
 
-void write_output_file(const std::string &path, const std::string &text) {
+void stop_writes_on(const volatile std::sig_atomic_t *flag) {
+    g_stop_flag = flag;
+    g_stop_seen = false;
+}
+
+void check_output_path(const std::string &path) {
+    if (path.empty() || path == "-") {
+        return;
+    }
+    struct stat status {};
+    if (::stat(path.c_str(), &status) == 0) {
+        if (S_ISDIR(status.st_mode)) {
+            throw Error(ErrorKind::io, path + ": cannot write: it is a directory");
+        }
+        if (!S_ISREG(status.st_mode)) {
+            return; // a device or FIFO: written in place
+        }
+    }
+    std::string directory = directory_of(resolve_links(path));
+    if (::stat(directory.c_str(), &status) != 0) {
+        fail(path, "create a temporary file beside it", errno);
+    }
+    if (!S_ISDIR(status.st_mode)) {
+        fail(path, "create a temporary file beside it", ENOTDIR);
+    }
+    if (::access(directory.c_str(), W_OK | X_OK) != 0) {
+        fail(path, "create a temporary file beside it", errno);
+    }
+}
+
+void write_output_file(const std::string &path, const std::string &text, NewFile mode) {
     struct stat status {};
     bool exists = ::stat(path.c_str(), &status) == 0;
     if (exists && S_ISDIR(status.st_mode)) {
@@ -248,24 +330,27 @@ void write_output_file(const std::string &path, const std::string &text) {
                                        " hard links, which a new file would split; "
                                        "write to another path");
     }
-    replace_atomically(path, target, exists ? &status : nullptr, text);
+    replace_atomically(path, target, exists ? &status : nullptr, text, mode);
 }
 
 void write_stdout(std::string_view text) {
-    int error = write_all(STDOUT_FILENO, text);
+    int error = write_all(STDOUT_FILENO, text, true);
     if (error == EPIPE) {
         throw OutputClosed();
+    }
+    if (error == EINTR) {
+        throw OutputInterrupted();
     }
     if (error != 0) {
         throw Error(ErrorKind::io, std::string("cannot write the output: ") + std::strerror(error));
     }
 }
 
-void write_output(const std::string &path, const std::string &text) {
+void write_output(const std::string &path, const std::string &text, NewFile mode) {
     if (path.empty() || path == "-") {
         write_stdout(text);
     } else {
-        write_output_file(path, text);
+        write_output_file(path, text, mode);
     }
 }
 

@@ -4,13 +4,14 @@
 #include "cli/output.hpp"
 #include "lib/error.hpp"
 #include "lib/history.hpp"
+#include "lib/history_changes.hpp"
+#include "lib/history_files.hpp"
 #include "lib/report.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <memory>
-#include <sys/stat.h>
 
 namespace sciatica::cli {
 
@@ -29,7 +30,8 @@ void add_report_command(CLI::App &app, Context &context) {
     report
         ->add_option("-o,--output", *output,
                      "Write the report to this file (atomically); default: standard output")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->check(not_empty());
     report->footer("Open the file in a browser, then print it, or choose \"Save as PDF\" as the "
                    "printer.\nExample:\n  sciatica report --output visit.html");
     report->callback([&context, output] {
@@ -43,14 +45,15 @@ void add_report_command(CLI::App &app, Context &context) {
             throw Error(ErrorKind::no_input, "no saved checks to report on: save one with "
                                              "sciatica check --save");
         }
-        write_output(*output, render_report(rules, checks, path));
-        if (!output->empty() && *output != "-") {
-            // Health data: readable by the person alone, like the history.
-            struct stat info {};
-            if (stat(output->c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
-                chmod(output->c_str(), 0600);
-            }
+        if (checks.size() > 1) {
+            // What changed since the check before that is still saved: a
+            // check forgotten in between must not hide a change.
+            checks.back() = compared_again(rules, checks[checks.size() - 2], checks.back());
         }
+        // Health data: readable by the person alone, like the history, from
+        // the moment the file exists. Through /dev/stdout, the shell's file
+        // is the person's to choose and keeps its mode.
+        write_output(*output, render_report(rules, checks, path), NewFile::private_to_owner);
     });
 }
 

@@ -20,14 +20,8 @@ struct RankedCause {
     std::vector<int> because; // answers behind the findings that support it
 };
 
-// The answers of the last saved check, which a new check compares with.
-struct PreviousCheck {
-    Answers answers;
-    std::string at; // when it was saved, ISO 8601 with offset
-};
-
 // A watched answer that changed since the previous check (the rule set's
-// history.watch), and when that check was.
+// history.watch), and when that check was. lib/history_changes.hpp finds them.
 struct Change {
     int question = -1;
     std::optional<double> before;
@@ -72,14 +66,6 @@ Result evaluate(const RuleSet &rules, const Answers &answers);
 
 // As above, into `result`, reusing its storage: for evaluating many cases.
 void evaluate(const RuleSet &rules, const Answers &answers, Result &result);
-
-// As above, compared with `previous` when it is not null: the watched answers
-// that changed are listed in `changes`, and a change that implies an answer
-// (new leg weakness implies weakness that is getting worse) sets it before
-// evaluating, so Result::answers holds it and every rule that rests on it
-// also names the changed answer in its `because`. The same answers and the
-// same previous check always give the same result. Defined in lib/changes.cpp.
-Result evaluate(const RuleSet &rules, const Answers &answers, const PreviousCheck *previous);
 
 // The urgency `answers` lead to, without the rest of the result.
 int urgency_of(const RuleSet &rules, const Answers &answers);

@@ -1,14 +1,11 @@
 #include "lib/history.hpp"
 
 #include "lib/error.hpp"
+#include "lib/history_files.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <ctime>
-#include <fcntl.h>
+#include <set>
 #include <sqlite3.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace sciatica {
 
@@ -38,48 +35,12 @@ const char *const k_migrations[] = {
 
 constexpr int k_schema_version = static_cast<int>(sizeof k_migrations / sizeof k_migrations[0]);
 
-std::string folder_of(const std::string &path) {
-    auto slash = path.rfind('/');
-    return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
-}
+// The table each schema version adds: version N has the first N.
+const char *const k_tables[] = {"checks", "draft"};
+static_assert(sizeof k_tables / sizeof k_tables[0] == sizeof k_migrations / sizeof k_migrations[0],
+              "one table per migration");
 
-// Creates `folder` and any missing parent with mode 0700.
-void make_folder(const std::string &folder) {
-    struct stat info {};
-    if (stat(folder.c_str(), &info) == 0) {
-        return;
-    }
-    if (folder.size() > 1) {
-        make_folder(folder_of(folder));
-    }
-    if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw Error(ErrorKind::io,
-                    "cannot create the folder " + folder + ": " + std::strerror(errno));
-    }
-}
-
-// The folder and file, readable by the person alone, and the file a regular
-// file (never a link that would write elsewhere).
-void prepare_file(const std::string &path) {
-    const std::string folder = folder_of(path);
-    make_folder(folder);
-    struct stat info {};
-    if (stat(folder.c_str(), &info) == 0 && (info.st_mode & 0077) != 0) {
-        chmod(folder.c_str(), 0700);
-    }
-    int fd = open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        throw Error(ErrorKind::io, "cannot open the history " + path + ": " + std::strerror(errno));
-    }
-    bool regular = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-    if (regular && (info.st_mode & 0777) != 0600) {
-        fchmod(fd, 0600);
-    }
-    close(fd);
-    if (!regular) {
-        throw Error(ErrorKind::data, "the history " + path + " is not a regular file");
-    }
-}
+const std::string k_check_columns = "SELECT id, at, rules_version, answers, result FROM checks";
 
 // A statement that finalizes itself.
 class Statement {
@@ -98,60 +59,12 @@ class Statement {
 
 std::string column_text(sqlite3_stmt *stmt, int column) {
     const auto *text = sqlite3_column_text(stmt, column);
-    return text ? reinterpret_cast<const char *>(text) : "";
+    return text ? std::string(reinterpret_cast<const char *>(text),
+                              static_cast<std::size_t>(sqlite3_column_bytes(stmt, column)))
+                : std::string();
 }
 
 } // namespace
-
-std::string history_path(const Environment &env) {
-    const char *xdg = env("XDG_DATA_HOME");
-    // The XDG spec: an empty or relative value is to be ignored.
-    if (xdg != nullptr && xdg[0] == '/') {
-        return std::string(xdg) + "/sciatica/history.sqlite3";
-    }
-    const char *home = env("HOME");
-    if (home != nullptr && home[0] != '\0') {
-        return std::string(home) + "/.local/share/sciatica/history.sqlite3";
-    }
-    return "";
-}
-
-std::string iso_now() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[40] = {};
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S%z", &local);
-    std::string out = buffer; // ...+0100: ISO 8601's extended form has +01:00
-    if (out.size() >= 5) {
-        out.insert(out.size() - 2, ":");
-    }
-    return out;
-}
-
-std::optional<long long> parse_iso_time(const std::string &text) {
-    std::tm tm{};
-    int offset_hours = 0;
-    int offset_minutes = 0;
-    char sign = '+';
-    int read = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &read) != 6) {
-        return std::nullopt;
-    }
-    std::string zone = text.substr(static_cast<std::size_t>(read));
-    if (zone == "Z") {
-        sign = '+';
-    } else if (std::sscanf(zone.c_str(), "%c%2d:%2d", &sign, &offset_hours, &offset_minutes) != 3 ||
-               (sign != '+' && sign != '-')) {
-        return std::nullopt;
-    }
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    long long seconds = timegm(&tm);
-    long long offset = (offset_hours * 60LL + offset_minutes) * 60;
-    return sign == '+' ? seconds - offset : seconds + offset;
-}
 
 int HistoryStore::schema_version() {
     return k_schema_version;
@@ -167,7 +80,7 @@ HistoryStore::HistoryStore(std::string path, bool create) : m_path(std::move(pat
         throw Error(ErrorKind::io, "no place to keep the history: set XDG_DATA_HOME or HOME");
     }
     if (create) {
-        prepare_file(m_path);
+        prepare_private_file(m_path);
     } else if (!exists(m_path)) {
         throw Error(ErrorKind::no_input, "no saved checks: " + m_path + " does not exist");
     }
@@ -179,7 +92,11 @@ HistoryStore::HistoryStore(std::string path, bool create) : m_path(std::move(pat
             fail(code, "open");
         }
         sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
-        migrate();
+        m_layout = inspect();
+        if (create) {
+            migrate();
+            m_ready_to_write = true;
+        }
     } catch (...) {
         sqlite3_close(m_db);
         m_db = nullptr;
@@ -192,16 +109,37 @@ HistoryStore::~HistoryStore() {
 }
 
 void HistoryStore::fail(int code, const std::string &doing) const {
-    const char *detail = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
+    // The handle's message, when it is about this failure (a later call, such
+    // as a ROLLBACK, replaces it); else the code's own.
+    bool current = m_db != nullptr && (sqlite3_errcode(m_db) & 0xff) == (code & 0xff);
+    fail(code, doing, current ? sqlite3_errmsg(m_db) : sqlite3_errstr(code));
+}
+
+void HistoryStore::fail(int code, const std::string &doing, const std::string &detail) const {
+    const std::string where = "the history " + m_path;
     switch (code & 0xff) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-        throw Error(ErrorKind::data, "the history " + m_path + " is damaged or not a database (" +
-                                         detail +
+        throw Error(ErrorKind::data, where + " is damaged or not a database (" + detail +
                                          "); it was left as it is: move it away to start afresh");
+    case SQLITE_READONLY:
+        throw Error(ErrorKind::io, "cannot " + doing + " " + where +
+                                       ": it (or its folder) is read-only (" + detail + ")");
+    case SQLITE_FULL:
+        throw Error(ErrorKind::io,
+                    "cannot " + doing + " " + where + ": the disk is full (" + detail + ")");
     default:
-        throw Error(ErrorKind::io, "cannot " + doing + " the history " + m_path + ": " + detail);
+        throw Error(ErrorKind::io, "cannot " + doing + " " + where + ": " + detail);
     }
+}
+
+void HistoryStore::rollback_and_fail(int code, const std::string &doing) const {
+    bool current = (sqlite3_errcode(m_db) & 0xff) == (code & 0xff);
+    std::string detail = current ? sqlite3_errmsg(m_db) : sqlite3_errstr(code);
+    // SQLite may have rolled back already (a full disk does): then this
+    // fails, harmlessly, and must not replace the message.
+    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    fail(code, doing, detail);
 }
 
 void HistoryStore::exec(const std::string &sql) const {
@@ -211,7 +149,11 @@ void HistoryStore::exec(const std::string &sql) const {
     }
 }
 
-void HistoryStore::migrate() {
+HistoryStore::Layout HistoryStore::inspect() const {
+    auto damaged = [this](const std::string &why) {
+        return Error(ErrorKind::data, "the history " + m_path + " is damaged (" + why +
+                                          "); it was left as it is: move it away to start afresh");
+    };
     auto pragma = [this](const char *name) {
         int code = 0;
         Statement stmt(m_db, std::string("PRAGMA ") + name, code);
@@ -223,38 +165,68 @@ void HistoryStore::migrate() {
         }
         return sqlite3_column_int(stmt.get(), 0);
     };
-    if (pragma("application_id") == k_application_id &&
-        pragma("user_version") == k_schema_version) {
+    const int application = pragma("application_id");
+    const int version = pragma("user_version");
+    int entries = 0;
+    std::set<std::string> tables;
+    {
+        int code = 0;
+        Statement stmt(m_db, "SELECT type, name FROM sqlite_master", code);
+        if (code != SQLITE_OK) {
+            fail(code, "read");
+        }
+        while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+            ++entries;
+            if (column_text(stmt.get(), 0) == "table") {
+                tables.insert(column_text(stmt.get(), 1));
+            }
+        }
+        if (code != SQLITE_DONE) {
+            fail(code, "read");
+        }
+    }
+    Layout layout;
+    if (application == 0 && version == 0 && entries == 0) {
+        layout.blank = true; // an empty file, or a database never written
+        return layout;
+    }
+    if (application != k_application_id) {
+        throw Error(ErrorKind::data, "the history " + m_path +
+                                         " is a database of another program; it was left "
+                                         "as it is: move it away to start afresh");
+    }
+    if (version > k_schema_version) {
+        throw Error(ErrorKind::data, "the history " + m_path +
+                                         " was written by a newer "
+                                         "sciatica (schema " +
+                                         std::to_string(version) + "); it was left as it is");
+    }
+    if (version < 1) {
+        // One flipped bit makes a version negative: never an index.
+        throw damaged("its schema version is " + std::to_string(version) +
+                      ", which no sciatica writes");
+    }
+    for (int i = 0; i < version; ++i) {
+        if (tables.count(k_tables[i]) == 0) {
+            throw damaged("schema version " + std::to_string(version) + " without its table " +
+                          k_tables[i]);
+        }
+    }
+    layout.version = version;
+    return layout;
+}
+
+void HistoryStore::migrate() {
+    if (!m_layout.blank && m_layout.version == k_schema_version) {
         return; // the usual case: nothing to write
     }
     exec("BEGIN IMMEDIATE");
     try {
         // Read again inside the transaction: another process may have
         // created the schema meanwhile.
-        int application = pragma("application_id");
-        int version = pragma("user_version");
-        int tables = 0;
-        {
-            int code = 0;
-            Statement stmt(m_db, "SELECT count(*) FROM sqlite_master", code);
-            if (code != SQLITE_OK || sqlite3_step(stmt.get()) != SQLITE_ROW) {
-                fail(code == SQLITE_OK ? sqlite3_errcode(m_db) : code, "read");
-            }
-            tables = sqlite3_column_int(stmt.get(), 0);
-        }
-        bool fresh = application == 0 && version == 0 && tables == 0;
-        if (!fresh && application != k_application_id) {
-            throw Error(ErrorKind::data, "the history " + m_path +
-                                             " is a database of another program; it was left "
-                                             "as it is: move it away to start afresh");
-        }
-        if (version > k_schema_version) {
-            throw Error(ErrorKind::data, "the history " + m_path +
-                                             " was written by a newer "
-                                             "sciatica (schema " +
-                                             std::to_string(version) + "); it was left as it is");
-        }
-        for (int step = version; step < k_schema_version; ++step) {
+        Layout layout = inspect();
+        for (int step = layout.blank ? 0 : layout.version; step >= 0 && step < k_schema_version;
+             ++step) {
             exec(k_migrations[step]);
         }
         exec("PRAGMA application_id = " + std::to_string(k_application_id));
@@ -264,9 +236,20 @@ void HistoryStore::migrate() {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
+    m_layout = {k_schema_version, false};
+}
+
+void HistoryStore::prepare_write() {
+    if (m_ready_to_write) {
+        return;
+    }
+    prepare_private_file(m_path);
+    migrate();
+    m_ready_to_write = true;
 }
 
 long long HistoryStore::save(const SavedCheck &check) {
+    prepare_write();
     int code = 0;
     exec("BEGIN IMMEDIATE");
     {
@@ -283,27 +266,31 @@ long long HistoryStore::save(const SavedCheck &check) {
         }
     }
     if (code != SQLITE_DONE) {
-        int error = code == SQLITE_OK ? sqlite3_errcode(m_db) : code;
-        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-        fail(error, "save a check to");
+        rollback_and_fail(code == SQLITE_OK ? sqlite3_errcode(m_db) : code, "save a check to");
     }
     long long id = sqlite3_last_insert_rowid(m_db);
     // A saved check replaces the draft it came from.
-    exec("DELETE FROM draft");
-    exec("COMMIT");
+    code = sqlite3_exec(m_db, "DELETE FROM draft; COMMIT", nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK) {
+        rollback_and_fail(code, "save a check to");
+    }
     return id;
 }
 
-std::vector<SavedCheck> HistoryStore::query(const std::string &sql, long long id) const {
+std::vector<SavedCheck> HistoryStore::query(const std::string &sql,
+                                            std::optional<long long> id) const {
+    std::vector<SavedCheck> out;
+    if (m_layout.blank) {
+        return out; // an empty file: no table to read, and nothing in it
+    }
     int code = 0;
     Statement stmt(m_db, sql, code);
     if (code != SQLITE_OK) {
         fail(code, "read");
     }
-    if (sql.find('?') != std::string::npos) {
-        sqlite3_bind_int64(stmt.get(), 1, id);
+    if (id) {
+        sqlite3_bind_int64(stmt.get(), 1, *id);
     }
-    std::vector<SavedCheck> out;
     while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         out.push_back({sqlite3_column_int64(stmt.get(), 0), column_text(stmt.get(), 1),
                        column_text(stmt.get(), 2), column_text(stmt.get(), 3),
@@ -316,22 +303,24 @@ std::vector<SavedCheck> HistoryStore::query(const std::string &sql, long long id
 }
 
 std::vector<SavedCheck> HistoryStore::all() const {
-    return query("SELECT id, at, rules_version, answers, result FROM checks ORDER BY id");
+    return query(k_check_columns + " ORDER BY id", std::nullopt);
 }
 
 std::optional<SavedCheck> HistoryStore::get(long long id) const {
-    auto found =
-        query("SELECT id, at, rules_version, answers, result FROM checks WHERE id = ?", id);
+    auto found = query(k_check_columns + " WHERE id = ?", id);
     return found.empty() ? std::nullopt : std::optional<SavedCheck>(found.front());
 }
 
 std::optional<SavedCheck> HistoryStore::latest() const {
-    auto found =
-        query("SELECT id, at, rules_version, answers, result FROM checks ORDER BY id DESC LIMIT 1");
+    auto found = query(k_check_columns + " ORDER BY id DESC LIMIT 1", std::nullopt);
     return found.empty() ? std::nullopt : std::optional<SavedCheck>(found.front());
 }
 
 bool HistoryStore::forget(long long id) {
+    if (m_layout.blank) {
+        return false; // nothing saved: nothing to write
+    }
+    prepare_write();
     int code = 0;
     Statement stmt(m_db, "DELETE FROM checks WHERE id = ?", code);
     if (code == SQLITE_OK) {
@@ -339,12 +328,16 @@ bool HistoryStore::forget(long long id) {
         code = sqlite3_step(stmt.get());
     }
     if (code != SQLITE_DONE) {
-        fail(code, "update");
+        fail(code == SQLITE_OK ? sqlite3_errcode(m_db) : code, "update");
     }
     return sqlite3_changes(m_db) > 0;
 }
 
 int HistoryStore::forget_all() {
+    if (m_layout.blank) {
+        return 0;
+    }
+    prepare_write();
     exec("BEGIN IMMEDIATE");
     int count = 0;
     {
@@ -354,19 +347,25 @@ int HistoryStore::forget_all() {
             code = sqlite3_step(stmt.get());
         }
         if (code != SQLITE_DONE) {
-            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-            fail(code, "update");
+            rollback_and_fail(code == SQLITE_OK ? sqlite3_errcode(m_db) : code, "update");
         }
         count = sqlite3_changes(m_db);
     }
-    exec("DELETE FROM draft");
-    exec("COMMIT");
+    int code = sqlite3_exec(m_db, "DELETE FROM draft; COMMIT", nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK) {
+        rollback_and_fail(code, "update");
+    }
     // Deleted rows may linger in free pages until the file is rebuilt.
-    exec("VACUUM");
+    code = sqlite3_exec(m_db, "VACUUM", nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK) {
+        fail(code, "rebuild (after forgetting every check, so that nothing deleted lingers in "
+                   "it)");
+    }
     return count;
 }
 
 void HistoryStore::save_draft(const Draft &draft) {
+    prepare_write();
     int code = 0;
     Statement stmt(m_db, "INSERT OR REPLACE INTO draft (id, at, answers) VALUES (1, ?, ?)", code);
     if (code == SQLITE_OK) {
@@ -375,11 +374,14 @@ void HistoryStore::save_draft(const Draft &draft) {
         code = sqlite3_step(stmt.get());
     }
     if (code != SQLITE_DONE) {
-        fail(code, "save a draft to");
+        fail(code == SQLITE_OK ? sqlite3_errcode(m_db) : code, "save a draft to");
     }
 }
 
 std::optional<Draft> HistoryStore::draft() const {
+    if (m_layout.blank || m_layout.version < 2) {
+        return std::nullopt; // no draft table yet: no draft
+    }
     int code = 0;
     Statement stmt(m_db, "SELECT at, answers FROM draft WHERE id = 1", code);
     if (code != SQLITE_OK) {
@@ -393,10 +395,6 @@ std::optional<Draft> HistoryStore::draft() const {
         fail(code, "read");
     }
     return std::nullopt;
-}
-
-void HistoryStore::clear_draft() {
-    exec("DELETE FROM draft");
 }
 
 } // namespace sciatica

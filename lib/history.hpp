@@ -1,7 +1,5 @@
 #pragma once
 
-#include "lib/settings.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,18 +9,22 @@ struct sqlite3;
 namespace sciatica {
 
 // The person's saved checks: an SQLite database that only they can read
-// (mode 0600 in a 0700 folder), written only when they save a check. It
-// never prints; every failure is an Error naming the database file:
+// (mode 0600 in a 0700 folder, lib/history_files.hpp), written only when
+// they save a check. It never prints; every failure is an Error naming the
+// database file:
 //   - a file that is not a database, is damaged, belongs to another program
 //     or to a newer sciatica: Error(data), and the file is left untouched;
-//   - a folder or file that cannot be created or written: Error(io).
+//   - a folder or file that cannot be created or written (read-only, a full
+//     disk): Error(io), saying which.
+// Reading never writes: a store opened without `create` changes nothing
+// (not even its schema or modes) until one of the writing calls below.
 // Each save is one transaction, so a kill never leaves half a check, and a
 // busy timeout lets two processes that save at once both land.
 
 // One saved check.
 struct SavedCheck {
     long long id = 0;
-    std::string at;            // when, ISO 8601 with the local offset
+    std::string at;            // when, ISO 8601 with the local offset (lib/history_time.hpp)
     std::string rules_version; // the rule set's `version`
     std::string answers;       // JSON object: every question id -> value, null when unknown
     std::string result;        // the result JSON, as `check --format json` wrote it
@@ -34,22 +36,13 @@ struct Draft {
     std::string answers; // as SavedCheck::answers
 };
 
-// $XDG_DATA_HOME/sciatica/history.sqlite3, else
-// $HOME/.local/share/sciatica/history.sqlite3; "" when neither is set.
-std::string history_path(const Environment &env);
-
-// The current time as ISO 8601 with the local offset: 2026-11-25T17:41:13+01:00.
-std::string iso_now();
-
-// Seconds since the epoch of an ISO 8601 time as iso_now() writes it, or
-// std::nullopt when `text` is not one.
-std::optional<long long> parse_iso_time(const std::string &text);
-
 class HistoryStore {
   public:
-    // Opens the database at `path`, creating it (and its folder) when
-    // `create` is true, and brings its schema up to date. With `create`
-    // false a missing file is Error(no_input); use exists() first.
+    // Opens the database at `path`. With `create` it makes the folder and
+    // file when missing (private, as prepare_private_file does) and brings
+    // the schema up to date at once. Without, a missing file is
+    // Error(no_input) (use exists() first); the file is only read and
+    // checked, and an empty file reads as a history with no checks.
     HistoryStore(std::string path, bool create);
     ~HistoryStore();
     HistoryStore(const HistoryStore &) = delete;
@@ -58,22 +51,24 @@ class HistoryStore {
     // Whether a database file is at `path` (reading never creates one).
     static bool exists(const std::string &path);
 
+    // The writing calls. Each first makes the file private and brings its
+    // schema up to date (once per store).
+
     // Saves `check` (its id is ignored) and returns the new id.
     long long save(const SavedCheck &check);
+    // Removes one check; false when there was none with `id`.
+    bool forget(long long id);
+    // Removes every check and any draft; returns how many checks there were.
+    int forget_all();
+    void save_draft(const Draft &draft); // replaces any earlier draft
+
+    // The reading calls.
 
     // Every saved check, oldest first.
     std::vector<SavedCheck> all() const;
     std::optional<SavedCheck> get(long long id) const;
     std::optional<SavedCheck> latest() const;
-
-    // Removes one check; false when there was none with `id`.
-    bool forget(long long id);
-    // Removes every check and any draft; returns how many checks there were.
-    int forget_all();
-
-    void save_draft(const Draft &draft); // replaces any earlier draft
     std::optional<Draft> draft() const;
-    void clear_draft();
 
     const std::string &path() const { return m_path; }
 
@@ -81,13 +76,26 @@ class HistoryStore {
     static int schema_version();
 
   private:
+    // What the file holds, read without writing; throws for a file that is
+    // not a history this build can read.
+    struct Layout {
+        int version = 0;
+        bool blank = false; // an empty file, or a database with nothing in it
+    };
+    Layout inspect() const;
+    void prepare_write();
     void migrate();
-    std::vector<SavedCheck> query(const std::string &sql, long long id = 0) const;
+    std::vector<SavedCheck> query(const std::string &sql, std::optional<long long> id) const;
     void exec(const std::string &sql) const;
+    // Ends the open transaction after a failure, keeping the failure's message.
+    [[noreturn]] void rollback_and_fail(int code, const std::string &doing) const;
     [[noreturn]] void fail(int code, const std::string &doing) const;
+    [[noreturn]] void fail(int code, const std::string &doing, const std::string &detail) const;
 
     std::string m_path;
     sqlite3 *m_db = nullptr;
+    Layout m_layout;
+    bool m_ready_to_write = false;
 };
 
 } // namespace sciatica

@@ -1,20 +1,162 @@
 #include "lib/history_json.hpp"
 
 #include "lib/error.hpp"
+#include "lib/text_util.hpp"
 
-#include <algorithm>
-#include <cmath>
+#include <initializer_list>
 
 namespace sciatica {
 
 namespace {
 
-nlohmann::ordered_json parse_stored(const std::string &text, const std::string &what,
-                                    const SavedCheck &check, const std::string &store_path) {
-    auto value = nlohmann::ordered_json::parse(text, nullptr, false);
+using Json = nlohmann::ordered_json;
+
+enum class Type { text, boolean, number, list, object, any };
+
+bool has_type(const Json &value, Type type) {
+    switch (type) {
+    case Type::text:
+        return value.is_string();
+    case Type::boolean:
+        return value.is_boolean();
+    case Type::number:
+        return value.is_number();
+    case Type::list:
+        return value.is_array();
+    case Type::object:
+        return value.is_object();
+    case Type::any:
+        return true;
+    }
+    return false;
+}
+
+const char *type_name(Type type) {
+    switch (type) {
+    case Type::text:
+        return "text";
+    case Type::boolean:
+        return "true or false";
+    case Type::number:
+        return "a number";
+    case Type::list:
+        return "a list";
+    case Type::object:
+        return "an object";
+    case Type::any:
+        return "a value";
+    }
+    return "";
+}
+
+// Checks one stored document; `fault` says what is wrong, or stays empty.
+class ShapeCheck {
+  public:
+    // The member `name` of `object`, when present, is of `type`.
+    bool member(const Json &object, const char *name, Type type, const std::string &where,
+                bool required = false) {
+        auto found = object.find(name);
+        if (found == object.end()) {
+            if (required) {
+                fault = where + "'" + name + "' is missing";
+            }
+            return !required;
+        }
+        if (!has_type(*found, type)) {
+            fault = where + "'" + name + "' is not " + type_name(type);
+            return false;
+        }
+        return true;
+    }
+
+    // The member `name`, when present, is a list whose items are all of `type`.
+    bool list_of(const Json &object, const char *name, Type type, const std::string &where) {
+        if (!member(object, name, Type::list, where)) {
+            return false;
+        }
+        auto found = object.find(name);
+        if (found == object.end()) {
+            return true;
+        }
+        for (const auto &item : *found) {
+            if (!has_type(item, type)) {
+                fault = where + "an item of '" + name + "' is not " + type_name(type);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A list of {question, answer}, each of them there.
+    bool because(const Json &object, const std::string &where) {
+        if (!list_of(object, "because", Type::object, where)) {
+            return false;
+        }
+        for (const auto &item : object.value("because", Json::array())) {
+            if (!member(item, "question", Type::text, where + "because: ", true) ||
+                !member(item, "answer", Type::any, where + "because: ", true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool result(const Json &result) {
+        for (const char *name : {"urgency", "urgency_name", "urgency_advice", "notice"}) {
+            if (!member(result, name, Type::text, "")) {
+                return false;
+            }
+        }
+        if (!member(result, "screen_complete", Type::boolean, "") ||
+            !list_of(result, "not_ruled_out", Type::text, "") ||
+            !member(result, "answers", Type::object, "")) {
+            return false;
+        }
+        for (const char *list : {"red_flags", "urgency_rules", "causes"}) {
+            if (!list_of(result, list, Type::object, "")) {
+                return false;
+            }
+            for (const auto &item : result.value(list, Json::array())) {
+                const std::string where = std::string(list) + ": ";
+                for (const char *name : {"id", "name", "advice", "summary"}) {
+                    if (!member(item, name, Type::text, where)) {
+                        return false;
+                    }
+                }
+                if (!member(item, "score", Type::number, where) || !because(item, where)) {
+                    return false;
+                }
+            }
+        }
+        if (!list_of(result, "changes", Type::object, "")) {
+            return false;
+        }
+        for (const auto &change : result.value("changes", Json::array())) {
+            if (!member(change, "question", Type::text, "changes: ", true) ||
+                !member(change, "since", Type::text, "changes: ", true) ||
+                !member(change, "before", Type::any, "changes: ", true) ||
+                !member(change, "after", Type::any, "changes: ", true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    std::string fault;
+};
+
+[[noreturn]] void damaged(const std::string &what, const SavedCheck &check,
+                          const std::string &store_path, const std::string &fault) {
+    throw Error(ErrorKind::data, "the history " + store_path + ": the " + what + " of check " +
+                                     std::to_string(check.id) + " is damaged" +
+                                     (fault.empty() ? "" : " (" + fault + ")"));
+}
+
+Json parse_stored(const std::string &text, const std::string &what, const SavedCheck &check,
+                  const std::string &store_path) {
+    auto value = Json::parse(text, nullptr, false);
     if (!value.is_object()) {
-        throw Error(ErrorKind::data, "the history " + store_path + ": the " + what + " of check " +
-                                         std::to_string(check.id) + " is damaged");
+        damaged(what, check, store_path, "");
     }
     return value;
 }
@@ -23,21 +165,31 @@ nlohmann::ordered_json parse_stored(const std::string &text, const std::string &
 
 nlohmann::ordered_json saved_check_json(const RuleSet &rules, const SavedCheck &check,
                                         const std::string &store_path) {
+    if (first_invalid_utf8(check.at) != std::string::npos) {
+        damaged("time", check, store_path, "not UTF-8");
+    }
+    if (first_invalid_utf8(check.rules_version) != std::string::npos) {
+        damaged("rule-set version", check, store_path, "not UTF-8");
+    }
     auto answers = parse_stored(check.answers, "answers", check, store_path);
     auto result = parse_stored(check.result, "result", check, store_path);
-    nlohmann::ordered_json pain_score = nullptr;
+    ShapeCheck shape;
+    if (!shape.result(result)) {
+        damaged("result", check, store_path, shape.fault);
+    }
+    Json pain_score = nullptr;
     if (rules.history.pain_score >= 0) {
         const auto &id = rules.questions[static_cast<std::size_t>(rules.history.pain_score)].id;
         if (answers.contains(id) && answers[id].is_number()) {
             pain_score = answers[id];
         }
     }
-    nlohmann::ordered_json leading = nullptr;
-    if (result.contains("causes") && result["causes"].is_array() && !result["causes"].empty() &&
+    Json leading = nullptr;
+    if (result.contains("causes") && !result["causes"].empty() &&
         result["causes"][0].contains("id")) {
         leading = result["causes"][0]["id"];
     }
-    nlohmann::ordered_json out;
+    Json out;
     out["id"] = check.id;
     out["at"] = check.at;
     out["rules_version"] = check.rules_version;
@@ -51,29 +203,14 @@ nlohmann::ordered_json saved_check_json(const RuleSet &rules, const SavedCheck &
 
 nlohmann::ordered_json history_json(const RuleSet &rules, const std::vector<SavedCheck> &checks,
                                     const std::string &store_path) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    Json list = Json::array();
     for (const auto &check : checks) {
         list.push_back(saved_check_json(rules, check, store_path));
     }
-    nlohmann::ordered_json out;
+    Json out;
     out["schema_version"] = k_history_schema_version;
     out["checks"] = std::move(list);
     out["notice"] = rules.notice;
-    return out;
-}
-
-std::string sparkline(const std::vector<std::optional<double>> &scores, double low, double high) {
-    static const char *const k_bars[] = {"\u2581", "\u2582", "\u2583", "\u2584",
-                                         "\u2585", "\u2586", "\u2587", "\u2588"};
-    std::string out;
-    for (const auto &score : scores) {
-        if (!score || high <= low) {
-            out += "\u00b7";
-            continue;
-        }
-        double share = std::clamp((*score - low) / (high - low), 0.0, 1.0);
-        out += k_bars[static_cast<int>(std::lround(share * 7))];
-    }
     return out;
 }
 

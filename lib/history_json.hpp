@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,18 +18,20 @@ inline constexpr int k_history_schema_version = 1;
 // leading_cause, answers, result}. `answers` holds every question id the
 // check was saved with (null: left unknown); `result` is the result JSON as
 // it was given then. `pain_score` is the rule set's history.pain_score answer
-// or null; `leading_cause` the first possible cause's id or null. Throws
-// Error(data) naming `store_path` and the check when the stored JSON is
-// damaged.
+// or null; `leading_cause` the first possible cause's id or null.
+//
+// What it returns can be read without further checks: every member of the
+// result that a reader uses (urgency, urgency_name, urgency_advice, notice,
+// screen_complete, not_ruled_out, red_flags, urgency_rules, causes with their
+// id, name, summary and because, changes with question, before, after and
+// since) has its type when present, and `at` and `rules_version` are UTF-8.
+// Otherwise it throws Error(data) naming `store_path`, the check and what is
+// wrong: stored data that is damaged is never an internal error.
 nlohmann::ordered_json saved_check_json(const RuleSet &rules, const SavedCheck &check,
                                         const std::string &store_path);
 
 // {schema_version, checks, notice}.
 nlohmann::ordered_json history_json(const RuleSet &rules, const std::vector<SavedCheck> &checks,
                                     const std::string &store_path);
-
-// Pain scores as a one-line sparkline, one character per check (U+2581 to
-// U+2588 from `low` to `high`; a middle dot where a score is unknown).
-std::string sparkline(const std::vector<std::optional<double>> &scores, double low, double high);
 
 } // namespace sciatica

@@ -2,7 +2,7 @@
 
 #include "lib/answers.hpp"
 #include "lib/history_json.hpp"
-#include "lib/saved_answers.hpp"
+#include "lib/history_answers.hpp"
 
 #include <nlohmann/json.hpp>
 

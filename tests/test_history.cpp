@@ -1,5 +1,7 @@
 #include "lib/error.hpp"
 #include "lib/history.hpp"
+#include "lib/history_files.hpp"
+#include "lib/history_time.hpp"
 
 #include <catch2/catch.hpp>
 

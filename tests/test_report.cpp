@@ -1,6 +1,6 @@
 #include "lib/report.hpp"
 #include "lib/result_json.hpp"
-#include "lib/saved_answers.hpp"
+#include "lib/history_answers.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

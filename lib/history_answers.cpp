@@ -1,7 +1,8 @@
-#include "lib/saved_answers.hpp"
+#include "lib/history_answers.hpp"
 
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
+#include "lib/history_time.hpp"
 #include "lib/result_json.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 #include "lib/engine.hpp"
+#include "lib/history_changes.hpp"
 #include "lib/loader.hpp"
 #include "lib/result_json.hpp"
-#include "lib/saved_answers.hpp"
 #include "support.hpp"
 #include "tests/result_oracle.hpp"
 
@@ -104,46 +104,6 @@ TEST_CASE("the result's answers leave unknown ones out, in rule-set order", "[ch
     Result result =
         evaluate(rules, answers_of(rules, {{"pain_side", "left"}, {"leg_pain", "yes"}}));
     CHECK(result_to_json(result)["answers"].dump() == "{\"leg_pain\":true,\"pain_side\":\"left\"}");
-}
-
-TEST_CASE("stored answers keep unknown ones as null and read back", "[changes]") {
-    const RuleSet &rules = default_rules();
-    Answers answers = answers_of(rules, {{"age", "40"}, {"pain_side", "both"}});
-    std::string json = answers_to_store_json(rules, answers);
-    CHECK(json.find("\"age\":40") != std::string::npos);
-    CHECK(json.find("\"leg_pain\":null") != std::string::npos);
-    CHECK(answers_from_store_json(rules, json) == answers);
-    // A question this rule set lacks, or a value it refuses, is left unknown.
-    Answers odd = answers_from_store_json(rules, "{\"gone\":true,\"age\":500,\"fever\":true}");
-    CHECK_FALSE(odd[static_cast<std::size_t>(rules.question_index("age"))]);
-    CHECK(odd[static_cast<std::size_t>(rules.question_index("fever"))] == 1.0);
-}
-
-TEST_CASE("weeks of pain grow from the first check of the episode", "[changes]") {
-    const RuleSet &rules = default_rules();
-    auto saved = [&rules](const char *at, const char *weeks) {
-        Answers answers = answers_of(rules, {});
-        if (weeks != nullptr) {
-            answers = answers_of(rules, {{"pain_duration_weeks", weeks}});
-        }
-        return SavedCheck{0, at, "1", answers_to_store_json(rules, answers), "{}"};
-    };
-    const long long now = *parse_iso_time("2026-03-15T00:00:00Z");
-    // An old episode (more than 12 weeks before), then this one.
-    std::vector<SavedCheck> checks = {saved("2025-06-01T00:00:00Z", "30"),
-                                      saved("2026-03-01T00:00:00Z", "1"),
-                                      saved("2026-03-08T00:00:00Z", nullptr)};
-    CHECK(carried_duration(rules, checks, now) == 3.0);
-    CHECK_FALSE(carried_duration(rules, {saved("2026-03-01T00:00:00Z", nullptr)}, now));
-}
-
-TEST_CASE("resuming forgets the answers that can change over days", "[changes]") {
-    const RuleSet &rules = default_rules();
-    Answers last = answers_of(rules, {{"age", "40"}, {"pain_score", "6"}, {"fever", "no"}});
-    Answers resumed = resume_answers(rules, last);
-    CHECK(resumed[static_cast<std::size_t>(rules.question_index("age"))] == 40.0);
-    CHECK_FALSE(resumed[static_cast<std::size_t>(rules.question_index("pain_score"))]);
-    CHECK_FALSE(resumed[static_cast<std::size_t>(rules.question_index("fever"))]);
 }
 
 TEST_CASE("a watch of an unknown question names it", "[changes]") {

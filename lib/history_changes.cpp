@@ -1,6 +1,9 @@
-// Comparing a check with the last saved one: the rule set's history.watch.
+#include "lib/history_changes.hpp"
 
-#include "lib/engine.hpp"
+#include "lib/history_answers.hpp"
+#include "lib/result_json.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -73,6 +76,30 @@ Result evaluate(const RuleSet &rules, const Answers &answers, const PreviousChec
     name_changes(implied, result.urgency_rules);
     result.changes = std::move(changes);
     return result;
+}
+
+SavedCheck compared_again(const RuleSet &rules, const SavedCheck &before, const SavedCheck &latest) {
+    auto result = nlohmann::ordered_json::parse(latest.result, nullptr, false);
+    if (!result.is_object()) {
+        return latest;
+    }
+    PreviousCheck previous = previous_check(rules, before);
+    Result now = evaluate(rules, answers_from_store_json(rules, latest.answers), &previous);
+    nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+    for (const auto &change : now.changes) {
+        const Question &question = rules.questions[static_cast<std::size_t>(change.question)];
+        nlohmann::ordered_json item;
+        item["question"] = question.id;
+        item["before"] = change.before ? answer_to_json(question, *change.before)
+                                       : nlohmann::ordered_json(nullptr);
+        item["after"] = answer_to_json(question, change.after);
+        item["since"] = change.since;
+        changes.push_back(std::move(item));
+    }
+    result["changes"] = std::move(changes);
+    SavedCheck out = latest;
+    out.result = result.dump();
+    return out;
 }
 
 } // namespace sciatica

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lib/engine.hpp"
 #include "lib/history.hpp"
+#include "lib/history_changes.hpp"
 
 #include <optional>
 #include <string>
