@@ -1,12 +1,16 @@
 #include "lib/answer_line.hpp"
 
 #include "lib/answers.hpp"
+#include "lib/error.hpp"
+#include "lib/limits.hpp"
+#include "lib/text_util.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <set>
 
 namespace sciatica {
 
@@ -172,9 +176,46 @@ bool read_value(Cursor &in, const Question *question, std::optional<double> &ans
     return false; // objects, arrays and anything invalid
 }
 
-// The text of the top-level member `key`'s value in `line`, valid JSON holding
-// `key` once, when that value is a number (its token, as written). Keys are
-// compared after decoding, so "case\u005fid" is found too.
+// The index just past the JSON string that opens at line[i].
+std::size_t string_end(std::string_view line, std::size_t i) {
+    for (++i; i < line.size() && line[i] != '"'; ++i) {
+        i += line[i] == '\\' ? 1 : 0;
+    }
+    return std::min(i + 1, line.size());
+}
+
+// The index just past the JSON value that starts at line[i] (valid JSON).
+std::size_t value_end(std::string_view line, std::size_t i) {
+    if (i >= line.size()) {
+        return line.size();
+    }
+    if (line[i] == '"') {
+        return string_end(line, i);
+    }
+    if (line[i] != '{' && line[i] != '[') {
+        std::size_t end = line.find_first_of(" \t\r\n,}]", i);
+        return end == std::string_view::npos ? line.size() : end;
+    }
+    int depth = 0;
+    while (i < line.size()) {
+        char c = line[i];
+        if (c == '"') {
+            i = string_end(line, i);
+            continue;
+        }
+        depth += c == '{' || c == '[' ? 1 : c == '}' || c == ']' ? -1 : 0;
+        ++i;
+        if (depth == 0) {
+            break;
+        }
+    }
+    return i;
+}
+
+// The text of the top-level member `key`'s value in `line`, valid JSON
+// holding `key` once, byte for byte as written (a number keeps its digits,
+// an object its member order and spacing). Keys are compared after
+// decoding, so "case\u005fid" is found too.
 std::string_view raw_top_level_value(std::string_view line, std::string_view key) {
     int depth = 0;
     bool expect_key = false;
@@ -189,9 +230,7 @@ std::string_view raw_top_level_value(std::string_view line, std::string_view key
             expect_key = true;
         } else if (c == '"') {
             std::size_t start = i;
-            for (++i; i < line.size() && line[i] != '"'; ++i) {
-                i += line[i] == '\\' ? 1 : 0;
-            }
+            i = string_end(line, i) - 1;
             if (!(depth == 1 && expect_key)) {
                 continue;
             }
@@ -204,12 +243,52 @@ std::string_view raw_top_level_value(std::string_view line, std::string_view key
                 continue;
             }
             std::size_t value = line.find_first_not_of(" \t\r\n:", i + 1);
-            std::size_t end = line.find_first_of(" \t\r\n,}", value);
-            return line.substr(value, end - value);
+            if (value == std::string_view::npos) {
+                return {};
+            }
+            return line.substr(value, value_end(line, value) - value);
         }
     }
     return {};
 }
+
+// Finds a key given twice in one object, at any depth, by SAX: nlohmann
+// would keep the last silently.
+class DuplicateKeys : public nlohmann::json_sax<nlohmann::json> {
+  public:
+    std::string duplicate; // the first key met twice, or ""
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t &) override { return true; }
+    bool string(string_t &) override { return true; }
+    bool binary(binary_t &) override { return true; }
+    bool start_object(std::size_t) override {
+        m_keys.emplace_back();
+        return true;
+    }
+    bool key(string_t &name) override {
+        if (!m_keys.back().insert(name).second) {
+            duplicate = name;
+            return false;
+        }
+        return true;
+    }
+    bool end_object() override {
+        m_keys.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) override {
+        return false;
+    }
+
+  private:
+    std::vector<std::set<std::string>> m_keys;
+};
 
 } // namespace
 
@@ -292,18 +371,20 @@ void AnswerLineParser::parse(std::string_view line, const std::string &source,
         return;
     }
     out.answers = parse_answers_json(*m_rules, line, source, {std::string(k_case_id)}, true);
-    // Valid JSON now, with each key once: only the case_id is left to carry
-    // through. A number keeps its digits as given (nlohmann would round it
-    // through a double); anything else is written compactly.
-    auto document = nlohmann::json::parse(line);
-    auto found = document.find(k_case_id);
-    if (found == document.end()) {
-        out.case_id_json.clear();
-    } else if (found->is_number()) {
-        out.case_id_json = std::string(raw_top_level_value(line, k_case_id));
-    } else {
-        out.case_id_json = found->dump();
+    // Valid JSON now, with each top-level key once: only the case_id is left
+    // to carry through, as given, byte for byte (nlohmann would round a big
+    // number through a double and reorder an object's members).
+    std::string_view raw = raw_top_level_value(line, k_case_id);
+    if (!raw.empty() && (raw.front() == '{' || raw.front() == '[')) {
+        DuplicateKeys keys;
+        nlohmann::json::sax_parse(raw, &keys);
+        if (!keys.duplicate.empty()) {
+            throw Error(ErrorKind::data, source + ": the case_id has the key '" +
+                                             printable(keys.duplicate, k_max_quoted_chars) +
+                                             "' twice");
+        }
     }
+    out.case_id_json.assign(raw);
 }
 
 } // namespace sciatica

@@ -12,14 +12,15 @@ namespace sciatica {
 // One line of a JSON Lines batch: an answers object with an optional case_id.
 struct AnswerLine {
     Answers answers;
-    std::string case_id_json;        // the case_id member as compact JSON; "" when absent
+    std::string case_id_json;        // the case_id value as written in the line; "" when absent
     std::vector<unsigned char> seen; // scratch: the fast path's questions met so far
 };
 
 // Reads batch lines quickly. A line is a flat JSON object of question id to
 // value, as parse_answers_json reads, plus an optional "case_id" of any JSON
-// type that is carried through, not answered (a number keeps its digits as
-// written). The fast path handles the common
+// type that is carried through, not answered: echoed byte for byte as written
+// (a number keeps its digits, an object its member order), and refused, as a
+// duplicate answer is, when an object inside it has a key twice. The fast path handles the common
 // shape (ASCII keys and strings without escapes, scalar values) and hands
 // anything else, including every error, to parse_answers_json, so both routes
 // give the same answers and the same messages. It points into `rules`, which

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sciatica {
@@ -78,13 +79,19 @@ std::optional<double> carried_duration(const RuleSet &rules, const std::vector<S
         if (!value || !at) {
             continue;
         }
-        double weeks = *value + static_cast<double>(now - *at) / k_seconds_per_week;
+        // A check dated after `now` (a clock set wrong, a damaged time)
+        // counts as made now: time since it is never negative.
+        double elapsed = static_cast<double>(std::max(0LL, now - *at));
+        double weeks = *value + elapsed / k_seconds_per_week;
         weeks = std::round(weeks * 10) / 10; // a tenth of a week is close enough
         if (asked.type == QuestionType::integer) {
             weeks = std::round(weeks);
         }
         if (asked.max && weeks > *asked.max) {
             weeks = *asked.max;
+        }
+        if (asked.min && weeks < *asked.min) {
+            weeks = *asked.min;
         }
         return weeks;
     }

@@ -28,6 +28,7 @@ PreviousCheck previous_check(const RuleSet &rules, const SavedCheck &saved);
 // it, plus the weeks since. An episode is the run of checks (ending `now`,
 // seconds since the epoch) with no gap longer than history.episode_gap_weeks
 // between two; with no gap set, every saved check. `checks` oldest first.
+// A check dated after `now` counts as made at `now` (never negative weeks).
 std::optional<double> carried_duration(const RuleSet &rules, const std::vector<SavedCheck> &checks,
                                        long long now);
 
