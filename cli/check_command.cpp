@@ -58,6 +58,9 @@ std::string result_json_text(const RuleSet &rules, const Result &result, bool pr
 }
 
 void run_check(Context &context, const CheckOptions &options) {
+    // An --output that cannot be written fails before anything is saved or
+    // asked, so a retry does not save the check twice.
+    check_output_path(options.output_path);
     const RuleSet &rules = context.rules();
     Answers answers = gather_answers(rules, options);
     // Interview only a person at a terminal whose stdin is not the answers.

@@ -1,13 +1,14 @@
 """Saved checks end to end (issue 12): check --save, history, report and
 forget, with XDG_DATA_HOME in a temporary folder."""
 import json
+import subprocess
 import os
 import stat
 import time
 import unittest
 
 from pty_support import Session
-from support import SOURCE_DIR, ScratchDir, run
+from support import BIN, SOURCE_DIR, ScratchDir, run
 
 try:
     import jsonschema
@@ -268,3 +269,163 @@ class InterviewSavingTest(unittest.TestCase):
         s.ctrl_c()
         s.finish()
 
+
+
+class DamagedHistoryTest(unittest.TestCase):
+    """Issue 20: damaged histories are data errors (65), reading never writes,
+    writing makes the file private, and stored bytes are shown safely."""
+
+    def setUp(self):
+        self.scratch = ScratchDir()
+        self.addCleanup(self.scratch.cleanup)
+        self.data = os.path.join(self.scratch.path, "data")
+        self.folder = os.path.join(self.data, "sciatica")
+        self.db = os.path.join(self.folder, "history.sqlite3")
+
+    def sciatica(self, *args):
+        return run(*args, env={"XDG_DATA_HOME": self.data})
+
+    def save(self, *answers):
+        flags = []
+        for answer in answers:
+            flags += ["--answer", answer]
+        p = self.sciatica("check", "--save", "--format", "json", *flags)
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+    def sql(self, *statements):
+        import sqlite3
+        db = sqlite3.connect(self.db)
+        for statement in statements:
+            db.execute(statement)
+        db.commit()
+        db.close()
+
+    def test_a_negative_or_reset_schema_version_is_damage_not_a_crash(self):
+        self.save("pain_score=2")
+        for version in (-1, 0):
+            self.sql("PRAGMA user_version = %d" % version)
+            for args in (["history"], ["history", "export"], ["report"],
+                         ["check", "--save", "--answer", "leg_pain=yes"]):
+                p = self.sciatica(*args)
+                self.assertEqual(p.returncode, 65, (version, args, p.stderr))
+                self.assertIn(self.db, p.stderr)
+                self.assertIn("damaged", p.stderr)
+
+    def test_damaged_rows_are_data_errors_naming_the_check(self):
+        self.save("pain_score=2")
+        self.sql("UPDATE checks SET at = CAST(X'ff3a' AS TEXT)")
+        for args in (["history", "export"], ["history", "--format", "json"], ["history"]):
+            p = self.sciatica(*args)
+            self.assertEqual(p.returncode, 65, (args, p.stderr))
+            self.assertIn("check 1", p.stderr)
+        self.sql("UPDATE checks SET at = '2026-01-01T00:00:00Z', "
+                 "result = json_set(result, '$.urgency', 3)")
+        for args in (["history"], ["history", "show", "1"], ["report"]):
+            p = self.sciatica(*args)
+            self.assertEqual(p.returncode, 65, (args, p.stderr))
+            self.assertIn("check 1", p.stderr)
+            self.assertIn("urgency", p.stderr)
+
+    def test_a_saved_change_without_before_is_damage(self):
+        self.save("leg_weakness=no")
+        self.save("leg_weakness=yes")
+        self.sql("UPDATE checks SET result = json_remove(result, '$.changes[0].before') "
+                 "WHERE id = 2")
+        for args in (["history", "show", "2"], ["history", "export"]):
+            p = self.sciatica(*args)
+            self.assertEqual(p.returncode, 65, (args, p.stderr))
+            self.assertNotIn("Was yes", p.stdout)
+            self.assertIn("before", p.stderr)
+
+    def test_reading_an_empty_file_writes_nothing_even_through_a_link(self):
+        os.makedirs(self.folder)
+        real = os.path.join(self.scratch.path, "empty")
+        open(real, "w").close()
+        os.symlink(real, self.db)
+        for args in (["history"], ["history", "export"], ["history", "--format", "json"]):
+            p = self.sciatica(*args)
+            self.assertEqual(p.returncode, 0, (args, p.stderr))
+        self.assertEqual(os.path.getsize(real), 0)
+        self.assertEqual(self.sciatica("report").returncode, 66)
+        self.assertEqual(os.path.getsize(real), 0)
+
+    def test_saving_makes_an_existing_open_history_private(self):
+        self.save("pain_score=2")
+        os.chmod(self.db, 0o644)
+        os.chmod(self.folder, 0o755)
+        self.save("pain_score=3")
+        self.assertEqual(stat.S_IMODE(os.stat(self.db).st_mode), 0o600)
+        self.assertEqual(stat.S_IMODE(os.stat(self.folder).st_mode), 0o700)
+
+    def test_reading_never_changes_the_mode(self):
+        self.save("pain_score=2")
+        os.chmod(self.db, 0o644)
+        self.assertEqual(self.sciatica("history").returncode, 0)
+        self.assertEqual(stat.S_IMODE(os.stat(self.db).st_mode), 0o644)
+
+    def test_a_future_dated_check_never_gives_negative_weeks(self):
+        self.save("pain_duration_weeks=1")
+        self.sql("UPDATE checks SET at = '2999-01-01T00:00:00Z'")
+        p = self.sciatica("check", "--history", "--answer", "leg_pain=yes", "--format", "json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout)["answers"]["pain_duration_weeks"], 1)
+
+    def test_after_forgetting_a_check_the_report_compares_with_the_one_before(self):
+        self.save("leg_weakness=no", "pain_score=2")
+        self.save("leg_weakness=yes", "pain_score=8")
+        self.save("leg_weakness=yes", "pain_score=8")
+        self.assertEqual(self.sciatica("history", "forget", "2").returncode, 0)
+        p = self.sciatica("report")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        changes = p.stdout[p.stdout.index('id="changes"'):]
+        changes = changes[:changes.index("</section>")]
+        self.assertNotIn("None of the answers", changes)
+        self.assertIn("<li>", changes)
+
+    def test_a_failed_output_saves_nothing(self):
+        p = self.sciatica("check", "--save", "--answer", "leg_pain=yes",
+                          "--output", os.path.join(self.scratch.path, "missing", "x.json"))
+        self.assertEqual(p.returncode, 74, p.stderr)
+        if os.path.exists(self.db):
+            p = self.sciatica("history", "--format", "json")
+            self.assertEqual(json.loads(p.stdout)["checks"], [])
+
+    def test_report_output_files(self):
+        self.save("pain_score=2")
+        self.assertEqual(self.sciatica("report", "--output", "").returncode, 64)
+        log = os.path.join(self.scratch.path, "log.txt")
+        with open(log, "w") as f:
+            f.write("before\n")
+        os.chmod(log, 0o644)
+        p = subprocess.run("%s report --output /dev/stdout >> %s" % (BIN, log), shell=True,
+                           env=dict(os.environ, XDG_DATA_HOME=self.data), capture_output=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(log).st_mode), 0o644)
+        long_name = os.path.join(self.scratch.path, "r" * 245 + ".html")
+        p = self.sciatica("report", "--output", long_name)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(long_name).st_mode), 0o600)
+
+    def test_stored_control_bytes_are_shown_escaped(self):
+        self.save("pain_score=2")
+        self.sql("UPDATE checks SET at = '2026-01-01T00:00:00Z' || char(27) || ']0;T' || char(7)")
+        for args in (["history"], ["history", "show", "1"]):
+            p = self.sciatica(*args)
+            self.assertEqual(p.returncode, 0, (args, p.stderr))
+            self.assertNotIn("\x1b", p.stdout)
+
+    def test_the_rm_hint_is_quoted(self):
+        self.data = os.path.join(self.scratch.path, "my data")
+        self.folder = os.path.join(self.data, "sciatica")
+        self.save("pain_score=2")
+        p = self.sciatica("history", "forget", "--all")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("rm '" + self.folder + "/history.sqlite3'", p.stdout)
+
+    def test_a_bad_id_is_a_usage_error_with_or_without_a_history(self):
+        self.assertEqual(self.sciatica("history", "forget", "abc").returncode, 64)
+        self.save("pain_score=2")
+        self.assertEqual(self.sciatica("history", "forget", "abc").returncode, 64)
+        p = self.sciatica("history", "show", "x" * 985)
+        self.assertEqual(p.returncode, 64)
+        self.assertLess(len(p.stderr), 200)
