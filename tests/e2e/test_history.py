@@ -408,7 +408,9 @@ class DamagedHistoryTest(unittest.TestCase):
 
     def test_stored_control_bytes_are_shown_escaped(self):
         self.save("pain_score=2")
-        self.sql("UPDATE checks SET at = '2026-01-01T00:00:00Z' || char(27) || ']0;T' || char(7)")
+        self.sql("UPDATE checks SET at = '2026-01' || char(27) || ']0;T' || char(7) || "
+                 "'T00:00:00Z', result = json_set(result, '$.causes[0].name', "
+                 "'Disc' || char(27) || '[2J')")
         for args in (["history"], ["history", "show", "1"]):
             p = self.sciatica(*args)
             self.assertEqual(p.returncode, 0, (args, p.stderr))
