@@ -304,9 +304,6 @@ void check_output_path(const std::string &path) {
     if (!S_ISDIR(status.st_mode)) {
         fail(path, "create a temporary file beside it", ENOTDIR);
     }
-    if (::access(directory.c_str(), W_OK | X_OK) != 0) {
-        fail(path, "create a temporary file beside it", errno);
-    }
 }
 
 void write_output_file(const std::string &path, const std::string &text, NewFile mode) {

@@ -102,9 +102,9 @@ TEST_CASE("a case_id the fast path cannot copy exactly is read by the full parse
     AnswerLine out;
     AnswerLineParser parser(rules);
     for (auto [line, id] : std::vector<std::pair<std::string, std::string>>{
-             {R"({"case_id": "caf\u00e9"})", "\"caf\xc3\xa9\""},
-             {R"({"case_id": "tab\there"})", "\"tab\\there\""},
-             {R"({"case_id": {"site": 3}})", "{\"site\":3}"}}) {
+             {R"({"case_id": "caf\u00e9"})", R"("caf\u00e9")"},
+             {R"({"case_id": "tab\there"})", R"("tab\there")"},
+             {R"({"case_id": {"site": 3}})", R"({"site": 3})"}}) {
         CHECK_FALSE(parser.try_parse(line, out));
         parser.parse(line, "l:1", out);
         CHECK(out.case_id_json == id);
