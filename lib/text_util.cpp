@@ -108,6 +108,14 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
     return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
+std::string or_list(const std::vector<std::string> &items) {
+    std::string list;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        list += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
+    }
+    return list;
+}
+
 namespace {
 
 // The length of the UTF-8 sequence its lead byte `byte` announces, or 0.

@@ -16,6 +16,9 @@ std::string nearest(std::string_view word, const std::vector<std::string> &candi
 // " (did you mean 'x'?)" for the nearest candidate, or "" when there is none.
 std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates);
 
+// `items` as a person lists them: "a", "a or b", "a, b or c".
+std::string or_list(const std::vector<std::string> &items);
+
 // `text` made safe to repeat inside a one-line message: control characters
 // and bytes that are not UTF-8 written as \xNN, and anything past
 // `max_bytes` bytes replaced by "...".
