@@ -1,5 +1,7 @@
 #include "cli/terminal.hpp"
 
+#include "lib/text_util.hpp"
+
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -106,32 +108,16 @@ std::size_t display_width(const std::string &text) {
 std::string visible(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    auto hex = [&out](unsigned char c) {
-        static const char digits[] = "0123456789abcdef";
-        out += "\\x";
-        out += digits[c >> 4];
-        out += digits[c & 0xF];
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        auto c = static_cast<unsigned char>(text[i]);
-        auto next = [&](std::size_t k) {
-            return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
-        };
-        bool c1 = c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F;
-        // U+202A..U+202E and U+2066..U+2069 reorder the text around them.
-        bool bidi = c == 0xE2 && ((next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) ||
-                                  (next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9));
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-            hex(c);
-        } else if (c1 || bidi) {
-            std::size_t length = c1 ? 2 : 3;
-            for (std::size_t k = 0; k < length; ++k) {
-                hex(next(k));
-            }
-            i += length - 1;
+    for (std::size_t i = 0; i < text.size();) {
+        CodePoint point = decode_utf8(text, i);
+        // Bytes that are not UTF-8 pass as they are, one at a time.
+        std::size_t length = point.length == 0 ? 1 : point.length;
+        if (point.length != 0 && is_unsafe_character(point.value)) {
+            out += hex_escaped(text.substr(i, length));
         } else {
-            out += text[i];
+            out.append(text.substr(i, length));
         }
+        i += length;
     }
     return out;
 }

@@ -41,9 +41,10 @@ inline constexpr const char *k_urgent = "1;30;43"; // bold black on yellow
 // `text` wrapped in the escape sequence `sgr` when `style.colour`, else as is.
 std::string paint(const TextStyle &style, const char *sgr, const std::string &text);
 
-// `text` with every control character but newline and tab (C0, DEL, C1) and
-// every bidirectional override written as \xNN bytes, so text from a rule set
-// or a vignette cannot move the cursor, hide what follows or clear a screen.
+// `text` with every character is_unsafe_character names (lib/text_util.hpp:
+// controls but newline and tab, bidirectional overrides) written as \xNN
+// bytes, so text from a rule set or a vignette cannot move the cursor, hide
+// what follows or clear a screen.
 std::string visible(std::string_view text);
 
 // `text` (made visible()) word-wrapped to `width` columns, the first line after `first` and the

@@ -197,23 +197,6 @@ nlohmann::json parse_json(std::string_view text, const std::string &source, bool
     }
 }
 
-// Days in one of each unit a duration may be given in.
-struct DurationUnit {
-    const char *name;
-    std::vector<std::string> words;
-    double days;
-};
-
-const std::vector<DurationUnit> &duration_units() {
-    static const std::vector<DurationUnit> units = {
-        {"days", {"d", "day", "days"}, 1},
-        {"weeks", {"w", "wk", "wks", "week", "weeks"}, 7},
-        {"months", {"mo", "mos", "month", "months"}, 365.25 / 12},
-        {"years", {"y", "yr", "yrs", "year", "years"}, 365.25},
-    };
-    return units;
-}
-
 const DurationUnit *unit_named(const std::string &name) {
     for (const auto &unit : duration_units()) {
         if (unit.name == name) {

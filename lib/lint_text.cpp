@@ -4,7 +4,6 @@
 #include "lib/text_util.hpp"
 
 #include <cctype>
-#include <cstdio>
 #include <set>
 
 namespace sciatica {
@@ -14,26 +13,12 @@ namespace {
 // The code point at `text[i]`, advancing `i`; malformed UTF-8 (refused when
 // the file is read) gives the byte itself.
 char32_t next_code_point(std::string_view text, std::size_t &i) {
-    auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-    unsigned char lead = byte(i);
-    std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (lead < 0xC0 || i + length > text.size()) {
-        ++i;
-        return lead;
+    CodePoint point = decode_utf8(text, i);
+    if (point.length == 0) {
+        return static_cast<unsigned char>(text[i++]);
     }
-    char32_t point = lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        point = (point << 6) | (byte(i + k) & 0x3F);
-    }
-    i += length;
-    return point;
-}
-
-bool is_control(char32_t c) {
-    bool c0 = c < 0x20 && c != '\n' && c != '\t';
-    bool c1 = c >= 0x7F && c <= 0x9F;
-    bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-    return c0 || c1 || bidi;
+    i += point.length;
+    return point.value;
 }
 
 bool is_invisible(char32_t c) {
@@ -233,14 +218,8 @@ bool is_plain_word(std::string_view word) {
 std::string first_control_character(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         std::size_t start = i;
-        if (is_control(next_code_point(text, i))) {
-            std::string out;
-            for (std::size_t k = start; k < i; ++k) {
-                char hex[5];
-                std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned char>(text[k]));
-                out += hex;
-            }
-            return out;
+        if (is_unsafe_character(next_code_point(text, i))) {
+            return hex_escaped(text.substr(start, i - start));
         }
     }
     return "";

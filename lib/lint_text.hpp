@@ -24,8 +24,9 @@ void lint_text(const RuleSet &rules, const std::string &file_name, std::vector<D
 // command line.
 bool is_plain_word(std::string_view word);
 
-// The first control character or bidirectional override in `text` as \xNN
-// bytes, or "" when there is none. Newline and tab are allowed.
+// The first character of `text` that is_unsafe_character names (a control
+// character or a bidirectional override; newline and tab are allowed) as
+// \xNN bytes, or "" when there is none.
 std::string first_control_character(std::string_view text);
 
 // True when `text` shows nothing: empty, or only white space, no-break and

@@ -190,19 +190,18 @@ class Loader {
         out.prompt = m_in.text(node, "prompt");
         out.help = m_in.text(node, "help");
         std::string type = m_in.text(node, "type");
-        static const std::vector<std::string> types = {"yes_no", "integer", "number", "choice"};
-        if (type == "yes_no") {
-            out.type = QuestionType::yes_no;
-        } else if (type == "integer") {
-            out.type = QuestionType::integer;
-        } else if (type == "number") {
-            out.type = QuestionType::number;
-        } else if (type == "choice") {
-            out.type = QuestionType::choice;
-        } else if (node["type"]) {
+        std::vector<std::string> types;
+        bool known = false;
+        for (QuestionType candidate : question_types()) {
+            types.emplace_back(question_type_name(candidate));
+            if (type == types.back()) {
+                out.type = candidate;
+                known = true;
+            }
+        }
+        if (!known && node["type"]) {
             m_in.error(node["type"], "unknown question type '" + type + "'" +
-                                         did_you_mean(type, types) +
-                                         "; use yes_no, integer, number or choice");
+                                         did_you_mean(type, types) + "; use " + or_list(types));
         }
         bool numeric = out.type == QuestionType::integer || out.type == QuestionType::number;
         for (const char *bound : {"min", "max"}) {

@@ -38,6 +38,22 @@ const char *question_type_name(QuestionType type) {
     return "?";
 }
 
+const std::vector<QuestionType> &question_types() {
+    static const std::vector<QuestionType> types = {QuestionType::yes_no, QuestionType::integer,
+                                                    QuestionType::number, QuestionType::choice};
+    return types;
+}
+
+const std::vector<DurationUnit> &duration_units() {
+    static const std::vector<DurationUnit> units = {
+        {"days", {"d", "day", "days"}, 1},
+        {"weeks", {"w", "wk", "wks", "week", "weeks"}, 7},
+        {"months", {"mo", "mos", "month", "months"}, 365.25 / 12},
+        {"years", {"y", "yr", "yrs", "year", "years"}, 365.25},
+    };
+    return units;
+}
+
 const std::vector<TextKey> &text_keys() {
     static const std::vector<TextKey> keys = {
         {"why_heading", &Texts::why_heading},

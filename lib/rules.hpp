@@ -18,6 +18,21 @@ enum class QuestionType { yes_no, integer, number, choice };
 // The type as the rule format spells it: "yes_no", "integer", "number" or "choice".
 const char *question_type_name(QuestionType type);
 
+// Every question type, in the order the rule format lists them: the one list
+// the loader reads `type:` against and question_type_name spells.
+const std::vector<QuestionType> &question_types();
+
+// A unit an integer or number question's answer may be in (`unit:`): its
+// name in the rule format, the words a person may write for it ("3 wks"),
+// and its length in days. duration_units() is the one list of them, read by
+// the loader (which names are allowed) and by parse_answer (conversions).
+struct DurationUnit {
+    const char *name;
+    std::vector<std::string> words;
+    double days;
+};
+const std::vector<DurationUnit> &duration_units();
+
 struct Question {
     std::string id;
     QuestionType type = QuestionType::yes_no;
@@ -32,8 +47,9 @@ struct Question {
     // number one text where "{answer}" stands for the value. An empty text
     // (or none at all) falls back to the prompt and the answer.
     std::vector<std::string> says;
-    // integer, number: the unit of the answer ("days", "weeks", "months" or
-    // "years"), so that a person may answer in another one ("3 days").
+    // integer, number: the unit of the answer, one of duration_units()
+    // ("days", "weeks", ...), so that a person may answer in another one
+    // ("3 days").
     std::string unit;
     SourceMark mark;
 };

@@ -33,11 +33,7 @@ std::string check_value(const std::string &name, const std::string &value) {
             return "";
         }
     }
-    std::string list;
-    for (std::size_t i = 0; i < allowed.size(); ++i) {
-        list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
-    }
-    return "'" + value + "' is not allowed for '" + name + "'; expected " + list;
+    return "'" + value + "' is not allowed for '" + name + "'; expected " + or_list(allowed);
 }
 
 // TOML's white space, and the CR of a CRLF line.

@@ -25,45 +25,58 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+CodePoint decode_utf8(std::string_view text, std::size_t at) {
+    auto byte = static_cast<unsigned char>(text[at]);
+    std::size_t length = 0;
+    char32_t min = 0;
+    if (byte < 0x80) {
+        return {byte, 1};
+    } else if ((byte & 0xE0) == 0xC0) {
+        length = 2;
+        min = 0x80;
+    } else if ((byte & 0xF0) == 0xE0) {
+        length = 3;
+        min = 0x800;
+    } else if ((byte & 0xF8) == 0xF0) {
+        length = 4;
+        min = 0x10000;
+    } else {
+        return {};
+    }
+    if (at + length > text.size()) {
+        return {};
+    }
+    char32_t code = byte & (0x7Fu >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        auto next = static_cast<unsigned char>(text[at + k]);
+        if ((next & 0xC0) != 0x80) {
+            return {};
+        }
+        code = (code << 6) | (next & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values past Unicode are not UTF-8.
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        return {};
+    }
+    return {code, length};
+}
+
 std::size_t first_invalid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = 0;
-        unsigned min = 0;
-        if (byte < 0x80) {
-            ++i;
-            continue;
-        } else if ((byte & 0xE0) == 0xC0) {
-            length = 2;
-            min = 0x80;
-        } else if ((byte & 0xF0) == 0xE0) {
-            length = 3;
-            min = 0x800;
-        } else if ((byte & 0xF8) == 0xF0) {
-            length = 4;
-            min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + length > text.size()) {
-            return i;
-        }
-        unsigned code = byte & (0x7F >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) {
-                return i;
-            }
-            code = (code << 6) | (next & 0x3F);
-        }
-        // Overlong forms, surrogates and values past Unicode are not UTF-8.
-        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = decode_utf8(text, i).length;
+        if (length == 0) {
             return i;
         }
         i += length;
     }
     return std::string_view::npos;
+}
+
+bool is_unsafe_character(char32_t c) {
+    bool c0 = c < 0x20 && c != '\n' && c != '\t';
+    bool c1 = c >= 0x7F && c <= 0x9F;
+    bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return c0 || c1 || bidi;
 }
 
 std::string_view trim(std::string_view text, std::string_view blanks) {
@@ -108,21 +121,15 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
     return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
-namespace {
-
-// The length of the UTF-8 sequence its lead byte `byte` announces, or 0.
-std::size_t sequence_length(unsigned char byte) {
-    if ((byte & 0xE0) == 0xC0) {
-        return 2;
+std::string or_list(const std::vector<std::string> &items) {
+    std::string list;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        list += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
     }
-    if ((byte & 0xF0) == 0xE0) {
-        return 3;
-    }
-    if ((byte & 0xF8) == 0xF0) {
-        return 4;
-    }
-    return 0;
+    return list;
 }
+
+namespace {
 
 void append_escaped(std::string &out, unsigned char byte) {
     static const char digits[] = "0123456789abcdef";
@@ -133,6 +140,14 @@ void append_escaped(std::string &out, unsigned char byte) {
 
 } // namespace
 
+std::string hex_escaped(std::string_view bytes) {
+    std::string out;
+    for (char byte : bytes) {
+        append_escaped(out, static_cast<unsigned char>(byte));
+    }
+    return out;
+}
+
 std::string printable(std::string_view text, std::size_t max_bytes) {
     std::string out;
     std::size_t i = 0;
@@ -140,20 +155,17 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
         if (out.size() >= max_bytes) {
             return out + "...";
         }
-        auto byte = static_cast<unsigned char>(text[i]);
-        if (byte >= 0x20 && byte < 0x7F) {
-            out += text[i++];
-            continue;
-        }
-        std::size_t length = sequence_length(byte);
-        if (length > 0 && i + length <= text.size() &&
-            first_invalid_utf8(text.substr(i, length)) == std::string_view::npos) {
-            out.append(text.substr(i, length));
+        CodePoint point = decode_utf8(text, i);
+        if (point.length == 0 || point.value == '\n' || point.value == '\t' ||
+            is_unsafe_character(point.value)) {
+            // A one-line message: newline and tab are escaped too.
+            std::size_t length = std::max<std::size_t>(point.length, 1);
+            out += hex_escaped(text.substr(i, length));
             i += length;
             continue;
         }
-        append_escaped(out, byte);
-        ++i;
+        out.append(text.substr(i, point.length));
+        i += point.length;
     }
     return out;
 }

@@ -13,12 +13,15 @@ void read_unit(YamlReader &in, const YAML::Node &node, Question &out) {
         return;
     }
     out.unit = in.text(node, "unit");
-    static const std::vector<std::string> units = {"days", "weeks", "months", "years"};
+    std::vector<std::string> units;
+    for (const auto &unit : duration_units()) {
+        units.emplace_back(unit.name);
+    }
     if (out.type != QuestionType::integer && out.type != QuestionType::number) {
         in.error(node["unit"], "'unit' applies only to integer and number questions");
     } else if (std::find(units.begin(), units.end(), out.unit) == units.end()) {
         in.error(node["unit"], "unknown unit '" + out.unit + "'" + did_you_mean(out.unit, units) +
-                                   "; use days, weeks, months or years");
+                                   "; use " + or_list(units));
     }
 }
 

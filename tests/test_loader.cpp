@@ -272,3 +272,22 @@ TEST_CASE("an unknown unit names the units there are", "[loader]") {
           "rules.yaml:10:67: error: unknown unit 'yeras' (did you mean 'years'?); use days, "
           "weeks, months or years");
 }
+
+TEST_CASE("an unknown question type names the types there are", "[loader]") {
+    CHECK(first_error(small_rules_with("{id: age, type: integer,", "{id: age, type: integr,")) ==
+          "rules.yaml:10:21: error: unknown question type 'integr' (did you mean 'integer'?); use "
+          "yes_no, integer, number or choice");
+}
+
+TEST_CASE("each question type is read by the name it is written with", "[loader]") {
+    for (QuestionType type : question_types()) {
+        std::string name = question_type_name(type);
+        std::string options = type == QuestionType::choice ? "options: [a, b], " : "";
+        LoadResult result = parse_rules(
+            small_rules_with("  - {id: side,", "  - {id: extra, type: " + name + ", " + options +
+                                                       "prompt: Extra}\n  - {id: side,"),
+            "rules.yaml");
+        REQUIRE(result.rules);
+        CHECK(sciatica::test::question(*result.rules, "extra").type == type);
+    }
+}
