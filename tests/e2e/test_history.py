@@ -135,8 +135,11 @@ class HistoryTest(unittest.TestCase):
         with open(self.db, "wb") as f:
             f.write(garbage)
         p = self.sciatica("check", "--save", "--answer", "leg_pain=yes")
-        self.assertEqual(p.returncode, 65, p.stderr)
-        self.assertEqual(p.stdout, "")
+        # Issue 18: a failed save never hides the result. The result comes
+        # in full, then the one-line error, with the not-saved exit code.
+        self.assertEqual(p.returncode, 73, p.stderr)
+        self.assertIn("Some warning signs could not be ruled out", p.stdout)
+        self.assertIn("not a diagnosis", p.stdout)
         self.assertEqual(p.stderr.count("\n"), 1)
         self.assertIn(self.db, p.stderr)
         self.assertEqual(self.sciatica("history").returncode, 65)
