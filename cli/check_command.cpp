@@ -1,5 +1,6 @@
 #include "cli/check_history.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/interview_prompt.hpp"
 #include "cli/output.hpp"
 #include "cli/render_text.hpp"
@@ -10,6 +11,7 @@
 #include "lib/limits.hpp"
 #include "lib/loader.hpp"
 #include "lib/result_json.hpp"
+#include "lib/text_util.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -49,6 +51,11 @@ Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
     return answers;
 }
 
+void say_on_stderr(const std::string &text) {
+    ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
+    (void)ignored;
+}
+
 // The result as JSON: pretty for a person at a terminal, else one line (the
 // same bytes as `batch` writes).
 std::string result_json_text(const RuleSet &rules, const Result &result, bool pretty) {
@@ -57,42 +64,8 @@ std::string result_json_text(const RuleSet &rules, const Result &result, bool pr
     return (pretty ? indent_json(line) : line) + "\n";
 }
 
-void run_check(Context &context, const CheckOptions &options) {
-    // An --output that cannot be written fails before anything is saved or
-    // asked, so a retry does not save the check twice.
-    check_output_path(options.output_path);
-    const RuleSet &rules = context.rules();
-    Answers answers = gather_answers(rules, options);
-    // Interview only a person at a terminal whose stdin is not the answers.
-    bool interactive =
-        !options.no_input && options.answers_path != "-" && isatty(STDIN_FILENO) != 0;
-    CheckHistory history(context.settings, options.history, interactive);
-    history.prepare(rules, answers);
-    Result result =
-        interactive
-            ? run_interview(rules, std::move(answers),
-                            style_for(STDERR_FILENO, context.settings.color.value, context.plain),
-                            isatty(STDOUT_FILENO) != 0, history.draft_keeper(rules))
-            : evaluate(rules, answers);
-    bool save = history.should_save();
-    // The person's own answers, before any a change since the last check implies.
-    const Answers given = result.answers;
-    if (history.previous() != nullptr) {
-        std::vector<int> asked = std::move(result.asked);
-        result = evaluate(rules, given, history.previous());
-        result.asked = std::move(asked);
-    }
-    spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
-                  result.red_flags.size(), result.causes.size());
-    if (save) {
-        long long id = history.save(rules, given, result_json_text(rules, result, false));
-        if (isatty(STDERR_FILENO)) {
-            std::string note = "Saved as check " + std::to_string(id) +
-                               " in your history (sciatica history; sciatica report).\n";
-            ssize_t ignored = write(STDERR_FILENO, note.data(), note.size());
-            (void)ignored;
-        }
-    }
+void write_result(Context &context, const CheckOptions &options, const RuleSet &rules,
+                  const Result &result) {
     if (options.json || options.format == "json") {
         // Pretty for a person at a terminal, one line for a pipe or a file.
         bool pretty = options.output_path.empty() && isatty(STDOUT_FILENO);
@@ -112,12 +85,65 @@ void run_check(Context &context, const CheckOptions &options) {
     }
     // A person at a terminal sees nothing else happen: say where it went.
     if (!options.output_path.empty() && options.output_path != "-" && isatty(STDERR_FILENO)) {
-        std::string note = "sciatica: wrote the result to " + options.output_path + "\n";
-        ssize_t ignored = write(STDERR_FILENO, note.data(), note.size());
-        (void)ignored;
+        say_on_stderr("sciatica: wrote the result to " + options.output_path + "\n");
     }
 }
 
+// Saves the check when it is to be saved (asking first with save = "ask").
+// The result is out already, so a failure says so and exits with its own
+// code (k_exit_not_saved) rather than hiding what was shown.
+void save_after_result(CheckHistory &history, const RuleSet &rules, const Answers &given,
+                       const Result &result) {
+    if (!history.should_save()) {
+        return;
+    }
+    long long id = 0;
+    try {
+        id = history.save(rules, given, result_json_text(rules, result, false));
+    } catch (const Error &e) {
+        say_on_stderr("sciatica: error: the result above was given in full, but it could not be "
+                      "saved to your history: " +
+                      printable(e.what(), 1000) + "\n");
+        throw ExitWith{k_exit_not_saved};
+    }
+    if (isatty(STDERR_FILENO)) {
+        say_on_stderr("Saved as check " + std::to_string(id) +
+                      " in your history (sciatica history; sciatica report).\n");
+    }
+}
+
+void run_check(Context &context, const CheckOptions &options) {
+    // An --output that cannot be written fails before anything is saved or
+    // asked, so a retry does not save the check twice.
+    check_output_path(options.output_path);
+    const RuleSet &rules = context.rules();
+    Answers answers = gather_answers(rules, options);
+    // Interview only a person at a terminal whose stdin is not the answers.
+    bool interactive =
+        !options.no_input && options.answers_path != "-" && isatty(STDIN_FILENO) != 0;
+    CheckHistory history(context.settings, options.history, interactive);
+    history.prepare(rules, answers);
+    Result result =
+        interactive
+            ? run_interview(rules, std::move(answers),
+                            style_for(STDERR_FILENO, context.settings.color.value, context.plain),
+                            isatty(STDOUT_FILENO) != 0, history.draft_keeper(rules))
+            : evaluate(rules, answers);
+    // The person's own answers: without what the rule set's implications
+    // or a change since the last check imply.
+    const Answers given = own_answers(result);
+    if (history.previous() != nullptr) {
+        std::vector<int> asked = std::move(result.asked);
+        result = evaluate(rules, given, history.previous());
+        result.asked = std::move(asked);
+    }
+    spdlog::debug("urgency {}, {} red flags, {} causes", result.urgency_level().id,
+                  result.red_flags.size(), result.causes.size());
+    // The result before anything else: written in full to where it goes
+    // before any question about saving, and before a save can fail.
+    write_result(context, options, rules, result);
+    save_after_result(history, rules, given, result);
+}
 } // namespace
 
 void add_check_command(CLI::App &app, Context &context) {
@@ -157,6 +183,8 @@ void add_check_command(CLI::App &app, Context &context) {
         "At a terminal, check asks the questions that still matter (prompts on standard error):\n"
         "  y/n, a number, or a choice by number or name; ? help; Enter or s: don't know;\n"
         "  b: back. Ctrl-D stops without a result (exit 66); Ctrl-C exits 130.\n"
+        "The result is shown before any question about saving it; when saving fails\n"
+        "the result still stands and check exits 73.\n"
         "Example:\n  sciatica check --no-input --answer leg_pain=yes --answer pain_below_knee=yes "
         "--format json");
     check->callback([&context, options] { run_check(context, *options); });

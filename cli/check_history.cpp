@@ -72,12 +72,36 @@ CheckHistory::CheckHistory(const Settings &settings, const Flags &flags, bool in
     if (m_flags.save && m_flags.no_save) {
         throw Error(ErrorKind::usage, "--save and --no-save cannot be used together");
     }
-    bool saving = !m_flags.no_save && (m_flags.save || m_save_setting == "always");
-    bool reads = saving || m_flags.history || m_flags.resume ||
+    bool asked_for = m_flags.history || m_flags.resume;
+    bool reads = saving() == Saving::yes || asked_for ||
                  (m_interactive && HistoryStore::exists(m_path));
-    if (reads) {
-        open_existing();
+    if (!reads) {
+        return;
     }
+    if (asked_for) {
+        open_existing(); // --history and --resume need it: failing is the error
+        return;
+    }
+    // Read only to compare with or to save into: a history that cannot be
+    // opened must not keep the result from the person. The check goes on
+    // without it, and saving reports the problem after the result.
+    try {
+        open_existing();
+    } catch (const Error &e) {
+        m_open_error = e.what();
+        m_store.reset();
+        m_checks.clear();
+    }
+}
+
+CheckHistory::Saving CheckHistory::saving() const {
+    if (m_flags.no_save) {
+        return Saving::no;
+    }
+    if (m_flags.save || m_save_setting == "always") {
+        return Saving::yes;
+    }
+    return m_interactive && m_save_setting == "ask" ? Saving::ask : Saving::no;
 }
 
 void CheckHistory::open_existing() {
@@ -125,9 +149,11 @@ void CheckHistory::prepare(const RuleSet &rules, Answers &answers) {
 }
 
 std::function<void(const Answers &)> CheckHistory::draft_keeper(const RuleSet &rules) {
-    bool saving =
-        !m_flags.no_save && (m_flags.save || m_flags.resume || m_save_setting == "always");
-    if (!saving) {
+    // A draft only for a check that was to be saved, or that resumes one
+    // (the person chose to keep answers in the history); never for one still
+    // to be asked about, whose answers the person has not agreed to keep.
+    bool keeps = saving() == Saving::yes || (m_flags.resume && !m_flags.no_save);
+    if (!keeps) {
         return {};
     }
     return [this, &rules](const Answers &answers) {
@@ -141,20 +167,22 @@ std::function<void(const Answers &)> CheckHistory::draft_keeper(const RuleSet &r
 }
 
 bool CheckHistory::should_save() {
-    if (m_flags.no_save) {
+    switch (saving()) {
+    case Saving::no:
         return false;
-    }
-    if (m_flags.save || m_save_setting == "always") {
+    case Saving::yes:
         return true;
-    }
-    if (!m_interactive || m_save_setting != "ask") {
-        return false;
+    case Saving::ask:
+        break;
     }
     return ask_yes_no("Save this check to your history?", false);
 }
 
 long long CheckHistory::save(const RuleSet &rules, const Answers &given,
                              const std::string &result_line) {
+    if (!m_open_error.empty()) {
+        throw Error(ErrorKind::io, m_open_error);
+    }
     if (!m_store) {
         m_store = std::make_unique<HistoryStore>(m_path, true);
     }

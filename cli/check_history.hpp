@@ -30,6 +30,14 @@ class CheckHistory {
 
     CheckHistory(const Settings &settings, const Flags &flags, bool interactive);
 
+    // Whether this check is saved: `no` (--no-save, `save = "never"`, or
+    // `ask` with no one to ask), `yes` (--save or `save = "always"`), or
+    // `ask` (an interview with `save = "ask"`: the person is asked after
+    // seeing the result). The one place the decision is made: what is read,
+    // whether a draft is kept and whether to save all follow from it.
+    enum class Saving { no, yes, ask };
+    Saving saving() const;
+
     // Fills in what the history offers and `answers` lacks: with --resume the
     // last saved answers (or the draft), less those that can change over
     // days; and the weeks of pain carried from the episode's first check
@@ -44,13 +52,19 @@ class CheckHistory {
     // be saved; otherwise empty.
     std::function<void(const Answers &)> draft_keeper(const RuleSet &rules);
 
-    // Whether to save: --save or `always`; at the end of an interview with
-    // `ask`, the person's answer to "Save this check to your history?".
+    // Whether to save, by saving(); with `ask`, the person's answer to
+    // "Save this check to your history?" (asked after the result is shown).
     bool should_save();
 
     // Saves the check: `given` are the person's answers (not those implied
     // by a change), `result_line` the result JSON. Returns the new id.
+    // Throws Error when the history cannot be opened or written, including
+    // when opening it to read failed earlier (see open_error()).
     long long save(const RuleSet &rules, const Answers &given, const std::string &result_line);
+
+    // Why the history could not be opened at the start, when the check went
+    // on without it (it was read only to compare or to save); "" otherwise.
+    const std::string &open_error() const { return m_open_error; }
 
   private:
     void open_existing();
@@ -62,6 +76,7 @@ class CheckHistory {
     std::unique_ptr<HistoryStore> m_store;
     std::vector<SavedCheck> m_checks;
     std::optional<PreviousCheck> m_previous;
+    std::string m_open_error;
 };
 
 // Asks `question` on standard error and reads y or n from standard input;

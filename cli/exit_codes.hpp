@@ -11,6 +11,7 @@ inline constexpr int k_exit_usage = 64;        // the command line was wrong
 inline constexpr int k_exit_data = 65;         // answers or a rule set were malformed
 inline constexpr int k_exit_no_input = 66;     // an input could not be read; Ctrl-D
 inline constexpr int k_exit_software = 70;     // an internal error
+inline constexpr int k_exit_not_saved = 73;    // check: the result was given, the save failed
 inline constexpr int k_exit_io = 74;           // an output could not be written
 inline constexpr int k_exit_interrupted = 130; // Ctrl-C (128 + SIGINT)
 inline constexpr int k_exit_terminated = 143;  // batch: SIGTERM (128 + SIGTERM)

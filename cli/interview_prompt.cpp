@@ -21,8 +21,10 @@ namespace sciatica::cli {
 
 namespace {
 
-// Ctrl-C: the person wants out now. Only async-signal-safe calls; nothing
-// has been written to standard output yet, so no partial result is left.
+// Ctrl-C: the person wants out now. Only async-signal-safe calls. During the
+// interview nothing has been written to standard output yet, so no partial
+// result is left; after it (at the question about saving) the result has
+// been written in full, and stays on the screen.
 extern "C" void on_interrupt(int) {
     const char message[] = "\nsciatica: interrupted\n";
     ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
@@ -68,9 +70,15 @@ std::string keys_hint(const Question &question) {
     return "";
 }
 
-std::string question_text(const Question &question, std::size_t number, const TextStyle &style) {
-    std::string out = "\n" + flow(style, question.prompt, std::to_string(number) + ". ",
-                                  std::string(std::to_string(number).size() + 2, ' '));
+// `recap`, when not empty, goes on its own line above the numbered prompt.
+std::string question_text(const Question &question, const std::string &prompt,
+                          const std::string &recap, std::size_t number, const TextStyle &style) {
+    std::string out = "\n";
+    if (!recap.empty()) {
+        out += flow(style, recap, "", "");
+    }
+    out += flow(style, prompt, std::to_string(number) + ". ",
+                std::string(std::to_string(number).size() + 2, ' '));
     if (question.type == QuestionType::choice) {
         std::string options;
         for (std::size_t i = 0; i < question.options.size(); ++i) {
@@ -92,9 +100,11 @@ std::string earlier_answer(const Question &question, const std::optional<double>
 
 // The urgency banner, its advice and the red flags that hold: for when the
 // result itself does not go to this terminal.
-std::string emergency_text(const Result &result, const TextStyle &style) {
+// Without `banner` (the result will show it on this screen): the advice alone.
+std::string emergency_text(const Result &result, const TextStyle &style, bool banner = true) {
     const int levels = static_cast<int>(result.rules->urgencies.size());
-    std::string out = "\n" + render_banner(result.urgency_level(), result.urgency, levels, style);
+    std::string out =
+        "\n" + (banner ? render_banner(result.urgency_level(), result.urgency, levels, style) : "");
     out += flow(style, result.urgency_level().advice, "", "");
     for (const auto &hit : result.red_flags) {
         if (hit.rule->urgency == result.urgency) {
@@ -112,7 +122,8 @@ std::string emergency_text(const Result &result, const TextStyle &style) {
 void ask(const RuleSet &rules, Interview &interview, int index, std::map<int, std::string> &earlier,
          const TextStyle &style, const std::function<void(const Answers &)> &on_stop) {
     const Question &question = rules.questions[static_cast<std::size_t>(index)];
-    say(question_text(question, interview.asked().size() + 1, style));
+    say(question_text(question, interview.prompt(index), interview.recap(index),
+                      interview.asked().size() + 1, style));
     if (auto before = earlier.find(index); before != earlier.end()) {
         say(flow(style, "You answered: " + before->second, "   ", "   "));
         earlier.erase(before);
@@ -175,11 +186,20 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     }
     say(flow(style, std::string("Answer each question, then Enter. ") + k_keys_hint, "", ""));
     std::map<int, std::string> earlier; // answers undone by going back
+    // The emergency advice is said the moment the answers reach it, before
+    // any other question (one that could lift it, or follow it up).
+    bool advised = false;
     for (int index = interview.next(); index >= 0; index = interview.next()) {
         ask(rules, interview, index, earlier, style, on_stop);
+        if (!interview.emergency()) {
+            advised = false;
+        } else if (!advised && interview.next() >= 0) {
+            say(emergency_text(interview.result(), style, !result_on_terminal));
+            advised = true;
+        }
     }
     Result result = interview.result();
-    if (interview.emergency() && !result_on_terminal) {
+    if (interview.emergency() && !result_on_terminal && !advised) {
         say(emergency_text(result, style));
     } else {
         say("\n");

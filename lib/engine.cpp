@@ -80,7 +80,8 @@ void rank_causes(const RuleSet &rules, const Answers &answers, std::vector<Ranke
         if (cause.requires_ && evaluate(*cause.requires_, answers) == Tri::no) {
             continue;
         }
-        RankedCause entry{&cause, 0, {}};
+        RankedCause entry{&cause, 0, {}, false};
+        entry.first = cause.leads_when && evaluate(*cause.leads_when, answers) == Tri::yes;
         bool supported = false;
         // Summed in millionths, exactly: weights that cancel (0.1 + 0.2 - 0.3)
         // give 0, not 5.55e-17. Lint keeps weights within k_max_finding_weight.
@@ -99,13 +100,18 @@ void rank_causes(const RuleSet &rules, const Answers &answers, std::vector<Ranke
         // Listed only when an answer speaks for it and, on balance, more
         // speaks for it than against.
         if (supported && millionths > 0) {
+            if (entry.first) {
+                explain(*cause.leads_when, answers, Tri::yes, entry.because);
+            }
             ranked.push_back(std::move(entry));
         }
     }
     // Stable: equal scores keep the rule set's order of causes, which is
     // its documented clinical tie order (the more serious cause first).
     std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const RankedCause &a, const RankedCause &b) { return a.score > b.score; });
+                     [](const RankedCause &a, const RankedCause &b) {
+                         return a.first != b.first ? a.first : a.score > b.score;
+                     });
 }
 
 bool leads(const Result &result, int cause, int leading) {
@@ -142,17 +148,95 @@ void safe_techniques(const RuleSet &rules, const Answers &answers, Result &resul
         bool excluded =
             std::any_of(technique.not_with_causes.begin(), technique.not_with_causes.end(),
                         [&](int cause) { return leads(result, cause, rules.leading_causes); });
+        // "Listed" is any rank: the rule set lists every cause that holds.
+        const auto listed = static_cast<int>(result.causes.size());
+        excluded = excluded ||
+                   (!technique.only_with_causes.empty() &&
+                    std::none_of(technique.only_with_causes.begin(),
+                                 technique.only_with_causes.end(),
+                                 [&](int cause) { return leads(result, cause, listed); }));
         if (!excluded) {
             out.push_back(&technique);
         }
     }
 }
 
+// A rule or cause resting on an implied answer also names the answers that
+// implied it, so `because` shows what the person said.
+void name_implying(Result &result) {
+    if (result.implied.empty()) {
+        return;
+    }
+    auto name = [&result](std::vector<int> &because) {
+        for (const auto &entry : result.implied) {
+            if (std::find(because.begin(), because.end(), entry.question) == because.end()) {
+                continue;
+            }
+            for (int by : entry.by) {
+                if (std::find(because.begin(), because.end(), by) == because.end()) {
+                    because.push_back(by);
+                }
+            }
+        }
+    };
+    for (auto *list : {&result.red_flags, &result.urgency_rules}) {
+        for (auto &hit : *list) {
+            name(hit.because);
+        }
+    }
+    for (auto &ranked : result.causes) {
+        name(ranked.because);
+    }
+}
+
 } // namespace
+
+void implied_answers(const RuleSet &rules, Answers &answers, std::vector<ImpliedAnswer> *implied) {
+    if (implied != nullptr) {
+        implied->clear();
+    }
+    if (rules.implications.empty()) {
+        return; // the usual case, and batch's per-line path: nothing to copy
+    }
+    answers.resize(rules.questions.size());
+    thread_local std::vector<bool> applied;
+    applied.assign(rules.implications.size(), false);
+    // An implied answer can make another implication hold, so go round until
+    // one pass gives nothing; each implication gives at most once.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t i = 0; i < rules.implications.size(); ++i) {
+            const Implication &rule = rules.implications[i];
+            auto &answer = answers[static_cast<std::size_t>(rule.question)];
+            bool open = !answer || (rule.overrides && *answer != rule.value);
+            if (applied[i] || !open || evaluate(rule.when, answers) != Tri::yes) {
+                continue;
+            }
+            applied[i] = true;
+            changed = true;
+            if (implied != nullptr) {
+                ImpliedAnswer entry{rule.question, answer, {}};
+                explain(rule.when, answers, Tri::yes, entry.by);
+                implied->push_back(std::move(entry));
+            }
+            answer = rule.value;
+        }
+    }
+}
+
+Answers own_answers(const Result &result) {
+    Answers out = result.answers;
+    // Latest first, so an answer implied twice goes back to what was given.
+    for (auto it = result.implied.rbegin(); it != result.implied.rend(); ++it) {
+        out[static_cast<std::size_t>(it->question)] = it->before;
+    }
+    return out;
+}
 
 void applicable_answers(const RuleSet &rules, const Answers &answers, Answers &out) {
     out = answers;
     out.resize(rules.questions.size());
+    implied_answers(rules, out);
     // Each pass can only turn more unanswered questions into not-applicable
     // ones, so this ends within one pass per question (in practice two).
     for (bool changed = true; changed;) {
@@ -207,9 +291,10 @@ Result evaluate(const RuleSet &rules, const Answers &answers) {
 
 void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
     thread_local Answers applicable;
-    applicable_answers(rules, answers, applicable);
     result.rules = &rules;
     result.answers = answers;
+    implied_answers(rules, result.answers, &result.implied);
+    applicable_answers(rules, result.answers, applicable);
     result.urgency = rules.default_urgency();
     result.red_flags.clear();
     result.urgency_rules.clear();
@@ -221,6 +306,7 @@ void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
     rank_causes(rules, applicable, result.causes);
     safe_techniques(rules, applicable, result);
     could_change(rules, applicable, result);
+    name_implying(result);
 }
 
 } // namespace sciatica

@@ -18,6 +18,7 @@ struct RankedCause {
     const Cause *cause = nullptr;
     double score = 0;
     std::vector<int> because; // answers behind the findings that support it
+    bool first = false;       // its `leads_when` holds: ranked ahead of the rest
 };
 
 // A watched answer that changed since the previous check (the rule set's
@@ -29,11 +30,21 @@ struct Change {
     std::string since;
 };
 
+// An answer the rule set's implications gave: `question` now reads as
+// Result::answers has it, `before` is what was given (nothing, or the answer
+// it overrode), and `by` are the answers that implied it.
+struct ImpliedAnswer {
+    int question = -1;
+    std::optional<double> before;
+    std::vector<int> by;
+};
+
 // What the rule set concludes from a set of answers. It points into the
 // RuleSet it was computed from, which must outlive it.
 struct Result {
     const RuleSet *rules = nullptr;
-    Answers answers;
+    Answers answers; // as given, with what the implications give (see `implied`)
+    std::vector<ImpliedAnswer> implied;
     int urgency = 0; // index into rules->urgencies
     std::vector<FiredRule> red_flags;
     std::vector<FiredRule> urgency_rules;
@@ -70,7 +81,17 @@ void evaluate(const RuleSet &rules, const Answers &answers, Result &result);
 // The urgency `answers` lead to, without the rest of the result.
 int urgency_of(const RuleSet &rules, const Answers &answers);
 
-// `answers` as the rules read them: each unanswered question whose `ask_when`
+// `answers` with the rule set's implications applied, repeated until none
+// applies any more (each implication gives its answer at most once). Each
+// answer given is recorded in `implied` when it is not null.
+void implied_answers(const RuleSet &rules, Answers &answers,
+                     std::vector<ImpliedAnswer> *implied = nullptr);
+
+// The answers the person gave: `result.answers` without what the
+// implications gave.
+Answers own_answers(const Result &result);
+
+// `answers` as the rules read them: the implications applied, then each unanswered question whose `ask_when`
 // is false under the rest becomes k_not_applicable (repeated, so a follow-up
 // of a follow-up goes too). Written into `out`.
 void applicable_answers(const RuleSet &rules, const Answers &answers, Answers &out);

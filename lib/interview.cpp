@@ -50,6 +50,9 @@ std::vector<std::vector<double>> constants_by_question(const RuleSet &rules) {
     for (const auto &question : rules.questions) {
         add(question.ask_when);
     }
+    for (const auto &implication : rules.implications) {
+        collect_constants(implication.when, out);
+    }
     return out;
 }
 
@@ -93,18 +96,75 @@ bool Interview::emergency() const {
         .ends_interview;
 }
 
+Answers Interview::effective() const {
+    Answers out = m_answers;
+    implied_answers(m_rules, out);
+    return out;
+}
+
 bool Interview::applies(int question) const {
     const auto &ask_when = m_rules.questions[static_cast<std::size_t>(question)].ask_when;
-    return !ask_when || evaluate(*ask_when, m_answers) == Tri::yes;
+    return !ask_when || evaluate(*ask_when, effective()) == Tri::yes;
+}
+
+const std::string &Interview::prompt(int question) const {
+    const Question &q = m_rules.questions[static_cast<std::size_t>(question)];
+    if (!q.prompt_for.empty()) {
+        Answers now = effective();
+        for (const auto &variant : q.prompt_for) {
+            if (evaluate(variant.when, now) == Tri::yes) {
+                return variant.prompt;
+            }
+        }
+    }
+    return q.prompt;
+}
+
+std::string Interview::recap(int question) const {
+    const Question &q = m_rules.questions[static_cast<std::size_t>(question)];
+    Answers now = effective();
+    std::string said;
+    for (int index : q.recap) {
+        const auto &answer = now[static_cast<std::size_t>(index)];
+        if (answer && !std::isnan(*answer) && *answer != 0) {
+            const Question &sign = m_rules.questions[static_cast<std::size_t>(index)];
+            const std::string &text =
+                sign.says.size() > 1 && !sign.says[1].empty() ? sign.says[1] : sign.prompt;
+            said += (said.empty() ? "" : "; ") + text;
+        }
+    }
+    if (said.empty()) {
+        return "";
+    }
+    std::string out = q.recap_text;
+    out.replace(out.find("{answers}"), 9, said);
+    return out;
+}
+
+std::vector<int> Interview::reopened_by(int question, const Answers &answers) const {
+    std::vector<int> out;
+    for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
+        const auto &recap = m_rules.questions[i].recap;
+        const auto &answer = answers[i];
+        if (answer && *answer != 0 &&
+            std::find(recap.begin(), recap.end(), question) != recap.end()) {
+            out.push_back(static_cast<int>(i));
+        }
+    }
+    return out;
 }
 
 int Interview::next() const {
     if (emergency()) {
         return next_unless_question();
     }
+    Answers now = effective();
     for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
         int question = static_cast<int>(i);
-        if (!m_done[i] && applies(question) && could_matter(question)) {
+        if (m_done[i] || now[i] || !applies(question)) {
+            continue; // answered, asked, or implied by what was said
+        }
+        if (m_rules.questions[i].always_ask || could_matter(question)) {
             return question;
         }
     }
@@ -143,9 +203,14 @@ bool Interview::could_matter(int question) const {
         return true;
     }
     Conclusion before = conclusion_of(m_rules, m_answers);
-    Answers trial = m_answers;
     for (double value : probe_values(question)) {
+        Answers trial = m_answers;
         trial[static_cast<std::size_t>(question)] = value;
+        if (value != 0) {
+            for (int reopened : reopened_by(question, m_answers)) {
+                trial[static_cast<std::size_t>(reopened)].reset();
+            }
+        }
         if (!(conclusion_of(m_rules, trial) == before)) {
             return true;
         }
@@ -198,9 +263,19 @@ std::vector<double> Interview::probe_values(int question) const {
 
 void Interview::answer(int question, std::optional<double> value) {
     const auto index = static_cast<std::size_t>(question);
+    Reply reply{question, {}};
+    if (value && *value != 0 && m_rules.questions[index].type == QuestionType::yes_no) {
+        for (int reopened : reopened_by(question, m_answers)) {
+            const auto r = static_cast<std::size_t>(reopened);
+            reply.reopened.emplace_back(reopened, m_answers[r]);
+            m_answers[r].reset();
+            m_done[r] = false;
+        }
+    }
     m_answers[index] = value;
     m_done[index] = true;
     m_asked.push_back(question);
+    m_replies.push_back(std::move(reply));
 }
 
 bool Interview::back() {
@@ -211,6 +286,11 @@ bool Interview::back() {
     m_asked.pop_back();
     m_answers[index].reset();
     m_done[index] = false;
+    for (const auto &[reopened, answer] : m_replies.back().reopened) {
+        m_answers[static_cast<std::size_t>(reopened)] = answer;
+        m_done[static_cast<std::size_t>(reopened)] = true;
+    }
+    m_replies.pop_back();
     return true;
 }
 

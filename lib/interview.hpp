@@ -21,7 +21,11 @@ namespace sciatica {
 //     or some value of it would change the urgency, the leading causes or the
 //     techniques offered.
 // So every warning-sign question that could still decide a red flag is asked,
-// whatever the causes. Once an urgency whose level `ends_interview` holds,
+// whatever the causes. A question whose answer the rule set's implications
+// already give is not asked (the person has said it), and one marked
+// `always_ask` is asked whenever it applies. A yes to a sign that a question
+// with `recap` asks about, given after that question was answered yes,
+// reopens it: the earlier answer did not cover this sign. Once an urgency whose level `ends_interview` holds,
 // only what could lift the rule that put it there (its `unless`) is asked.
 // The same answers always lead to the same questions.
 //
@@ -45,6 +49,15 @@ class Interview {
     // True when the answers so far put the urgency at the most severe level.
     bool emergency() const;
 
+    // The wording to ask `question` in: the first of its `prompt_for` whose
+    // `when` holds under the answers so far, else its prompt.
+    const std::string &prompt(int question) const;
+
+    // What to say back before asking `question`: its `recap_text` with the
+    // plain statements of the `recap` questions answered yes, or "" when it
+    // has no recap or none is a yes.
+    std::string recap(int question) const;
+
     const Answers &answers() const { return m_answers; }
 
     // The questions asked in this interview, in order (after any `back()`).
@@ -62,10 +75,21 @@ class Interview {
     bool could_matter(int question) const;
     bool applies(int question) const;
     int next_unless_question() const;
+    // The answers with the implications applied: what ask_when and wording read.
+    Answers effective() const;
+    // The questions a yes to `question` reopens: answered yes, with
+    // `question` among their `recap`, so said before this sign was known.
+    std::vector<int> reopened_by(int question, const Answers &answers) const;
+
+    struct Reply {
+        int question = -1;
+        std::vector<std::pair<int, std::optional<double>>> reopened; // and their answers
+    };
 
     const RuleSet &m_rules;
     Answers m_answers;
     std::vector<int> m_asked;
+    std::vector<Reply> m_replies;                 // parallel to m_asked, for back()
     std::vector<bool> m_done;                     // given beforehand, or asked
     std::vector<std::vector<double>> m_constants; // per question, from the rules
 };

@@ -39,7 +39,7 @@ class Loader {
             {"format", "title", "version", "notice", "about", "texts", "emergency_signs",
              "urgencies", "questions", "red_flags", "urgency_rules", "causes_when", "causes",
              "techniques", "treatments", "equipment", "incomplete_screen", "leading_causes",
-             "history"},
+             "history", "implications"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = m_in.text(root, "format");
         if (root["format"] && format != k_rules_format) {
@@ -69,6 +69,7 @@ class Loader {
         // order the file has them in; ask_when is read in a second pass so a
         // question may depend on a later one.
         load_ask_when(root);
+        load_list(root, "implications", rules.implications, &Loader::load_implication);
         load_list(root, "red_flags", rules.red_flags, &Loader::load_rule);
         load_list(root, "urgency_rules", rules.urgency_rules, &Loader::load_rule);
         check_unique_ids(root, "red_flags", "urgency_rules");
@@ -183,7 +184,8 @@ class Loader {
         }
         m_in.check_keys(node,
                         {"id", "type", "prompt", "help", "min", "max", "options", "unit", "says",
-                         "says_yes", "says_no", "ask_when"},
+                         "says_yes", "says_no", "ask_when", "prompt_for", "recap", "recap_text",
+                         "always_ask"},
                         {"id", "type", "prompt"});
         out.id = m_in.id(node);
         out.mark = mark_of(node);
@@ -233,6 +235,10 @@ class Loader {
         }
         read_unit(m_in, node, out);
         read_says(m_in, node, out);
+        out.recap_text = m_in.text(node, "recap_text");
+        if (node["always_ask"]) {
+            out.always_ask = m_in.boolean(node["always_ask"], "'always_ask'").value_or(false);
+        }
         return !out.id.empty();
     }
 
@@ -251,6 +257,78 @@ class Loader {
                     condition(node["ask_when"]);
             }
         }
+        for (const auto &node : list) {
+            if (node.IsMap() && node["id"] && node["id"].IsScalar()) {
+                int index = m_rules->question_index(node["id"].Scalar());
+                if (index >= 0) {
+                    load_question_refs(node, m_rules->questions[static_cast<std::size_t>(index)]);
+                }
+            }
+        }
+    }
+
+    // The parts of a question that refer to other questions: its other
+    // wordings and the answers it says back.
+    void load_question_refs(const YAML::Node &node, Question &out) {
+        if (YAML::Node variants = node["prompt_for"]; variants && !variants.IsSequence()) {
+            m_in.error(variants, "'prompt_for' must be a list of {when, prompt}");
+        } else if (variants) {
+            for (const auto &item : variants) {
+                if (!m_in.expect_map(item, "a 'prompt_for' entry")) {
+                    continue;
+                }
+                m_in.check_keys(item, {"when", "prompt"}, {"when", "prompt"});
+                if (item["when"] && item["prompt"]) {
+                    out.prompt_for.push_back({condition(item["when"]), m_in.text(item, "prompt")});
+                }
+            }
+        }
+        if (YAML::Node recap = node["recap"]; recap && !recap.IsSequence()) {
+            m_in.error(recap, "'recap' must be a list of question ids");
+        } else if (recap) {
+            for (const auto &item : recap) {
+                int index = m_in.reference(item, m_rules->question_ids(), "question");
+                if (index >= 0 &&
+                    m_rules->questions[static_cast<std::size_t>(index)].type !=
+                        QuestionType::yes_no) {
+                    m_in.error(item, "'recap' lists yes/no questions only");
+                } else if (index >= 0) {
+                    out.recap.push_back(index);
+                }
+            }
+            if (!out.recap.empty() && out.recap_text.find("{answers}") == std::string::npos) {
+                m_in.error(recap, "a question with 'recap' needs a 'recap_text' holding "
+                                  "\"{answers}\"");
+            }
+        }
+    }
+
+    bool load_implication(const YAML::Node &node, Implication &out) {
+        if (!m_in.expect_map(node, "an implication")) {
+            return false;
+        }
+        m_in.check_keys(node, {"id", "when", "implies", "overrides", "source"},
+                        {"id", "when", "implies", "source"});
+        out.id = m_in.id(node);
+        out.mark = mark_of(node);
+        out.source = m_in.text(node, "source");
+        if (node["overrides"]) {
+            out.overrides = m_in.boolean(node["overrides"], "'overrides'").value_or(false);
+        }
+        if (node["when"]) {
+            out.when = condition(node["when"]);
+        }
+        if (YAML::Node implies = node["implies"]) {
+            Condition answer = condition(implies);
+            if (answer.kind != Condition::Kind::compare || answer.op != CompareOp::eq ||
+                answer.values.size() != 1) {
+                m_in.error(implies, "'implies' must be one answer: {q: ID, eq: VALUE}");
+                return false;
+            }
+            out.question = answer.question;
+            out.value = answer.values.front();
+        }
+        return !out.id.empty() && node["when"] && out.question >= 0;
     }
 
     bool load_rule(const YAML::Node &node, UrgencyRule &out) {
@@ -288,7 +366,7 @@ class Loader {
         }
         m_in.check_keys(node,
                         {"id", "name", "summary", "description", "signs", "diagnosis",
-                         "usual_urgency", "source", "requires", "findings"},
+                         "usual_urgency", "source", "requires", "findings", "leads_when"},
                         {"id", "name", "summary", "description", "source", "findings"});
         out.id = m_in.id(node);
         out.mark = mark_of(node);
@@ -302,6 +380,9 @@ class Loader {
             node["usual_urgency"] ? urgency_ref(node["usual_urgency"]) : m_rules->default_urgency();
         if (node["requires"]) {
             out.requires_ = condition(node["requires"]);
+        }
+        if (node["leads_when"]) {
+            out.leads_when = condition(node["leads_when"]);
         }
         YAML::Node findings = node["findings"];
         if (findings && !findings.IsSequence()) {
@@ -347,7 +428,8 @@ class Loader {
         }
         m_in.check_keys(node,
                         {"id", "name", "summary", "source", "when", "unless", "not_at",
-                         "not_with_causes", "steps", "cautions", "equipment"},
+                         "not_with_causes", "only_with_causes", "steps", "cautions",
+                         "equipment"},
                         {"id", "name", "summary", "steps"});
         out.id = m_in.id(node);
         out.mark = mark_of(node);
@@ -366,17 +448,8 @@ class Loader {
         if (node["unless"]) {
             out.unless = condition(node["unless"]);
         }
-        YAML::Node causes = node["not_with_causes"];
-        if (causes && !causes.IsSequence()) {
-            m_in.error(causes, "'not_with_causes' must be a list of cause ids");
-        } else if (causes) {
-            for (const auto &item : causes) {
-                int index = m_in.reference(item, m_rules->cause_ids(), "cause");
-                if (index >= 0) {
-                    out.not_with_causes.push_back(index);
-                }
-            }
-        }
+        load_cause_refs(node, "not_with_causes", out.not_with_causes);
+        load_cause_refs(node, "only_with_causes", out.only_with_causes);
         YAML::Node not_at = node["not_at"];
         if (not_at && !not_at.IsSequence()) {
             m_in.error(not_at, "'not_at' must be a list of urgency ids");
@@ -389,6 +462,20 @@ class Loader {
             }
         }
         return !out.id.empty();
+    }
+
+    void load_cause_refs(const YAML::Node &node, const char *key, std::vector<int> &out) {
+        YAML::Node causes = node[key];
+        if (causes && !causes.IsSequence()) {
+            m_in.error(causes, std::string("'") + key + "' must be a list of cause ids");
+        } else if (causes) {
+            for (const auto &item : causes) {
+                int index = m_in.reference(item, m_rules->cause_ids(), "cause");
+                if (index >= 0) {
+                    out.push_back(index);
+                }
+            }
+        }
     }
 
     void load_incomplete_screen(const YAML::Node &node, IncompleteScreen &out) {

@@ -33,6 +33,13 @@ struct DurationUnit {
 };
 const std::vector<DurationUnit> &duration_units();
 
+// Another wording of a question, for the people `when` describes (a
+// question about sexual function worded for the person's sex).
+struct PromptVariant {
+    Condition when;
+    std::string prompt;
+};
+
 struct Question {
     std::string id;
     QuestionType type = QuestionType::yes_no;
@@ -52,6 +59,16 @@ struct Question {
     // ("3 days").
     std::string unit;
     SourceMark mark;
+    // The first variant whose `when` holds is asked instead of `prompt`.
+    std::vector<PromptVariant> prompt_for;
+    // Questions whose "yes" this one asks about: an interview says them back
+    // ("You said: ...") before asking it, and asks it again when one of them
+    // becomes a yes after it was answered yes. `recap_text` holds "{answers}".
+    std::vector<int> recap;
+    std::string recap_text;
+    // Asked in an interview whenever it applies, even when no answer to it
+    // changes the result by itself (it decides how later questions are put).
+    bool always_ask = false;
 };
 
 struct UrgencyLevel {
@@ -101,6 +118,9 @@ struct Cause {
     std::optional<Condition> requires_; // never listed when this is false
     std::vector<Finding> findings;
     SourceMark mark;
+    // When this holds the cause is ranked ahead of every cause it does not
+    // hold for (an injury leads when the pain began with one).
+    std::optional<Condition> leads_when;
 };
 
 struct Technique {
@@ -119,6 +139,22 @@ struct Technique {
     SourceMark mark;
     std::optional<Condition> unless;  // withheld when this is true
     std::vector<int> not_with_causes; // withheld when one of these causes leads
+    // When not empty, offered only while one of these causes is listed: a
+    // technique for sciatica is not for a picture with no cause of it.
+    std::vector<int> only_with_causes;
+};
+
+// One answer that another implies: when `when` holds, `question` reads as
+// `value` unless it was answered (or, with `overrides`, even when it was
+// answered otherwise: an answer the rest contradict).
+struct Implication {
+    std::string id;
+    Condition when;
+    int question = -1;
+    double value = 0;
+    bool overrides = false;
+    std::string source;
+    SourceMark mark;
 };
 
 // What the result is while a red flag can neither be confirmed nor ruled out
@@ -240,6 +276,7 @@ struct RuleSet {
     std::vector<std::string> emergency_signs;
     std::vector<UrgencyLevel> urgencies; // most severe first
     std::vector<Question> questions;     // in interview order
+    std::vector<Implication> implications; // applied before any rule is read
     std::vector<UrgencyRule> red_flags;
     std::vector<UrgencyRule> urgency_rules;
     std::optional<Condition> causes_when; // no cause is listed when this is false

@@ -32,7 +32,8 @@ template <typename A, typename S> std::enable_if_t<is<S, Condition>> fields(A &a
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, Question>> fields(A &a, S &s) {
-    a(s.id, s.type, s.min, s.max, s.options, s.prompt, s.help, s.ask_when, s.mark, s.says, s.unit);
+    a(s.id, s.type, s.min, s.max, s.options, s.prompt, s.help, s.ask_when, s.mark, s.says, s.unit,
+      s.prompt_for, s.recap, s.recap_text, s.always_ask);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, UrgencyLevel>> fields(A &a, S &s) {
@@ -49,12 +50,20 @@ template <typename A, typename S> std::enable_if_t<is<S, Finding>> fields(A &a, 
 
 template <typename A, typename S> std::enable_if_t<is<S, Cause>> fields(A &a, S &s) {
     a(s.id, s.name, s.summary, s.description, s.signs, s.diagnosis, s.usual_urgency, s.source,
-      s.requires_, s.findings, s.mark);
+      s.requires_, s.findings, s.mark, s.leads_when);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, Technique>> fields(A &a, S &s) {
     a(s.id, s.name, s.summary, s.when, s.not_at, s.steps, s.cautions, s.equipment_refs, s.equipment,
-      s.source, s.mark, s.unless, s.not_with_causes);
+      s.source, s.mark, s.unless, s.not_with_causes, s.only_with_causes);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, PromptVariant>> fields(A &a, S &s) {
+    a(s.when, s.prompt);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, Implication>> fields(A &a, S &s) {
+    a(s.id, s.when, s.question, s.value, s.overrides, s.source, s.mark);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, IncompleteScreen>> fields(A &a, S &s) {
@@ -101,7 +110,7 @@ template <typename A, typename S> std::enable_if_t<is<S, HistoryRules>> fields(A
 template <typename A, typename S> std::enable_if_t<is<S, RuleSet>> fields(A &a, S &s) {
     a(s.title, s.version, s.notice, s.about, s.urgencies, s.questions, s.red_flags, s.urgency_rules,
       s.causes_when, s.causes, s.techniques, s.treatments, s.equipment, s.incomplete_screen,
-      s.leading_causes, s.history, s.texts, s.emergency_signs);
+      s.leading_causes, s.history, s.texts, s.emergency_signs, s.implications);
 }
 
 // The stored type of a scalar member.

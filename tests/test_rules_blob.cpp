@@ -26,9 +26,17 @@ auto members(const Condition &s) {
     const auto &[a, b, c, d, e, f] = s;
     return std::tie(a, b, c, d, e, f);
 }
+auto members(const PromptVariant &s) {
+    const auto &[a, b] = s;
+    return std::tie(a, b);
+}
 auto members(const Question &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o);
+}
+auto members(const Implication &s) {
+    const auto &[a, b, c, d, e, f, g] = s;
+    return std::tie(a, b, c, d, e, f, g);
 }
 auto members(const UrgencyLevel &s) {
     const auto &[a, b, c, d, e, f] = s;
@@ -43,12 +51,12 @@ auto members(const Finding &s) {
     return std::tie(a, b, c);
 }
 auto members(const Cause &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l);
 }
 auto members(const Technique &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n);
 }
 auto members(const IncompleteScreen &s) {
     const auto &[a, b, c, d] = s;
@@ -87,8 +95,8 @@ auto members(const Texts &s) {
     return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q);
 }
 auto members(const RuleSet &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t);
 }
 
 template <typename T, typename = void> struct IsStruct : std::false_type {};

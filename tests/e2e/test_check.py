@@ -104,7 +104,8 @@ class CheckRoutes(unittest.TestCase):
     def test_a_screened_result_offers_techniques_with_their_cautions(self):
         screen = [a for q in no_warning_signs() for a in ("--answer", f"{q}=no")]
         p, out = run_json("check", "--no-input", *screen, "--answer", "back_pain=yes",
-                          "--answer", "age=35")
+                          "--answer", "age=35", "--answer", "leg_pain=yes",
+                          "--answer", "pain_below_knee=yes")
         self.assertIs(out["screen_complete"], True)
         self.assertEqual(out["not_ruled_out"], [])
         self.assertTrue(out["techniques"])
@@ -113,7 +114,8 @@ class CheckRoutes(unittest.TestCase):
 
     def test_details_show_every_offered_technique_with_its_cautions(self):
         screen = [a for q in no_warning_signs() for a in ("--answer", f"{q}=no")]
-        args = ("check", "--no-input", *screen, "--answer", "back_pain=yes", "--answer", "age=35")
+        args = ("check", "--no-input", *screen, "--answer", "back_pain=yes", "--answer", "age=35",
+                "--answer", "leg_pain=yes", "--answer", "pain_below_knee=yes")
         p, out = run_json(*args)
         text = " ".join(run(*args, "--details").stdout.split())
         self.assertTrue(out["techniques"])

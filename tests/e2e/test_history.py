@@ -136,8 +136,11 @@ class HistoryTest(unittest.TestCase):
         with open(self.db, "wb") as f:
             f.write(garbage)
         p = self.sciatica("check", "--save", "--answer", "leg_pain=yes")
-        self.assertEqual(p.returncode, 65, p.stderr)
-        self.assertEqual(p.stdout, "")
+        # Issue 18: a failed save never hides the result. The result comes
+        # in full, then the one-line error, with the not-saved exit code.
+        self.assertEqual(p.returncode, 73, p.stderr)
+        self.assertIn("Some warning signs could not be ruled out", p.stdout)
+        self.assertIn("not a diagnosis", p.stdout)
         self.assertEqual(p.stderr.count("\n"), 1)
         self.assertIn(self.db, p.stderr)
         self.assertEqual(self.sciatica("history").returncode, 65)
@@ -307,7 +310,12 @@ class DamagedHistoryTest(unittest.TestCase):
             for args in (["history"], ["history", "export"], ["report"],
                          ["check", "--save", "--answer", "leg_pain=yes"]):
                 p = self.sciatica(*args)
-                self.assertEqual(p.returncode, 65, (version, args, p.stderr))
+                # check gives its result in full first; the failed save then
+                # has its own code (73), the reading commands 65.
+                want = 73 if args[0] == "check" else 65
+                self.assertEqual(p.returncode, want, (version, args, p.stderr))
+                if args[0] == "check":
+                    self.assertIn("practitioner", p.stdout.lower())
                 self.assertIn(self.db, p.stderr)
                 self.assertIn("damaged", p.stderr)
 

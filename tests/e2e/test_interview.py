@@ -11,6 +11,7 @@ BUTTOCK = "Do you have pain in one or both buttocks?"
 LEG = "Does pain spread from your back or buttock into your leg?"
 BELOW_KNEE = "Does the leg pain go below your knee?"
 BLADDER = "Since the pain began, have you had any new trouble with your bladder"
+SEX = "What sex were you registered at birth?"
 QUESTIONS = [q["prompt"] for q in json.loads(run("questions", "--json").stdout)["questions"]]
 
 
@@ -33,6 +34,7 @@ class Interview(unittest.TestCase):
         s = Session("check", "--format", "json")
         numbers = {"How old are you?": "35", "How many weeks have you had this pain?": "2"}
         numbers["Which side is the pain on?"] = "left"
+        numbers[SEX] = "male"
         numbers[[p for p in QUESTIONS if p.startswith("How bad is the pain")][0]] = "4"
         prompts = answer_all(s, lambda p: "yes" if p in (BACK, LEG, BELOW_KNEE) else
                              numbers.get(p, "no"))
@@ -129,7 +131,10 @@ class Interview(unittest.TestCase):
         # After the emergency answer, only what could lift it is asked: whether
         # the signs are long-standing and stable (GIRFT); "don't know" keeps it.
         self.assertTrue(prompts[-2].startswith(BLADDER))
-        self.assertTrue(prompts[-1].startswith("Have all of these symptoms been there for more than"))
+        # Issue 18: it names the signs the person said yes to.
+        self.assertTrue(prompts[-1].startswith("Have all of the signs you said yes to been there"))
+        self.assertIn("You said: trouble with your bladder or bowels since the pain began.",
+                      s.screen)
         self.assertIn("Go to an emergency department now", s.screen.split(BLADDER)[-1])
         result = json.loads(out)
         self.assertEqual(result["urgency"], "emergency")

@@ -11,6 +11,9 @@ HINT = "Enter alone = don't know, b = back, ? = more"
 WEEKS = "How many weeks have you had this pain?"
 
 
+SEX = "What sex were you registered at birth?"
+
+
 def replies(duration):
     """Yes to the back and leg pain, `duration` for how long, 35 for the age,
     and no to everything else."""
@@ -23,6 +26,8 @@ def replies(duration):
             return "35"
         if prompt == "Which side is the pain on?":
             return "left"
+        if prompt == SEX:
+            return "male"
         if prompt.startswith("How "):
             return ""
         return "no"
@@ -82,12 +87,16 @@ class Keys(unittest.TestCase):
                               [r["id"] for r in json.loads(out)["urgency_rules"]])
 
     def test_an_emergency_is_said_once_when_the_result_shares_the_screen(self):
+        # Issue 18: the advice comes at once, before the question that could
+        # lift it; the banner itself only once, with the result.
         s = Session("check", stdout_on_terminal=True, columns=80)
         answer_all(s, lambda p: "y" if p.startswith(BLADDER) else "")
         code, _ = s.finish()
         self.assertEqual(code, 0)
         after = s.screen.split(BLADDER)[-1]
         self.assertEqual(after.count("| Emergency: go to an emergency department now"), 1)
+        before_next = after.split("You said:")[0]
+        self.assertIn("Go to an emergency department now", before_next)
 
 
 if __name__ == "__main__":

@@ -169,7 +169,12 @@ class VignetteReplay(unittest.TestCase):
                 self.assertEqual(code, 0)
                 direct = run("check", "--format", "json", "--no-input",
                              "--answers", "-", stdin=json.dumps(answers))
-                self.assertEqual(conclusions(result), conclusions(json.loads(direct.stdout)))
+                mine, theirs = conclusions(result), conclusions(json.loads(direct.stdout))
+                if result["urgency"] in rules.ends_interview:
+                    # It stopped at the emergency: milder flags that later
+                    # questions would add are not asked (issue 18).
+                    self.assertLessEqual(set(mine.pop("red_flags")), set(theirs.pop("red_flags")))
+                self.assertEqual(mine, theirs)
                 asked = result["asked"]
                 counts.append(len(asked))
                 print("  %-46s %2d questions asked, %s" % (case["name"], len(asked),
