@@ -21,7 +21,9 @@ def schema(name):
         return json.load(f)
 
 
-class HistoryTest(unittest.TestCase):
+class ScratchHistory(unittest.TestCase):
+    """A history in a scratch XDG_DATA_HOME, and the commands that use it."""
+
     def setUp(self):
         self.scratch = ScratchDir()
         self.addCleanup(self.scratch.cleanup)
@@ -47,6 +49,8 @@ class HistoryTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         return json.loads(p.stdout)
 
+
+class HistoryTest(ScratchHistory):
     def test_new_weakness_between_two_saved_checks_is_an_emergency(self):
         first = self.save("leg_pain=yes", "leg_weakness=no", "pain_score=3")
         self.assertEqual(first["changes"], [])
@@ -274,26 +278,9 @@ class InterviewSavingTest(unittest.TestCase):
 
 
 
-class DamagedHistoryTest(unittest.TestCase):
+class DamagedHistoryTest(ScratchHistory):
     """Issue 20: damaged histories are data errors (65), reading never writes,
     writing makes the file private, and stored bytes are shown safely."""
-
-    def setUp(self):
-        self.scratch = ScratchDir()
-        self.addCleanup(self.scratch.cleanup)
-        self.data = os.path.join(self.scratch.path, "data")
-        self.folder = os.path.join(self.data, "sciatica")
-        self.db = os.path.join(self.folder, "history.sqlite3")
-
-    def sciatica(self, *args):
-        return run(*args, env={"XDG_DATA_HOME": self.data})
-
-    def save(self, *answers):
-        flags = []
-        for answer in answers:
-            flags += ["--answer", answer]
-        p = self.sciatica("check", "--save", "--format", "json", *flags)
-        self.assertEqual(p.returncode, 0, p.stderr)
 
     def sql(self, *statements):
         import sqlite3
