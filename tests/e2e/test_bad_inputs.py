@@ -738,6 +738,16 @@ class RulesLint(unittest.TestCase):
         self.assertEqual(p.stdout.decode(), path + ":1:5: error: the text is not valid UTF-8\n")
         self.assertEqual(p.returncode, 65)
 
+    def test_lint_shows_control_bytes_in_a_file_name_as_hex(self):
+        path = os.path.join(self.dir, "bad\x1b]0;T\x07.yaml")
+        with open(path, "wb") as f:
+            f.write(b"format: [x\n")
+        p = subprocess.run([BIN, "rules", "lint", path], capture_output=True, timeout=60)
+        shown = os.path.join(self.dir, "bad\\x1b]0;T\\x07.yaml")
+        self.assertEqual(p.stdout.decode(),
+                         shown + ":2:1: error: end of sequence flow not found\n\n^\n")
+        self.assertEqual(p.returncode, 65)
+
 
 if __name__ == "__main__":
     unittest.main()
