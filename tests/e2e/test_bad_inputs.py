@@ -268,6 +268,13 @@ FLAGS = [
     ("flag_empty_batch_file", {}, ["batch", ""], b"", 64, "file: must not be empty"),
     ("flag_empty_lint_path", {}, ["rules", "lint", ""], b"", 64, "paths: must not be empty"),
     ("flag_empty_vignette_file", {}, ["rules", "test", ""], b"", 64, "files: must not be empty"),
+    # A long bad value is repeated up to the README's 60 bytes, not in full.
+    ("explain_long_unknown_cause", {}, ["explain", "x" * 985], b"", 64,
+     "unknown cause '" + "x" * 60 + "...'; 'sciatica causes' lists them"),
+    ("techniques_long_unknown_technique", {}, ["techniques", "x" * 985], b"", 64,
+     "unknown technique '" + "x" * 60 + "...'; 'sciatica techniques' lists them"),
+    ("history_show_long_bad_id", {}, ["history", "show", "x" * 985], b"", 64,
+     "'" + "x" * 60 + "...' is not a check id: use a number from sciatica history"),
 ]
 
 OUTPUT = [
