@@ -419,6 +419,24 @@ class DamagedHistoryTest(ScratchHistory):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("rm '" + self.folder + "/history.sqlite3'", p.stdout)
 
+    def test_the_sparkline_fits_the_terminal_and_says_how_many_it_shows(self):
+        import sqlite3
+        self.save("pain_score=2")
+        db = sqlite3.connect(self.db)
+        db.executemany("INSERT INTO checks (at, rules_version, answers, result) "
+                       "SELECT at, rules_version, answers, result FROM checks WHERE id = 1",
+                       [()] * 199)
+        db.commit()
+        db.close()
+        p = self.sciatica("history", COLUMNS="80")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        line = [l for l in p.stdout.splitlines() if l.startswith("Pain score")][0]
+        self.assertEqual(line, "Pain score, the last 40 of 200 checks: " + "\u2582" * 40)
+        self.assertLessEqual(max(len(l) for l in p.stdout.splitlines()), 80)
+        import re
+        rows = [l for l in p.stdout.splitlines() if re.match(r"\d+ +\d{4}-\d\d-\d\d ", l)]
+        self.assertEqual(len(rows), 200)
+
     def small_disk(self, size):
         """Mounts a tmpfs of `size` at the scratch XDG_DATA_HOME (root only)."""
         os.makedirs(self.data)
