@@ -96,9 +96,31 @@ std::string shell_quoted(const std::string &text) {
     return out + "'";
 }
 
-std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &document,
+// The sparkline of `scores` in at most `width` columns after its label: the
+// latest checks that fit, the label saying how many of how many.
+std::string pain_line(const std::vector<std::optional<double>> &scores, double low, double high,
+                      int width) {
+    std::string label = "Pain score, oldest to newest: ";
+    const auto room = [&label, width] {
+        return static_cast<std::size_t>(
+            std::max(10, width - static_cast<int>(display_width(label))));
+    };
+    if (scores.size() <= room()) {
+        return label + sparkline(scores, low, high);
+    }
+    // The longest the label can be: the count shown has no more digits.
+    label = "Pain score, the last " + std::to_string(scores.size()) + " of " +
+            std::to_string(scores.size()) + " checks: ";
+    std::size_t shown = std::min(room(), scores.size());
+    label = "Pain score, the last " + std::to_string(shown) + " of " +
+            std::to_string(scores.size()) + " checks: ";
+    std::vector<std::optional<double>> latest(scores.end() - static_cast<long>(shown),
+                                              scores.end());
+    return label + sparkline(latest, low, high);
+}
+
+std::string history_text(const RuleSet &rules, const std::vector<CheckSummary> &checks,
                          const std::string &path, const TextStyle &style) {
-    const auto &checks = document["checks"];
     if (checks.empty()) {
         return wrap("No saved checks. Save one with: sciatica check --save", style.width, "", "") +
                "\n" + wrap(rules.notice, style.width, "", "");
@@ -107,23 +129,23 @@ std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &doc
     out += padded("ID", 6) + padded("DATE", 18) + padded("URGENCY", 11) + padded("PAIN", 6) +
            "LEADING CAUSE\n";
     std::vector<std::optional<double>> scores;
+    scores.reserve(checks.size());
     for (const auto &check : checks) {
-        const auto &result = check["result"];
+        check_summary(check, path);
         std::string cause = "-";
-        if (!check["leading_cause"].is_null()) {
-            cause = stored_text(
-                result["causes"][0].value("name", check["leading_cause"].get<std::string>()));
+        if (check.cause_id.is_string()) {
+            cause = stored_text(check.cause_name.is_string() ? check.cause_name.get<std::string>()
+                                                             : check.cause_id.get<std::string>());
         }
         std::string pain = "-";
-        if (check["pain_score"].is_number()) {
-            scores.emplace_back(check["pain_score"].get<double>());
-            pain = check["pain_score"].dump();
+        if (check.pain_score.is_number()) {
+            scores.emplace_back(check.pain_score.get<double>());
+            pain = check.pain_score.dump();
         } else {
             scores.emplace_back();
         }
-        out += padded(std::to_string(check["id"].get<long long>()), 6) +
-               padded(short_time(check["at"]), 18) +
-               padded(stored_text(check["urgency"].get<std::string>()), 11) + padded(pain, 6) + cause + "\n";
+        out += padded(std::to_string(check.id), 6) + padded(short_time(check.at), 18) +
+               padded(stored_text(check.urgency.is_string() ? check.urgency.get<std::string>() : ""), 11) + padded(pain, 6) + cause + "\n";
     }
     double low = 0;
     double high = 10;
@@ -132,7 +154,7 @@ std::string history_text(const RuleSet &rules, const nlohmann::ordered_json &doc
         low = question.min.value_or(low);
         high = question.max.value_or(high);
     }
-    out += "\nPain score, oldest to newest: " + sparkline(scores, low, high) + "\n";
+    out += "\n" + pain_line(scores, low, high, style.width) + "\n";
     out += wrap("Kept in " + stored_text(path) +
                     ". See one: sciatica history show ID; a summary for your "
                     "practitioner: sciatica report --output visit.html",
@@ -208,9 +230,21 @@ std::vector<SavedCheck> saved_checks(const std::string &path) {
 void run_list(Context &context, const HistoryOptions &options) {
     const RuleSet &rules = context.rules();
     const std::string path = store_path();
-    auto document = history_json(rules, saved_checks(path), path);
-    print_education(context, options.list, document, [&](const TextStyle &style) {
-        return history_text(rules, document, path, style);
+    if (options.list.json || options.list.format == "json") {
+        auto document = history_json(rules, saved_checks(path), path);
+        print_education(context, options.list, document, nullptr);
+        return;
+    }
+    // The text list reads only the columns it shows (issue 20's scale).
+    std::vector<CheckSummary> checks;
+    if (HistoryStore::exists(path)) {
+        const int pain = rules.history.pain_score;
+        checks = HistoryStore(path, false)
+                     .summaries(pain >= 0 ? rules.questions[static_cast<std::size_t>(pain)].id
+                                          : std::string());
+    }
+    print_education(context, options.list, nullptr, [&](const TextStyle &style) {
+        return history_text(rules, checks, path, style);
     });
 }
 

@@ -61,7 +61,9 @@ void run_lint(Context &context, const LintOptions &options) {
         sort_by_position(diagnostics);
         for (const auto &d : diagnostics) {
             ++(d.severity == Diagnostic::Severity::error ? errors : warnings);
-            text_out += render(d, text);
+            // The file name and the message can repeat bytes from the command
+            // line or the file: shown as \xNN, never obeyed by the terminal.
+            text_out += visible(d.to_string()) + "\n" + source_excerpt(d, text);
             list.push_back(to_json(d));
         }
     }

@@ -1,6 +1,7 @@
 #include "lib/catalog_json.hpp"
 
 #include "lib/error.hpp"
+#include "lib/limits.hpp"
 #include "lib/text_util.hpp"
 
 #include <nlohmann/json.hpp>
@@ -36,7 +37,9 @@ std::string suggestion(const std::string &word, const std::vector<std::string> &
                           const std::vector<std::string> &ids, const std::string &command) {
     std::string best = suggestion(id, ids);
     std::string hint = best.empty() ? "" : " (did you mean '" + best + "'?)";
-    throw Error(ErrorKind::usage, "unknown " + what + " '" + id + "'" + hint + "; 'sciatica " +
+    // At most the README's k_max_quoted_chars of what was typed, however long.
+    throw Error(ErrorKind::usage, "unknown " + what + " '" + printable(id, k_max_quoted_chars) +
+                                      "'" + hint + "; 'sciatica " +
                                       command + "' lists them");
 }
 

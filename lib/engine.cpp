@@ -236,22 +236,36 @@ Answers own_answers(const Result &result) {
     return out;
 }
 
-void applicable_answers(const RuleSet &rules, const Answers &answers, Answers &out) {
-    out = answers;
-    out.resize(rules.questions.size());
-    implied_answers(rules, out);
-    // Each pass can only turn more unanswered questions into not-applicable
-    // ones, so this ends within one pass per question (in practice two).
+namespace {
+
+// Turns each unanswered question of `answers` whose `ask_when` is false
+// under the rest into k_not_applicable, and adds its index to `marked`.
+// Each pass can only turn more unanswered questions into not-applicable
+// ones, so this ends within one pass per question (in practice two).
+void mark_not_applicable(const RuleSet &rules, Answers &answers, std::vector<std::size_t> &marked) {
+    answers.resize(rules.questions.size());
     for (bool changed = true; changed;) {
         changed = false;
-        for (std::size_t i = 0; i < out.size(); ++i) {
+        for (std::size_t i = 0; i < answers.size(); ++i) {
             const auto &ask_when = rules.questions[i].ask_when;
-            if (!out[i] && ask_when && evaluate(*ask_when, out) == Tri::no) {
-                out[i] = k_not_applicable;
+            if (!answers[i] && ask_when && evaluate(*ask_when, answers) == Tri::no) {
+                answers[i] = k_not_applicable;
+                marked.push_back(i);
                 changed = true;
             }
         }
     }
+}
+
+} // namespace
+
+void applicable_answers(const RuleSet &rules, const Answers &answers, Answers &out) {
+    out = answers;
+    out.resize(rules.questions.size());
+    implied_answers(rules, out);
+    thread_local std::vector<std::size_t> marked;
+    marked.clear();
+    mark_not_applicable(rules, out, marked);
 }
 
 Tri rule_state(const UrgencyRule &rule, const Answers &answers) {
@@ -293,11 +307,18 @@ Result evaluate(const RuleSet &rules, const Answers &answers) {
 }
 
 void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
-    thread_local Answers applicable;
     result.rules = &rules;
     result.answers = answers;
     implied_answers(rules, result.answers, &result.implied);
-    applicable_answers(rules, result.answers, applicable);
+    // The rules read the applicable answers (applicable_answers). They are
+    // made in place in `result.answers`, and the not-applicable marks taken
+    // out again at the end: a second copy of every answer per evaluation is
+    // what made batch slow with many questions (issue 20's benchmark).
+    const std::size_t given = result.answers.size();
+    thread_local std::vector<std::size_t> not_applicable;
+    not_applicable.clear();
+    mark_not_applicable(rules, result.answers, not_applicable);
+    const Answers &applicable = result.answers;
     result.urgency = rules.default_urgency();
     result.red_flags.clear();
     result.urgency_rules.clear();
@@ -310,6 +331,10 @@ void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
     safe_techniques(rules, applicable, result);
     could_change(rules, applicable, result);
     name_implying(result);
+    for (std::size_t i : not_applicable) {
+        result.answers[i].reset();
+    }
+    result.answers.resize(given);
 }
 
 } // namespace sciatica

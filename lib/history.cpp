@@ -3,6 +3,8 @@
 #include "lib/error.hpp"
 #include "lib/history_files.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <set>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -304,6 +306,76 @@ std::vector<SavedCheck> HistoryStore::query(const std::string &sql,
 
 std::vector<SavedCheck> HistoryStore::all() const {
     return query(k_check_columns + " ORDER BY id", std::nullopt);
+}
+
+std::vector<CheckSummary> HistoryStore::summaries(const std::string &pain_question) const {
+    std::vector<CheckSummary> out;
+    if (m_layout.blank) {
+        return out;
+    }
+    // Each document is read and parsed once, into a small JSON array
+    // (["object", [member, ...]], or NULL when it is not JSON), and the
+    // columns are taken from that: SQLite reads a stored document again for
+    // each mention of it. The pain path is given twice so that json_extract
+    // answers in JSON, keeping true apart from 1.
+    const char *sql =
+        "WITH t AS MATERIALIZED (SELECT id, at,"
+        "  CASE WHEN json_valid(answers) THEN json_array(json_type(answers),"
+        "   json_extract(answers, '$.\"' || ?1 || '\"', '$.\"' || ?1 || '\"')) END AS a,"
+        "  CASE WHEN json_valid(result) THEN json_array(json_type(result),"
+        "   json_extract(result, '$.urgency', '$.causes[0].id', '$.causes[0].name')) END AS r"
+        "  FROM checks)"
+        " SELECT id, at, a ->> '$[0]', json_type(a, '$[1][0]'), a ->> '$[1][0]',"
+        "  r ->> '$[0]', json_type(r, '$[1][0]'), r ->> '$[1][0]', json_type(r, '$[1][1]'),"
+        "  r ->> '$[1][1]', json_type(r, '$[1][2]'), r ->> '$[1][2]'"
+        " FROM t ORDER BY id";
+    int code = 0;
+    Statement stmt(m_db, sql, code);
+    if (code != SQLITE_OK) {
+        fail(code, "read");
+    }
+    sqlite3_bind_text(stmt.get(), 1, pain_question.c_str(), -1, SQLITE_TRANSIENT);
+    // The member at `column`, whose json_type() is at `column - 1`.
+    auto member = [](sqlite3_stmt *row, int column) -> nlohmann::json {
+        const std::string type = column_text(row, column - 1);
+        if (type == "text") {
+            return column_text(row, column);
+        }
+        if (type == "integer") {
+            return static_cast<long long>(sqlite3_column_int64(row, column));
+        }
+        if (type == "real") {
+            return sqlite3_column_double(row, column);
+        }
+        if (type == "true" || type == "false") {
+            return type == "true";
+        }
+        if (type == "array" || type == "object") {
+            return nlohmann::json::array(); // the wrong type; its content is not needed
+        }
+        return nullptr;
+    };
+    while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+        sqlite3_stmt *row = stmt.get();
+        CheckSummary summary;
+        summary.id = sqlite3_column_int64(row, 0);
+        summary.at = column_text(row, 1);
+        if (column_text(row, 2) == "object") {
+            summary.answers_valid = true;
+            summary.pain_score = member(row, 4);
+        }
+        if (column_text(row, 5) == "object") {
+            summary.result_valid = true;
+            summary.urgency = member(row, 7);
+            summary.cause_id = member(row, 9);
+            summary.cause_name = member(row, 11);
+        }
+        out.push_back(std::move(summary));
+    }
+    if (code != SQLITE_DONE) {
+        fail(code, "read");
+    }
+    return out;
 }
 
 std::optional<SavedCheck> HistoryStore::get(long long id) const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +30,21 @@ struct SavedCheck {
     std::string rules_version; // the rule set's `version`
     std::string answers;       // JSON object: every question id -> value, null when unknown
     std::string result;        // the result JSON, as `check --format json` wrote it
+};
+
+// What the `history` list shows of one saved check, read by SQLite's JSON
+// functions without reading the rest of the row into memory (issue 20: a
+// list of 10,000 checks must not parse 40 MB of JSON). An absent member is
+// null, as a null one is.
+struct CheckSummary {
+    long long id = 0;
+    std::string at;
+    bool answers_valid = false; // the stored answers are a JSON object
+    bool result_valid = false;  // the stored result is a JSON object
+    nlohmann::json pain_score;  // the answer to the pain question
+    nlohmann::json urgency;     // the result's "urgency"
+    nlohmann::json cause_id;    // the result's causes[0].id
+    nlohmann::json cause_name;  // the result's causes[0].name
 };
 
 // An interview stopped with Ctrl-D: its answers so far, never a result.
@@ -67,6 +84,9 @@ class HistoryStore {
     // Every saved check, oldest first.
     std::vector<SavedCheck> all() const;
     std::optional<SavedCheck> get(long long id) const;
+    // Every saved check as the list shows it, oldest first; `pain_question`
+    // is the question id whose answer is the pain score ("" for none).
+    std::vector<CheckSummary> summaries(const std::string &pain_question) const;
     std::optional<SavedCheck> latest() const;
     std::optional<Draft> draft() const;
 

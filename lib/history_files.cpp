@@ -78,6 +78,12 @@ void prepare_private_file(const std::string &path) {
                                        ": it is a symbolic link, and sciatica writes the "
                                        "history only to a regular file");
     }
+    if (fd < 0 && (errno == EACCES || errno == EPERM || errno == EROFS)) {
+        // Say what it means for the person, as SQLite's read-only error does.
+        throw Error(ErrorKind::io, "cannot write to the history " + path +
+                                       ": it (or its folder) is read-only (" +
+                                       std::strerror(errno) + ")");
+    }
     if (fd < 0) {
         throw Error(ErrorKind::io, "cannot open the history " + path + ": " + std::strerror(errno));
     }

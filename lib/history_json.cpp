@@ -201,6 +201,32 @@ nlohmann::ordered_json saved_check_json(const RuleSet &rules, const SavedCheck &
     return out;
 }
 
+void check_summary(const CheckSummary &summary, const std::string &store_path) {
+    SavedCheck check;
+    check.id = summary.id;
+    if (first_invalid_utf8(summary.at) != std::string::npos) {
+        damaged("time", check, store_path, "not UTF-8");
+    }
+    if (!summary.answers_valid) {
+        damaged("answers", check, store_path, "");
+    }
+    if (!summary.result_valid) {
+        damaged("result", check, store_path, "");
+    }
+    auto text_or_null = [](const nlohmann::json &value) {
+        return value.is_null() || value.is_string();
+    };
+    if (!text_or_null(summary.urgency)) {
+        damaged("result", check, store_path, "'urgency' is not text");
+    }
+    if (!text_or_null(summary.cause_id)) {
+        damaged("result", check, store_path, "causes: 'id' is not text");
+    }
+    if (!text_or_null(summary.cause_name)) {
+        damaged("result", check, store_path, "causes: 'name' is not text");
+    }
+}
+
 nlohmann::ordered_json history_json(const RuleSet &rules, const std::vector<SavedCheck> &checks,
                                     const std::string &store_path) {
     Json list = Json::array();

@@ -30,6 +30,12 @@ inline constexpr int k_history_schema_version = 1;
 nlohmann::ordered_json saved_check_json(const RuleSet &rules, const SavedCheck &check,
                                         const std::string &store_path);
 
+// Checks what the `history` list reads of a saved check (its time is UTF-8,
+// its answers and result are objects, and the urgency and the first cause's
+// id and name are text when present); throws Error(data) as
+// saved_check_json does.
+void check_summary(const CheckSummary &summary, const std::string &store_path);
+
 // {schema_version, checks, notice}.
 nlohmann::ordered_json history_json(const RuleSet &rules, const std::vector<SavedCheck> &checks,
                                     const std::string &store_path);

@@ -59,3 +59,17 @@ TEST_CASE("every batch line a fuzzer failed on now gives a result or an error", 
         CHECK_NOTHROW(sciatica::fuzz::check_line_once(contents(path)));
     }
 }
+
+TEST_CASE("every history file a fuzzer failed on now reads or is refused", "[fuzz]") {
+    // The seeds too: real databases, which must read without an exception.
+    auto paths = inputs_for("history");
+    for (const auto &entry : fs::directory_iterator(fs::path(SCIATICA_SOURCE_DIR) / "tests" /
+                                                    "fuzz" / "seeds" / "history")) {
+        paths.push_back(entry.path());
+    }
+    CHECK_FALSE(paths.empty());
+    for (const auto &path : paths) {
+        INFO(path.string());
+        CHECK_NOTHROW(sciatica::fuzz::read_history_once(contents(path)));
+    }
+}

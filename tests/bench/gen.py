@@ -5,8 +5,9 @@
                                      question of RULES answered, about a fifth
                                      left out, red-flag answers rarely yes
   gen.py scale RULES.yaml K          a rule set K times RULES on stdout: the
-                                     questions, rules, causes and techniques
-                                     copied K-1 more times with renamed ids
+                                     questions, implications, rules, causes
+                                     and techniques copied K-1 more times,
+                                     every id they name renamed in the copy
 """
 import copy
 import json
@@ -75,19 +76,31 @@ def rename_questions(node, suffix):
             rename_questions(item, suffix)
 
 
+# The keys whose conditions read questions, the keys that list question ids
+# and the keys that list cause ids, in any section's items.
+CONDITION_KEYS = ("when", "context", "ask_when", "requires", "findings", "unless", "leads_when",
+                  "implies", "prompt_for")
+QUESTION_LIST_KEYS = ("recap",)
+CAUSE_LIST_KEYS = ("not_with_causes", "only_with_causes")
+SECTIONS = ("questions", "implications", "red_flags", "urgency_rules", "causes", "techniques")
+
+
 def scale(path, times):
     with open(path, encoding="utf-8") as f:
         rules = yaml.safe_load(f)
-    for section in ("questions", "red_flags", "urgency_rules", "causes", "techniques"):
+    for section in SECTIONS:
         original = rules.get(section, [])
         grown = list(original)
         for copy_number in range(1, times):
             suffix = "_x%d" % copy_number
             for item in copy.deepcopy(original):
                 item["id"] = item["id"] + suffix
-                for key in ("when", "context", "ask_when", "requires", "findings"):
+                for key in CONDITION_KEYS:
                     if key in item:
                         rename_questions(item[key], suffix)
+                for key in QUESTION_LIST_KEYS + CAUSE_LIST_KEYS:
+                    if key in item:
+                        item[key] = [name + suffix for name in item[key]]
                 grown.append(item)
         rules[section] = grown
     yaml.safe_dump(rules, sys.stdout, sort_keys=False, allow_unicode=True, width=1000)

@@ -4,7 +4,9 @@
 Usage: measure.py SCIATICA WORKDIR   (tests/bench/run.sh builds and calls it)
 Every figure is the median of runs interleaved with its yardstick's in this
 one invocation, so a busy machine slows both sides alike. Output goes to
-/dev/null for every command timed.
+/dev/null for every command timed. Last, the history figures of issue 20:
+`history` and `report` on BENCH_HISTORY_CHECKS saved checks, against
+`sqlite3 FILE 'select count(*) from checks'`.
 """
 import os
 import re
@@ -19,13 +21,14 @@ CASES = int(os.environ.get("BENCH_CASES", "200000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ONE_SHOT_RUNS = int(os.environ.get("BENCH_ONE_SHOT_RUNS", "300"))
 SCALE_CASES = int(os.environ.get("BENCH_SCALE_CASES", "20000"))
+HISTORY_CHECKS = int(os.environ.get("BENCH_HISTORY_CHECKS", "10000"))
 
 
-def wall(argv, stdin_path=None):
+def wall(argv, stdin_path=None, env=None):
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     try:
         start = time.perf_counter()
-        code = subprocess.call(argv, stdin=stdin, stdout=subprocess.DEVNULL)
+        code = subprocess.call(argv, stdin=stdin, stdout=subprocess.DEVNULL, env=env)
         elapsed = time.perf_counter() - start
     finally:
         if stdin_path:
@@ -35,12 +38,12 @@ def wall(argv, stdin_path=None):
     return elapsed
 
 
-def interleaved(commands, runs):
+def interleaved(commands, runs, env=None):
     """Median wall time of each (argv, stdin) in `commands`, run in turn."""
     times = [[] for _ in commands]
     for _ in range(runs):
         for i, (argv, stdin) in enumerate(commands):
-            times[i].append(wall(argv, stdin))
+            times[i].append(wall(argv, stdin, env))
     return [statistics.median(t) for t in times]
 
 
@@ -49,10 +52,47 @@ def generate(args, path):
         subprocess.check_call([sys.executable, os.path.join(HERE, "gen.py"), *args], stdout=out)
 
 
-def peak_rss_kib(argv):
+def peak_rss_kib(argv, env=None):
     p = subprocess.run(["/usr/bin/time", "-v", *argv], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True, check=True)
+                       stderr=subprocess.PIPE, text=True, check=True, env=env)
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1))
+
+
+def make_history(binary, work, count):
+    """A history of `count` saved checks (two real ones, copied), and its env."""
+    import sqlite3
+    env = dict(os.environ, XDG_DATA_HOME=os.path.join(work, "data"), COLUMNS="80")
+    for answers in (["leg_pain=yes", "pain_score=4", "pain_below_knee=yes"],
+                    ["leg_pain=yes", "pain_score=7", "leg_weakness=yes"]):
+        flags = [part for answer in answers for part in ("--answer", answer)]
+        subprocess.check_call([binary, "check", "--save", *flags], env=env,
+                              stdout=subprocess.DEVNULL)
+    path = os.path.join(work, "data", "sciatica", "history.sqlite3")
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT at, rules_version, answers, result FROM checks").fetchall()
+    db.executemany("INSERT INTO checks (at, rules_version, answers, result) VALUES (?, ?, ?, ?)",
+                   (rows[i % 2] for i in range(count - 2)))
+    db.commit()
+    db.close()
+    return path, env
+
+
+def history_figures(binary, work):
+    path, env = make_history(binary, work, HISTORY_CHECKS)
+    count, history_s = interleaved([(["sqlite3", path, "select count(*) from checks"], None),
+                                    ([binary, "history"], None)], RUNS, env)
+    (report_s,) = interleaved([([binary, "report"], None)], RUNS, env)
+    rss = peak_rss_kib([binary, "history"], env)
+    listing = subprocess.run([binary, "history"], env=env, capture_output=True, text=True,
+                             check=True).stdout
+    widest = max(len(line) for line in listing.splitlines())
+    mib = os.path.getsize(path) / 1048576
+    print("history %d checks (%.0f MiB): %.1f ms / sqlite3 count %.1f ms = %.1fx; "
+          "%.0f ms (target < 100)" % (HISTORY_CHECKS, mib, history_s * 1e3, count * 1e3,
+                                      history_s / count, history_s * 1e3))
+    print("history peak RSS: %.1f MiB (target < 20); widest line at COLUMNS=80: %d"
+          % (rss / 1024, widest))
+    print("report %d checks: %.2f s (target < 1)" % (HISTORY_CHECKS, report_s))
 
 
 def main(binary, work):
@@ -92,6 +132,7 @@ def main(binary, work):
     print("batch peak RSS:  %.1f MiB (target <= 20)" % (rss / 1024))
     print("rule scaling:    %.2f us/case (10x rules) / %.2f us/case = %.2fx (target <= 10)"
           % (per_case_big * 1e6, per_case * 1e6, per_case_big / per_case))
+    history_figures(binary, work)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 # The benchmark of issue 5, run on demand (not part of the tests):
 #   sh tests/bench/run.sh
 # Builds Release in build-bench/, generates deterministic cases and prints
-# one-shot/true, batch/jq, batch peak memory and rule scaling. Needs jq,
+# one-shot/true, batch/jq, batch peak memory, rule scaling and the history
+# figures (history and report on 10,000 saved checks). Needs jq, sqlite3,
 # python3-yaml and /usr/bin/time (Debian package `time`).
-# BENCH_CASES, BENCH_RUNS, BENCH_ONE_SHOT_RUNS and BENCH_SCALE_CASES override
+# BENCH_CASES, BENCH_RUNS, BENCH_ONE_SHOT_RUNS, BENCH_SCALE_CASES and
+# BENCH_HISTORY_CHECKS override
 # the sizes.
 set -eu
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)

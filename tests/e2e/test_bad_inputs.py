@@ -268,6 +268,13 @@ FLAGS = [
     ("flag_empty_batch_file", {}, ["batch", ""], b"", 64, "file: must not be empty"),
     ("flag_empty_lint_path", {}, ["rules", "lint", ""], b"", 64, "paths: must not be empty"),
     ("flag_empty_vignette_file", {}, ["rules", "test", ""], b"", 64, "files: must not be empty"),
+    # A long bad value is repeated up to the README's 60 bytes, not in full.
+    ("explain_long_unknown_cause", {}, ["explain", "x" * 985], b"", 64,
+     "unknown cause '" + "x" * 60 + "...'; 'sciatica causes' lists them"),
+    ("techniques_long_unknown_technique", {}, ["techniques", "x" * 985], b"", 64,
+     "unknown technique '" + "x" * 60 + "...'; 'sciatica techniques' lists them"),
+    ("history_show_long_bad_id", {}, ["history", "show", "x" * 985], b"", 64,
+     "'" + "x" * 60 + "...' is not a check id: use a number from sciatica history"),
 ]
 
 OUTPUT = [
@@ -632,6 +639,60 @@ class Batch(unittest.TestCase):
                                                "cases; their results were written\n" % name)
                 self.assertEqual(p.returncode, code)
 
+    def test_sigterm_behind_a_stalled_reader_ends_within_a_second_with_143(self):
+        # Input from a file, so the test never blocks writing it; output to a
+        # pipe nobody reads, so batch blocks once the pipe is full.
+        with tempfile.TemporaryFile() as cases:
+            cases.write(b'{"leg_pain": true}\n' * 20000)  # far more than a pipe holds
+            cases.seek(0)
+            read_end, write_end = os.pipe()
+            p = subprocess.Popen([BIN, "batch"], stdin=cases, stdout=write_end,
+                                 stderr=subprocess.PIPE)
+            os.close(write_end)
+            try:
+                time.sleep(1.0)
+                self.assertIsNone(p.poll(), "batch should be blocked on the stalled reader")
+                start = time.monotonic()
+                p.send_signal(signal.SIGTERM)
+                p.wait(timeout=5)
+                took = time.monotonic() - start
+            finally:
+                p.kill()
+                p.wait()
+                os.close(read_end)
+            err = p.stderr.read().decode()
+            p.stderr.close()
+        self.assertLess(took, 1.0)
+        self.assertEqual(p.returncode, 143, err)
+        self.assertRegex(err, r"^sciatica: error: interrupted by SIGTERM after \d+ cases; "
+                              r"standard output was not being read, so some of their results "
+                              r"were not written\n$")
+
+    def test_sigterm_behind_a_reader_that_then_closes_the_pipe_exits_74(self):
+        with tempfile.TemporaryFile() as cases:
+            cases.write(b'{"leg_pain": true}\n' * 20000)
+            cases.seek(0)
+            read_end, write_end = os.pipe()
+            p = subprocess.Popen([BIN, "batch"], stdin=cases, stdout=write_end,
+                                 stderr=subprocess.PIPE)
+            os.close(write_end)
+            try:
+                time.sleep(1.0)
+                start = time.monotonic()
+                p.send_signal(signal.SIGTERM)
+                os.close(read_end)
+                p.wait(timeout=5)
+                took = time.monotonic() - start
+            finally:
+                p.kill()
+                p.wait()
+            err = p.stderr.read().decode()
+            p.stderr.close()
+        self.assertLess(took, 1.0)
+        self.assertEqual(p.returncode, 74, err)
+        self.assertRegex(err, r"^sciatica: error: interrupted by SIGTERM after \d+ cases, and "
+                              r"standard output was closed before their results were written\n$")
+
     def test_a_numeric_case_id_comes_back_with_the_same_digits(self):
         ids = [b"123456789012345678901234567890", b"123456789012345678901234567891", b"1.50",
                b"-0", b"1E+2"]
@@ -682,6 +743,16 @@ class RulesLint(unittest.TestCase):
             f.write(b'a: "\xff\x1b[31m"\n')
         p = subprocess.run([BIN, "rules", "lint", path], capture_output=True, timeout=60)
         self.assertEqual(p.stdout.decode(), path + ":1:5: error: the text is not valid UTF-8\n")
+        self.assertEqual(p.returncode, 65)
+
+    def test_lint_shows_control_bytes_in_a_file_name_as_hex(self):
+        path = os.path.join(self.dir, "bad\x1b]0;T\x07.yaml")
+        with open(path, "wb") as f:
+            f.write(b"format: [x\n")
+        p = subprocess.run([BIN, "rules", "lint", path], capture_output=True, timeout=60)
+        shown = os.path.join(self.dir, "bad\\x1b]0;T\\x07.yaml")
+        self.assertEqual(p.stdout.decode(),
+                         shown + ":2:1: error: end of sequence flow not found\n\n^\n")
         self.assertEqual(p.returncode, 65)
 
 

@@ -419,6 +419,71 @@ class DamagedHistoryTest(ScratchHistory):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("rm '" + self.folder + "/history.sqlite3'", p.stdout)
 
+    def test_the_sparkline_fits_the_terminal_and_says_how_many_it_shows(self):
+        import sqlite3
+        self.save("pain_score=2")
+        db = sqlite3.connect(self.db)
+        db.executemany("INSERT INTO checks (at, rules_version, answers, result) "
+                       "SELECT at, rules_version, answers, result FROM checks WHERE id = 1",
+                       [()] * 199)
+        db.commit()
+        db.close()
+        p = self.sciatica("history", COLUMNS="80")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        line = [l for l in p.stdout.splitlines() if l.startswith("Pain score")][0]
+        self.assertEqual(line, "Pain score, the last 40 of 200 checks: " + "\u2582" * 40)
+        self.assertLessEqual(max(len(l) for l in p.stdout.splitlines()), 80)
+        import re
+        rows = [l for l in p.stdout.splitlines() if re.match(r"\d+ +\d{4}-\d\d-\d\d ", l)]
+        self.assertEqual(len(rows), 200)
+
+    def small_disk(self, size):
+        """Mounts a tmpfs of `size` at the scratch XDG_DATA_HOME (root only)."""
+        os.makedirs(self.data)
+        if os.geteuid() != 0 or subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", self.data],
+                capture_output=True).returncode != 0:
+            self.skipTest("a small disk needs root and mount (tmpfs)")
+        self.addCleanup(subprocess.run, ["umount", "-l", self.data])
+
+    def test_a_read_only_history_says_it_is_read_only_and_names_the_path(self):
+        if os.geteuid() == 0:
+            self.small_disk("1m")  # root writes past modes: make the disk read-only
+            self.save("pain_score=2")
+            subprocess.run(["mount", "-o", "remount,ro", self.data], check=True)
+        else:
+            self.save("pain_score=2")
+            os.chmod(self.db, 0o400)
+        said = "cannot write to the history %s: it (or its folder) is read-only (" % self.db
+        p = self.sciatica("check", "--save", "--answer", "leg_pain=yes")
+        self.assertEqual(p.returncode, 73, p.stderr)
+        self.assertIn(said, p.stderr)
+        for args in (["history", "forget", "1"], ["history", "forget", "--all"]):
+            p = self.sciatica(*args)
+            self.assertEqual((p.returncode, p.stderr.count(said)), (74, 1), (args, p.stderr))
+        self.assertEqual(len(self.history()["checks"]), 1)
+
+    def test_a_full_disk_says_the_disk_is_full_names_the_path_and_keeps_every_check(self):
+        self.small_disk("80k")
+        for score in (2, 3, 4):
+            self.save("pain_score=%d" % score)
+        with open(os.path.join(self.data, "fill"), "wb", buffering=0) as f:
+            try:
+                while True:
+                    f.write(b"\0" * 4096)
+            except OSError:
+                pass
+        said = "the history %s: the disk is full (" % self.db
+        p = self.sciatica("check", "--save", "--answer", "leg_pain=yes")
+        self.assertEqual(p.returncode, 73, p.stderr)
+        self.assertIn(said, p.stderr)
+        for args in (["history", "forget", "1"], ["history", "forget", "--all"]):
+            p = self.sciatica(*args)
+            self.assertEqual(p.returncode, 74, (args, p.stderr))
+            self.assertIn(said, p.stderr)
+            self.assertNotIn("no transaction is active", p.stderr)
+        self.assertEqual(len(self.history()["checks"]), 3)
+
     def test_a_bad_id_is_a_usage_error_with_or_without_a_history(self):
         self.assertEqual(self.sciatica("history", "forget", "abc").returncode, 64)
         self.save("pain_score=2")

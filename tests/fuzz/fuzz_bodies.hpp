@@ -10,13 +10,21 @@
 #include "lib/answers.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
+#include "lib/history.hpp"
+#include "lib/history_answers.hpp"
+#include "lib/history_changes.hpp"
+#include "lib/history_json.hpp"
 #include "lib/loader.hpp"
+#include "lib/report.hpp"
 #include "lib/result_json.hpp"
 #include "tests/result_oracle.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <unistd.h>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -81,6 +89,63 @@ inline void check_line_once(std::string_view text) {
         }
     } catch (const Error &) {
     }
+}
+
+// A history file (a real database with bits flipped or cut short) through
+// what every reading command does with it: `history` (both forms), `history
+// show`, `history export`, `report`, and what `check --history` and
+// `--resume` read. Damage must be Error(data) or Error(io), never a crash.
+inline void read_history_once(std::string_view bytes) {
+    const RuleSet &rules = default_rules();
+    static const std::string path =
+        std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
+        "/sciatica-fuzz-history-" + std::to_string(::getpid()) + ".sqlite3";
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    auto attempt = [](auto &&step) {
+        try {
+            step();
+        } catch (const Error &) {
+        }
+    };
+    attempt([&] {
+        HistoryStore store(path, false);
+        const int pain = rules.history.pain_score;
+        attempt([&] {
+            for (const auto &summary : store.summaries(
+                     pain >= 0 ? rules.questions[static_cast<std::size_t>(pain)].id : "")) {
+                check_summary(summary, path);
+            }
+        });
+        std::vector<SavedCheck> checks;
+        attempt([&] { checks = store.all(); });
+        attempt([&] { (void)history_json(rules, checks, path).dump(); });
+        for (const auto &check : checks) {
+            attempt([&] { (void)saved_check_json(rules, check, path).dump(); });
+            attempt([&] { (void)previous_check(rules, check); });
+        }
+        attempt([&] { (void)store.get(1); });
+        attempt([&] { (void)store.draft(); });
+        attempt([&] {
+            if (auto latest = store.latest()) {
+                PreviousCheck previous = previous_check(rules, *latest);
+                (void)evaluate(rules, no_answers(rules), &previous);
+                (void)resume_answers(rules, previous.answers);
+            }
+        });
+        attempt([&] { (void)carried_duration(rules, checks, 1800000000); });
+        if (checks.size() >= 2) {
+            attempt([&] {
+                checks.back() = compared_again(rules, checks[checks.size() - 2], checks.back());
+            });
+        }
+        if (!checks.empty()) {
+            attempt([&] { (void)render_report(rules, checks, path); });
+        }
+    });
+    std::remove(path.c_str());
 }
 
 } // namespace sciatica::fuzz

@@ -8,7 +8,8 @@
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]     (default: 60 s each, all targets)
 #
 # Targets: fuzz_rules (the rule-set loader), fuzz_answers (JSON and YAML
-# answers), fuzz_line (one batch line: answers, evaluation, JSON result).
+# answers), fuzz_line (one batch line: answers, evaluation, JSON result),
+# fuzz_history (a history database through every reading command).
 # SCIATICA_FUZZ_BUILD_DIR overrides the build directory (build-fuzz);
 # SCIATICA_FUZZ_JOBS runs that many fuzzing processes per target (default 1;
 # more write their logs to fuzz-N.log in the current directory).
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_rules fuzz_answers fuzz_line)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_rules fuzz_answers fuzz_line fuzz_history)
 build_dir=${SCIATICA_FUZZ_BUILD_DIR:-build-fuzz}
 jobs=${SCIATICA_FUZZ_JOBS:-1}
 
