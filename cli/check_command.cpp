@@ -1,12 +1,14 @@
 #include "cli/check_history.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/format.hpp"
 #include "cli/interview_prompt.hpp"
 #include "cli/output.hpp"
 #include "cli/render_text.hpp"
 #include "lib/answers.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
+#include "lib/fhir.hpp"
 #include "lib/input.hpp"
 #include "lib/limits.hpp"
 #include "lib/loader.hpp"
@@ -29,6 +31,7 @@ struct CheckOptions {
     std::string output_path;
     std::string format = "text";
     bool json = false;
+    std::string subject; // --subject, for --format fhir
     bool no_input = false;
     bool details = false;
     CheckHistory::Flags history;
@@ -66,7 +69,15 @@ std::string result_json_text(const RuleSet &rules, const Result &result, bool pr
 
 void write_result(Context &context, const CheckOptions &options, const RuleSet &rules,
                   const Result &result) {
-    if (options.json || options.format == "json") {
+    if (options.format == "fhir") {
+        // As JSON: pretty for a person at a terminal, else one line.
+        bool pretty = options.output_path.empty() && isatty(STDOUT_FILENO);
+        std::string text =
+            fhir_bundle(result, own_answers(result), fhir_check_now(options.subject))
+                .dump(pretty ? 2 : -1) +
+            "\n";
+        write_output(options.output_path, text);
+    } else if (options.json || options.format == "json") {
         // Pretty for a person at a terminal, one line for a pipe or a file.
         bool pretty = options.output_path.empty() && isatty(STDOUT_FILENO);
         std::string text = result_json_text(rules, result, pretty);
@@ -159,14 +170,17 @@ void add_check_command(CLI::App &app, Context &context) {
                      "A JSON or YAML file of question id to value; - reads standard input")
         ->type_name("FILE")
         ->check(not_empty());
-    check->add_option("-f,--format", options->format, "Output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    check
+        ->add_option("-f,--format", options->format,
+                     "Output format: text, json, or fhir (a FHIR R4 Bundle)")
+        ->check(CLI::IsMember({"text", "json", "fhir"}));
     check->add_flag("--json", options->json, "Same as --format json")->excludes("--format");
     check
         ->add_option("-o,--output", options->output_path,
                      "Write the result to this file (atomically: all or nothing)")
         ->type_name("FILE")
         ->check(not_empty());
+    add_subject_option(*check, options->subject);
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
     check->add_flag("--details", options->details,
                     "Text: include each technique's steps, every cause and question");

@@ -9,9 +9,14 @@
 
 namespace sciatica::cli {
 
-void add_format_options(CLI::App &command, EducationOptions &options) {
-    command.add_option("-f,--format", options.format, "Output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}));
+void add_format_options(CLI::App &command, EducationOptions &options,
+                        const std::vector<std::string> &formats) {
+    std::string help = "Output format: ";
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        help += (i == 0 ? "" : i + 1 == formats.size() ? (i == 1 ? " or " : ", or ") : ", ") +
+                formats[i] + (formats[i] == "fhir" ? " (FHIR R4)" : "");
+    }
+    command.add_option("-f,--format", options.format, help)->check(CLI::IsMember(formats));
     command.add_flag("--json", options.json, "Same as --format json");
 }
 
