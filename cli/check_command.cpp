@@ -16,6 +16,7 @@
 #include "lib/text_util.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <memory>

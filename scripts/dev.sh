@@ -31,6 +31,23 @@ install_missing() {
         "${missing[@]}" >&2
 }
 
+# FHIR.js for tests/e2e/test_fhir.py, exactly as tests/fhir/package-lock.json
+# pins it: the one download outside apt, done here and never by the build.
+# Debian's nodejs and npm only when there is no node or npm already (a
+# NodeSource node conflicts with Debian's npm package).
+install_fhir_validator() {
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        install_missing scripts/packages-node.txt
+    fi
+    local stamp=tests/fhir/node_modules/.sciatica-lock
+    if [ -f "$stamp" ] && cmp -s "$stamp" tests/fhir/package-lock.json; then
+        return 0
+    fi
+    log "installing FHIR.js in tests/fhir (npm ci)"
+    (cd tests/fhir && npm ci --no-audit --no-fund --loglevel=error >&2)
+    cp tests/fhir/package-lock.json "$stamp"
+}
+
 build() {
     install_missing
     cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >&2
@@ -46,6 +63,7 @@ case "$cmd" in
         ;;
     test)
         build -DSCIATICA_WERROR=ON
+        install_fhir_validator
         ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"
         # The whole suite again with AddressSanitizer and UBSan: any report fails.
         # (Not the package test: a sanitizer build is never packaged, and its

@@ -171,6 +171,16 @@ class FhirTest(unittest.TestCase):
         self.assertIn("linkId not_a_question is not an item of the Questionnaire", p.stdout)
         self.assertIn("probability 500 is out of 0..1", p.stdout)
 
+    def test_fhir_js_itself_refuses_a_bad_status_code(self):
+        bundle = json.loads(self.check_fhir({"leg_pain": True}))
+        bundle["entry"][0]["resource"]["status"] = "finished-ish"
+        p = subprocess.run(["node", VALIDATOR, self.questionnaire_path],
+                           input=json.dumps(bundle) + "\n", capture_output=True, text=True,
+                           timeout=120)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn('QuestionnaireResponse.status: Code "finished-ish" not found in value set',
+                      p.stdout)
+
     def test_the_validator_catches_a_wrong_value_type(self):
         bundle = json.loads(self.check_fhir({"age": 40}))
         bundle["entry"][0]["resource"]["item"][0]["answer"][0] = {"valueString": "40"}
