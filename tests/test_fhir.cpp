@@ -98,7 +98,7 @@ TEST_CASE("an ask_when with an all inside an any has no enableWhen and names its
     } catch (const Error &e) {
         CHECK(e.kind() == ErrorKind::data);
         CHECK(std::string(e.what()) ==
-              "line 15: question 'extra': its ask_when has no FHIR enableWhen (only one "
+              "line 16: question 'extra': its ask_when has no FHIR enableWhen (only one "
               "comparison, or an all or any of comparisons, has one)");
     }
 }
@@ -166,7 +166,7 @@ TEST_CASE("the risk assessment's basis is the response and no prediction has a p
     REQUIRE(risk["prediction"].size() >= 2);
     CHECK(risk["prediction"][0]["qualitativeRisk"]["coding"][0]["code"] == "emergency");
     CHECK(risk["prediction"][1]["outcome"]["coding"][0]["code"] == "alarm");
-    CHECK(risk["prediction"][1]["rationale"] == "Go. (Pain? Yes; Numb? Yes)");
+    CHECK(risk["prediction"][1]["rationale"] == "Go. (Pain Yes; Numb Yes)");
     for (const auto &prediction : risk["prediction"]) {
         CHECK_FALSE(prediction.contains("probabilityDecimal"));
         CHECK_FALSE(prediction.contains("probabilityRange"));
