@@ -247,7 +247,7 @@ FLAGS = [
     ("flag_conflicting_json_and_format", {}, ["check", "--json", "--format", "text"], b"", 64,
      "--format excludes --json"),
     ("flag_bad_format", {}, ["check", "--format", "xml"], b"", 64,
-     "--format: xml not in {text,json}"),
+     "--format: xml not in {text,json,fhir}"),
     ("flag_unknown_command", {}, ["frobnicate"], b"", 64,
      "unknown command 'frobnicate' (see sciatica --help)"),
     ("flag_misspelt_command", {}, ["chekc"], b"", 64,
