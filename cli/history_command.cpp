@@ -1,6 +1,7 @@
 // sciatica history: the saved checks, one of them, all as JSON Lines, and
 // forgetting them.
 
+#include "cli/check_history.hpp"
 #include "cli/commands.hpp"
 #include "cli/education.hpp"
 #include "cli/format.hpp"
@@ -24,6 +25,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <unistd.h>
 
 namespace sciatica::cli {
 
@@ -35,6 +37,7 @@ struct HistoryOptions {
     std::string id;
     std::string forget_id;
     bool forget_all = false;
+    bool yes = false; // forget --all --yes: no question asked
     std::string export_format = "json";
     std::string subject; // export --format fhir
 };
@@ -285,6 +288,18 @@ void run_forget(const HistoryOptions &options) {
     }
     // A bad id is a usage error whether or not anything is saved.
     const long long id = options.forget_all ? 0 : parse_id(options.forget_id);
+    // Every saved check goes at once: a person confirms it at a terminal,
+    // a script says so with --yes; without either nothing is deleted.
+    if (options.forget_all && !options.yes) {
+        if (isatty(STDIN_FILENO) == 0 || isatty(STDERR_FILENO) == 0) {
+            throw Error(ErrorKind::usage, "history forget --all deletes every saved check: add "
+                                          "--yes to confirm it when there is no terminal to ask");
+        }
+        if (!ask_yes_no("Delete every saved check and any draft?", false)) {
+            write_stdout("Nothing was deleted.\n");
+            return;
+        }
+    }
     if (!HistoryStore::exists(path)) {
         if (options.forget_all) {
             write_stdout("There are no saved checks to forget.\n");
@@ -341,7 +356,9 @@ void add_history_command(CLI::App &app, Context &context) {
 
     CLI::App *forget = history->add_subcommand("forget", "Delete one saved check, or all of them");
     forget->add_option("ID", options->forget_id, "The check's id, from sciatica history");
-    forget->add_flag("--all", options->forget_all, "Delete every saved check and any draft");
+    forget->add_flag("--all", options->forget_all,
+                     "Delete every saved check and any draft (asks first at a terminal)");
+    forget->add_flag("-y,--yes", options->yes, "With --all: delete without asking");
     forget->callback([options] { run_forget(*options); });
 
     history->callback([&context, history, options] {

@@ -78,7 +78,7 @@ class HistoryTest(ScratchHistory):
         self.assertIn('id="body-map"', html)
         self.assertIn('id="pain-chart"', html)
 
-        p = self.sciatica("history", "forget", "--all")
+        p = self.sciatica("history", "forget", "--all", "--yes")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(self.history()["checks"], [])
         self.assertEqual(self.sciatica("report").returncode, 66)
@@ -415,9 +415,33 @@ class DamagedHistoryTest(ScratchHistory):
         self.data = os.path.join(self.scratch.path, "my data")
         self.folder = os.path.join(self.data, "sciatica")
         self.save("pain_score=2")
-        p = self.sciatica("history", "forget", "--all")
+        p = self.sciatica("history", "forget", "--all", "--yes")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("rm '" + self.folder + "/history.sqlite3'", p.stdout)
+
+    def test_forget_all_without_a_terminal_needs_yes_and_deletes_nothing(self):
+        self.save("pain_score=2")
+        p = self.sciatica("history", "forget", "--all")
+        self.assertEqual(p.returncode, 64)
+        self.assertEqual(p.stderr, "sciatica: error: history forget --all deletes every saved "
+                                   "check: add --yes to confirm it when there is no terminal to "
+                                   "ask\n")
+        self.assertEqual(len(self.history()["checks"]), 1)
+
+    def test_forget_all_asks_at_a_terminal_and_keeps_everything_on_no(self):
+        self.save("pain_score=2")
+        for reply, left in (("n\n", 1), ("y\n", 0)):
+            session = Session("history", "forget", "--all", env={"XDG_DATA_HOME": self.data})
+            deadline = time.time() + 10
+            while "[y/N] " not in session.screen and time.time() < deadline:
+                if session._read(0.2) is None:
+                    break
+            self.assertIn("Delete every saved check and any draft? [y/N] ", session.screen)
+            session.type(reply)
+            code, out = session.finish()
+            self.assertEqual(code, 0)
+            self.assertEqual(out.startswith("Nothing was deleted."), left == 1, out)
+            self.assertEqual(len(self.history()["checks"]), left, reply)
 
     def test_a_bad_id_is_a_usage_error_with_or_without_a_history(self):
         self.assertEqual(self.sciatica("history", "forget", "abc").returncode, 64)
