@@ -328,6 +328,9 @@ void run_batch(Context &context, const BatchOptions &options) {
     const RuleSet &rules = context.rules();
     const std::string &path = options.path;
     bool from_stdin = path == "-";
+    if (from_stdin) {
+        claim_stdin("the cases");
+    }
     int fd = from_stdin ? STDIN_FILENO : open_for_reading(path);
     std::unique_ptr<int, void (*)(int *)> closer(from_stdin ? nullptr : &fd,
                                                  [](int *f) { ::close(*f); });

@@ -41,12 +41,8 @@ struct CheckOptions {
 Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
     Answers answers = no_answers(rules);
     if (!options.answers_path.empty()) {
-        bool from_stdin = options.answers_path == "-";
-        std::string text =
-            from_stdin ? read_descriptor(STDIN_FILENO, k_max_answers_bytes, "<stdin>", "answers")
-                       : read_file(options.answers_path, k_max_answers_bytes, "answers");
-        answers =
-            parse_answers_document(rules, text, from_stdin ? "<stdin>" : options.answers_path);
+        std::string text = read_input(options.answers_path, k_max_answers_bytes, "answers");
+        answers = parse_answers_document(rules, text, input_name(options.answers_path));
     }
     // Flags come last: they override the file.
     for (const auto &flag : options.answer_flags) {

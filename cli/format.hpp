@@ -2,6 +2,7 @@
 
 #include "lib/fhir.hpp"
 
+#include <cstddef>
 #include <string>
 
 namespace CLI {
@@ -9,6 +10,19 @@ class App;
 } // namespace CLI
 
 namespace sciatica::cli {
+
+// "-" for standard input wherever a file is read (--rules, --answers,
+// rules lint, rules test, batch). Standard input can be read once:
+// `what` ("the rule set") names what took it, and a second claim throws
+// Error(usage) naming both.
+void claim_stdin(const std::string &what);
+
+// The whole of `path` as read_file reads it, or of standard input (claimed
+// as `what`, named "<stdin>" in errors) when `path` is "-".
+std::string read_input(const std::string &path, std::size_t max_bytes, const std::string &what);
+
+// "<stdin>" for "-", else `path`: the name errors give the input.
+std::string input_name(const std::string &path);
 
 // What the commands that can print FHIR (questions, check, batch, history
 // export) share: `--subject REF` and the program's side of a Bundle.

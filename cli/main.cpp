@@ -142,7 +142,8 @@ int main(int argc, char **argv) {
     app.require_subcommand(0, 1);
     app.fallthrough();
     app.add_option("--rules", context.rules_path,
-                   "Use the rule set in this YAML file instead of the embedded one")
+                   "Use the rule set in this YAML file instead of the embedded one; - reads "
+                   "standard input")
         ->type_name("PATH");
     app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
     app.add_flag("--no-color", context.no_color, "Never colour text (also NO_COLOR, TERM=dumb)");

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/format.hpp"
 #include "cli/output.hpp"
 #include "cli/terminal.hpp"
 #include "lib/error.hpp"
@@ -47,10 +48,11 @@ void run_lint(Context &context, const LintOptions &options) {
     if (options.paths.empty() && context.rules_path.empty()) {
         inputs.emplace_back(k_embedded_name, std::string(default_rules_text()));
     } else if (options.paths.empty()) {
-        inputs.emplace_back(context.rules_path, read_file(context.rules_path));
+        inputs.emplace_back(input_name(context.rules_path),
+                            read_input(context.rules_path, k_max_rules_bytes, "a rule file"));
     }
     for (const auto &path : options.paths) {
-        inputs.emplace_back(path, read_file(path));
+        inputs.emplace_back(input_name(path), read_input(path, k_max_rules_bytes, "a rule file"));
     }
     std::string text_out;
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
@@ -107,10 +109,12 @@ bool run_cases(const RuleSet &rules, const std::vector<Vignette> &cases, Coverag
 
 void run_test(Context &context, const TestOptions &options) {
     const RuleSet &rules = context.rules();
-    std::string rules_name = context.rules_path.empty() ? k_embedded_name : context.rules_path;
+    std::string rules_name =
+        context.rules_path.empty() ? k_embedded_name : input_name(context.rules_path);
     std::vector<Vignette> cases;
     for (const auto &path : options.paths) {
-        auto more = parse_vignettes(read_file(path), path, rules);
+        auto more = parse_vignettes(read_input(path, k_max_rules_bytes, "a vignette file"),
+                                    input_name(path), rules);
         cases.insert(cases.end(), more.begin(), more.end());
     }
     Coverage coverage(rules);
@@ -157,7 +161,7 @@ void add_rules_command(CLI::App &app, Context &context) {
     CLI::App *lint = rules->add_subcommand(
         "lint",
         "Check rule files (default: the embedded set, or --rules) and report every problem");
-    lint->add_option("paths", lint_options->paths, "Rule files to check")
+    lint->add_option("paths", lint_options->paths, "Rule files to check; - reads standard input")
         ->type_name("PATH")
         ->check(not_empty());
     lint->add_option("-f,--format", lint_options->format, "Output format: text or json")
@@ -170,7 +174,8 @@ void add_rules_command(CLI::App &app, Context &context) {
     auto test_options = std::make_shared<TestOptions>();
     CLI::App *test = rules->add_subcommand(
         "test", "Run case vignettes against the rule set (the embedded one, or --rules)");
-    test->add_option("files", test_options->paths, "Vignette files (YAML)")
+    test->add_option("files", test_options->paths,
+                     "Vignette files (YAML); - reads standard input")
         ->type_name("FILE")
         ->required()
         ->check(not_empty());

@@ -6,7 +6,7 @@ import tempfile
 import unittest
 
 from pty_support import Session
-from support import run
+from support import SOURCE_DIR, run
 
 
 class Usage(unittest.TestCase):
@@ -92,3 +92,43 @@ class OutputNote(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class StandardInput(unittest.TestCase):
+    """`-` reads standard input wherever a file is read (issue 21), once."""
+
+    def dump(self):
+        return run("rules", "dump").stdout
+
+    def test_rules_dash_reads_the_rule_set_from_standard_input(self):
+        args = ("check", "--no-input", "--answer", "leg_pain=yes", "--format", "json")
+        p = run("--rules", "-", *args, stdin=self.dump())
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, run(*args).stdout)
+
+    def test_rules_lint_dash_names_stdin_in_its_errors(self):
+        self.assertEqual(run("rules", "lint", "-", stdin=self.dump()).returncode, 0)
+        p = run("rules", "lint", "-", stdin="format: x\n")
+        self.assertEqual(p.returncode, 65)
+        self.assertIn("<stdin>:1:9: error: unsupported format 'x'", p.stdout)
+
+    def test_rules_test_dash_reads_the_vignettes_from_standard_input(self):
+        with open(os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml"),
+                  encoding="utf-8") as f:
+            vignettes = f.read()
+        p = run("rules", "test", "-", stdin=vignettes)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertRegex(p.stdout, r"\d+ passed, 0 failed\n$")
+
+    def test_standard_input_is_read_once(self):
+        for args, message in (
+                (("--rules", "-", "check", "--answers", "-"),
+                 "standard input (-) cannot be both the rule set and answers: give one of them "
+                 "as a file"),
+                (("--rules", "-", "batch"),
+                 "standard input (-) cannot be both the rule set and the cases: give one of them "
+                 "as a file"),
+                (("rules", "lint", "-", "-"),
+                 "standard input (-) can be read only once (a rule file)")):
+            p = run(*args, stdin=self.dump())
+            self.assertEqual((p.returncode, p.stderr), (64, "sciatica: error: " + message + "\n"))
