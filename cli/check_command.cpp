@@ -56,8 +56,8 @@ void say_on_stderr(const std::string &text) {
     (void)ignored;
 }
 
-// The result as JSON: pretty for a person at a terminal, else one line (the
-// same bytes as `batch` writes).
+// The result as JSON: indented when `pretty`, else one line (the same bytes
+// as `batch` writes).
 std::string result_json_text(const RuleSet &rules, const Result &result, bool pretty) {
     std::string line;
     ResultWriter(rules).append(result, line);
@@ -67,22 +67,13 @@ std::string result_json_text(const RuleSet &rules, const Result &result, bool pr
 void write_result(Context &context, const CheckOptions &options, const RuleSet &rules,
                   const Result &result) {
     if (options.format == "fhir") {
-        // As JSON: pretty for a person at a terminal, else one line.
-        bool pretty = options.output_path.empty() && isatty(STDOUT_FILENO);
-        std::string text =
-            fhir_bundle(result, own_answers(result), fhir_check_now(options.subject))
-                .dump(pretty ? 2 : -1) +
-            "\n";
-        write_output(options.output_path, text);
+        write_output(options.output_path,
+                     json_text(fhir_bundle(result, own_answers(result),
+                                           fhir_check_now(options.subject)),
+                               context.pretty));
     } else if (options.json || options.format == "json") {
-        // Pretty for a person at a terminal, one line for a pipe or a file.
-        bool pretty = options.output_path.empty() && isatty(STDOUT_FILENO);
-        std::string text = result_json_text(rules, result, pretty);
-        if (pretty) {
-            write_stdout(text);
-        } else {
-            write_output(options.output_path, text);
-        }
+        // One line (the same bytes as `batch` writes) unless --pretty.
+        write_output(options.output_path, result_json_text(rules, result, context.pretty));
     } else {
         // A file gets text of the usual width, never colour.
         TextStyle style =

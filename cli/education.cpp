@@ -1,5 +1,6 @@
 #include "cli/education.hpp"
 
+#include "cli/format.hpp"
 #include "cli/output.hpp"
 
 #include <CLI/CLI.hpp>
@@ -16,16 +17,16 @@ void add_format_options(CLI::App &command, EducationOptions &options,
         help += (i == 0 ? "" : i + 1 == formats.size() ? (i == 1 ? " or " : ", or ") : ", ") +
                 formats[i] + (formats[i] == "fhir" ? " (FHIR R4)" : "");
     }
-    command.add_option("-f,--format", options.format, help)->check(CLI::IsMember(formats));
-    command.add_flag("--json", options.json, "Same as --format json");
+    CLI::Option *format =
+        command.add_option("-f,--format", options.format, help)->check(CLI::IsMember(formats));
+    command.add_flag("--json", options.json, "Same as --format json")->excludes(format);
 }
 
 void print_education(Context &context, const EducationOptions &options,
                      const nlohmann::ordered_json &document,
                      const std::function<std::string(const TextStyle &)> &text) {
     if (options.json || options.format == "json") {
-        int indent = isatty(STDOUT_FILENO) ? 2 : -1;
-        write_stdout(document.dump(indent) + "\n");
+        write_stdout(json_text(document, context.pretty));
         return;
     }
     write_stdout(text(style_for(STDOUT_FILENO, context.settings.color.value, context.plain)));

@@ -5,6 +5,7 @@
 #include "lib/input.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <unistd.h>
 
@@ -37,6 +38,11 @@ std::string read_input(const std::string &path, std::size_t max_bytes, const std
     }
     claim_stdin(what);
     return read_descriptor(STDIN_FILENO, max_bytes, "<stdin>", what);
+}
+
+std::string json_text(const nlohmann::ordered_json &document, bool pretty) {
+    return document.dump(pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace) +
+           "\n";
 }
 
 std::string input_name(const std::string &path) {

@@ -2,6 +2,8 @@
 
 #include "lib/fhir.hpp"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstddef>
 #include <string>
 
@@ -23,6 +25,10 @@ std::string read_input(const std::string &path, std::size_t max_bytes, const std
 
 // "<stdin>" for "-", else `path`: the name errors give the input.
 std::string input_name(const std::string &path);
+
+// `document` as JSON text and a newline: indented when `pretty` (--pretty),
+// else one compact line. Text that is not UTF-8 (a file name) becomes U+FFFD.
+std::string json_text(const nlohmann::ordered_json &document, bool pretty);
 
 // What the commands that can print FHIR (questions, check, batch, history
 // export) share: `--subject REF` and the program's side of a Bundle.

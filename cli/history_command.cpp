@@ -347,10 +347,12 @@ void add_history_command(CLI::App &app, Context &context) {
 
     CLI::App *exporter =
         history->add_subcommand("export", "Every saved check as JSON Lines, oldest first");
-    exporter
-        ->add_option("-f,--format", options->export_format,
-                     "Output format: json, or fhir (one FHIR R4 Bundle per saved check)")
-        ->check(CLI::IsMember({"json", "fhir"}));
+    CLI::Option *export_format =
+        exporter
+            ->add_option("-f,--format", options->export_format,
+                         "Output format: json, or fhir (one FHIR R4 Bundle per saved check)")
+            ->check(CLI::IsMember({"json", "fhir"}));
+    exporter->add_flag("--json", "Same as --format json (the default)")->excludes(export_format);
     add_subject_option(*exporter, options->subject);
     exporter->callback([&context, options] { run_export(context, *options); });
 

@@ -15,6 +15,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -59,6 +60,19 @@ std::string option_typo(const CLI::App &app) {
     for (const auto &word : app.remaining(true)) {
         if (word.rfind("--", 0) == 0) {
             std::string option = word.substr(0, word.find('='));
+            // An option of the command given before it: the program has none
+            // of that name, the command does.
+            if (std::find(names.begin(), names.end(), option) != names.end() &&
+                command != &app) {
+                std::string path = command->get_name();
+                for (const CLI::App *up = command->get_parent(); up != nullptr && up != &app;
+                     up = up->get_parent()) {
+                    path = up->get_name() + " " + path;
+                }
+                return option + " is an option of '" + path +
+                       "': give it after the command (sciatica " + path + " " + option +
+                       " ...)";
+            }
             std::string hint = sciatica::did_you_mean(option, names);
             if (!hint.empty()) {
                 return "unknown option '" + option + "'" + hint;
@@ -146,6 +160,9 @@ int main(int argc, char **argv) {
                    "standard input")
         ->type_name("PATH");
     app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
+    app.add_flag("--pretty", context.pretty,
+                 "Indent JSON for people (JSON is one compact line otherwise; JSON Lines "
+                 "stay one line each)");
     app.add_flag("--no-color", context.no_color, "Never colour text (also NO_COLOR, TERM=dumb)");
     app.add_flag("--plain", context.plain,
                  "Text for screen readers and logs: no boxes or colour, one idea per line "

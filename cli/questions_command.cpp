@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/education.hpp"
+#include "cli/format.hpp"
 #include "cli/output.hpp"
 #include "cli/render_text.hpp"
 #include "lib/answers.hpp"
@@ -39,7 +40,7 @@ void add_questions_command(CLI::App &app, Context &context) {
     command->callback([&context, options] {
         const RuleSet &rules = context.rules();
         if (options->format == "fhir") {
-            write_stdout(fhir_questionnaire(rules).dump(isatty(STDOUT_FILENO) ? 2 : -1) + "\n");
+            write_stdout(json_text(fhir_questionnaire(rules), context.pretty));
             return;
         }
         print_education(context, *options, questions_json(rules),

@@ -132,3 +132,59 @@ class StandardInput(unittest.TestCase):
                  "standard input (-) can be read only once (a rule file)")):
             p = run(*args, stdin=self.dump())
             self.assertEqual((p.returncode, p.stderr), (64, "sciatica: error: " + message + "\n"))
+
+
+class OneConvention(unittest.TestCase):
+    """--format/--json/--pretty the same on every command that prints (issue 21)."""
+
+    PRINTING = (("causes",), ("questions",), ("treatments",), ("techniques",), ("about",),
+                ("explain", "herniated-disc"), ("config", "show"), ("rules", "lint"), ("history",),
+                ("check", "--no-input"))
+
+    def test_json_and_format_together_are_refused_by_every_command(self):
+        for command in self.PRINTING + (("rules", "test", "-"), ("batch",),
+                                        ("history", "export")):
+            p = run(*command, "--json", "--format", "text" if command[0] != "batch" else "fhir")
+            self.assertEqual(p.returncode, 64, (command, p.stderr))
+            self.assertEqual(p.stdout, "", command)
+
+    def test_json_is_one_compact_line_unless_pretty(self):
+        for command in self.PRINTING:
+            compact = run(*command, "--json")
+            self.assertIn(compact.returncode, (0, 65), (command, compact.stderr))
+            self.assertEqual(compact.stdout.count("\n"), 1, command)
+            pretty = run("--pretty", *command, "--json")
+            self.assertEqual(json.loads(pretty.stdout), json.loads(compact.stdout), command)
+            self.assertTrue(pretty.stdout.startswith("{\n  \""), command)
+
+    def test_rules_lint_json_is_compact_like_the_rest(self):
+        self.assertEqual(run("rules", "lint", "--json").stdout,
+                         '{"schema_version":1,"diagnostics":[],"errors":0,"warnings":0}\n')
+
+    def test_rules_test_json_lists_every_case_and_the_coverage(self):
+        path = os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml")
+        text = run("rules", "test", path).stdout
+        p = run("rules", "test", "--json", "--coverage", path)
+        out = json.loads(p.stdout)
+        self.assertEqual(out["schema_version"], 1)
+        self.assertEqual(f"{out['passed']} passed, {out['failed']} failed", text.splitlines()[-1])
+        self.assertEqual(len(out["cases"]), out["passed"] + out["failed"])
+        self.assertEqual(out["cases"][0]["file"], path)
+        self.assertEqual(set(out["coverage"]), {"exercised", "total", "not_exercised"})
+        self.assertEqual(p.returncode, 0 if not out["coverage"]["not_exercised"] else 1)
+
+    def test_rules_test_json_reports_a_failing_case(self):
+        vignette = ("- name: wrong on purpose\n  answers: {leg_pain: true}\n"
+                    "  expect: {urgency: emergency}\n")
+        p = run("rules", "test", "--json", "-", stdin=vignette)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        case = json.loads(p.stdout)["cases"][0]
+        self.assertEqual((case["file"], case["name"], case["passed"]),
+                         ("<stdin>", "wrong on purpose", False))
+        self.assertTrue(case["problems"])
+
+    def test_an_option_before_its_command_says_where_it_goes(self):
+        p = run("--format", "json", "causes")
+        self.assertEqual(p.returncode, 64)
+        self.assertEqual(p.stderr, "sciatica: error: --format is an option of 'causes': give it "
+                                   "after the command (sciatica causes --format ...)\n")
