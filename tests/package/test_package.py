@@ -166,6 +166,11 @@ class DebianPackage(InstalledTree):
             owners = set()  # "pkg:arch, pkg2: /path" lines; a library may be in several
             for line in call(["dpkg", "-S", "*/" + soname]).stdout.splitlines():
                 owners |= {o.strip().split(":")[0] for o in line.split(": ")[0].split(",")}
+            # A virtual package an owner provides counts (libspdlog1.10
+            # provides libspdlog1.10-fmt9, the name its shlibs file gives).
+            for owner in list(owners):
+                provides = call(["dpkg-query", "-W", "-f=${Provides}", owner]).stdout
+                owners |= {p.strip().split()[0] for p in provides.split(",") if p.strip()}
             with self.subTest(soname):
                 self.assertTrue(owners & set(depends), (soname, owners, depends))
 
