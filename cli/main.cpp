@@ -22,6 +22,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <regex>
 
 #ifndef SCIATICA_VERSION
 #define SCIATICA_VERSION "0.0.0"
@@ -82,6 +83,89 @@ std::string option_typo(const CLI::App &app) {
     return "";
 }
 
+// The command the user chose, as words after "sciatica" ("rules test"), or "".
+std::string chosen_command(const CLI::App &app) {
+    std::string path;
+    for (const CLI::App *command = &app;;) {
+        auto chosen = command->get_subcommands();
+        if (chosen.empty()) {
+            return path;
+        }
+        command = chosen.front();
+        path += (path.empty() ? "" : " ") + command->get_name();
+    }
+}
+
+std::string help_hint(const CLI::App &app) {
+    std::string command = chosen_command(app);
+    return command.empty() ? " (see sciatica --help)" : " (see sciatica help " + command + ")";
+}
+
+// The words of CLI11's list "{text,json,fhir}" as "text, json or fhir".
+std::string braced_list(const std::string &braced) {
+    std::string inner = braced.substr(1, braced.size() - 2);
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = inner.find(',', start)) != std::string::npos;
+         start = comma + 1) {
+        words.push_back(inner.substr(start, comma - start));
+    }
+    words.push_back(inner.substr(start));
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        out += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+    }
+    return out;
+}
+
+// CLI11's own wording of a parse error, said as the rest of the program says
+// things: what is wrong, with which option, and where to look. Messages it
+// does not word ("--answers: must not be empty", from our validators) pass.
+std::string reworded(const CLI::App &app, const CLI::ParseError &e) {
+    static const std::regex k_not_expected("The following arguments? (?:was|were) not expected: (.*)");
+    static const std::regex k_missing("(-[^:]+): (\\d+) required (.*) missing");
+    static const std::regex k_at_most("(-[^:]+): At Most (\\d+) required but received (\\d+)");
+    static const std::regex k_excludes("(-\\S+) excludes (-\\S+)");
+    static const std::regex k_not_in("(-[^:]+): (.*) not in (\\{.*\\})");
+    static const std::regex k_required("(\\S+) is required");
+    std::string text = e.what();
+    std::smatch m;
+    if (std::regex_match(text, m, k_not_expected)) {
+        // CLI11 lists them last first: the first unexpected word is the last.
+        std::string list = m[1].str();
+        std::string first = list.substr(list.rfind(' ') == std::string::npos ? 0 : list.rfind(' ') + 1);
+        return "unexpected argument '" + first + "'" + help_hint(app);
+    }
+    if (std::regex_match(text, m, k_missing)) {
+        return m[1].str() + " needs a value (" + m[3].str() + ")";
+    }
+    if (std::regex_match(text, m, k_at_most)) {
+        return m[1].str() + " was given " + m[3].str() + " times; give it once";
+    }
+    if (std::regex_match(text, m, k_excludes)) {
+        return m[2].str() + " and " + m[1].str() +
+               " cannot be given together (--json is the same as --format json)";
+    }
+    if (std::regex_match(text, m, k_not_in)) {
+        return m[1].str() + ": '" + m[2].str() + "' is not allowed; expected " +
+               braced_list(m[3].str());
+    }
+    if (std::regex_match(text, m, k_required)) {
+        // A positional's name ("files") is said as its value's ("FILE").
+        std::string name = m[1].str();
+        const CLI::App *command = &app;
+        while (!command->get_subcommands().empty()) {
+            command = command->get_subcommands().front();
+        }
+        const CLI::Option *option = command->get_option_no_throw(name);
+        if (option != nullptr && option->get_lnames().empty() && !option->get_type_name().empty()) {
+            name = option->get_type_name();
+        }
+        return "sciatica " + chosen_command(app) + " needs " + name + help_hint(app);
+    }
+    return text;
+}
+
 // CLI11 says only "A subcommand is required" for `sciatica frob`: name the word.
 std::string usage_message(const CLI::App &app, const CLI::ParseError &e) {
     if (app.get_subcommands().empty() && !app.remaining().empty() &&
@@ -95,7 +179,7 @@ std::string usage_message(const CLI::App &app, const CLI::ParseError &e) {
                " (see sciatica --help)";
     }
     std::string typo = option_typo(app);
-    return typo.empty() ? e.what() : typo;
+    return typo.empty() ? reworded(app, e) : typo;
 }
 
 // Help whose columns line up: an option's value name and "..." only, never

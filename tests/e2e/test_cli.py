@@ -188,3 +188,32 @@ class OneConvention(unittest.TestCase):
         self.assertEqual(p.returncode, 64)
         self.assertEqual(p.stderr, "sciatica: error: --format is an option of 'causes': give it "
                                    "after the command (sciatica causes --format ...)\n")
+
+
+class OwnMessages(unittest.TestCase):
+    """CLI11's messages said as the project says things (issue 21)."""
+
+    def check(self, args, message):
+        p = run(*args)
+        self.assertEqual((p.returncode, p.stdout, p.stderr),
+                         (64, "", "sciatica: error: " + message + "\n"), args)
+
+    def test_an_option_given_twice(self):
+        self.check(("check", "--format", "json", "--format", "text"),
+                   "--format was given 2 times; give it once")
+
+    def test_a_missing_positional_names_its_value(self):
+        self.check(("rules", "test"), "sciatica rules test needs FILE (see sciatica help rules test)")
+
+    def test_the_first_unexpected_argument_is_named(self):
+        self.check(("history", "forget", "1", "2", "3"),
+                   "unexpected argument '2' (see sciatica help history forget)")
+        self.check(("check", "causes"), "unexpected argument 'causes' (see sciatica help check)")
+
+    def test_no_raw_cli11_wording_gets_through(self):
+        for args in (("check", "--answer"), ("check", "--format", "xml"), ("rules", "test"),
+                     ("check", "--json", "--format", "text"), ("check", "--bogus"),
+                     ("history", "show", "1", "2"), ("check", "--format", "a", "--format", "b")):
+            stderr = run(*args).stderr
+            for raw in ("required", "not expected", "excludes", "not in {", "At Most"):
+                self.assertNotIn(raw, stderr, args)
