@@ -7,6 +7,7 @@
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "cli/terminal.hpp"
 #include "lib/error.hpp"
 #include "lib/loader.hpp"
 #include "lib/text_util.hpp"
@@ -14,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -22,6 +24,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <sstream>
 #include <regex>
 
 #ifndef SCIATICA_VERSION
@@ -185,9 +188,29 @@ std::string usage_message(const CLI::App &app, const CLI::ParseError &e) {
 // Help whose columns line up: an option's value name and "..." only, never
 // CLI11's "Excludes:" or a long default, which push the description out of
 // its column.
+// Help is wrapped to the terminal's width (80 in a pipe, or $COLUMNS): an
+// option's or a command's description within its column, other lines with
+// their own indent and two spaces more.
 class HelpFormatter : public CLI::Formatter {
   public:
     HelpFormatter() { column_width(28); }
+
+    std::string make_option_desc(const CLI::Option *option) const override {
+        return wrapped(CLI::Formatter::make_option_desc(option), description_width(), "");
+    }
+    std::string make_subcommand(const CLI::App *sub) const override {
+        std::stringstream out;
+        CLI::detail::format_help(out, sub->get_display_name(true),
+                                 wrapped(sub->get_description(), description_width(), ""),
+                                 get_column_width());
+        return out.str();
+    }
+    std::string make_description(const CLI::App *app) const override {
+        return wrapped(CLI::Formatter::make_description(app), width(), "  ");
+    }
+    std::string make_footer(const CLI::App *app) const override {
+        return wrapped(CLI::Formatter::make_footer(app), width(), "  ");
+    }
     std::string make_option_opts(const CLI::Option *option) const override {
         std::string out;
         if (option->get_type_size() != 0) {
@@ -203,6 +226,41 @@ class HelpFormatter : public CLI::Formatter {
             if (option->get_expected_max() == CLI::detail::expected_max_vector_size) {
                 out += " ...";
             }
+        }
+        return out;
+    }
+
+  private:
+    static int width() {
+        return sciatica::cli::style_for(STDOUT_FILENO, "never").width;
+    }
+    int description_width() const {
+        return std::max(20, width() - static_cast<int>(get_column_width()));
+    }
+    // Each line of `text` longer than `columns` wrapped, its continuation
+    // lines indented as it is and `hang` more; no final newline added.
+    static std::string wrapped(const std::string &text, int columns, const std::string &hang) {
+        std::string out;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = text.find('\n', start);
+            std::string line = text.substr(start, end == std::string::npos ? end : end - start);
+            if (static_cast<int>(line.size()) > columns) {
+                std::string lead(line.size() - line.substr(line.find_first_not_of(' ') ==
+                                                                   std::string::npos
+                                                               ? line.size()
+                                                               : line.find_first_not_of(' '))
+                                                   .size(),
+                                 ' ');
+                line = sciatica::cli::wrap(line, columns, lead, lead + hang);
+                line.pop_back(); // wrap ends each line in a newline
+            }
+            out += line;
+            if (end == std::string::npos) {
+                break;
+            }
+            out += '\n';
+            start = end + 1;
         }
         return out;
     }
