@@ -16,6 +16,24 @@ except ImportError:  # python3-jsonschema is in scripts/packages.txt
     jsonschema = None
 
 
+def history_validator():
+    """A validator of history.schema.json that resolves its $ref to the result
+    schema from the checkout, never over the network."""
+    store = {}
+    for name in ("history", "result"):
+        document = schema(name)
+        store[document["$id"]] = document
+    history = store[schema("history")["$id"]]
+    try:
+        from referencing import Registry, Resource
+        registry = Registry().with_resources(
+            (uri, Resource.from_contents(document)) for uri, document in store.items())
+        return jsonschema.Draft7Validator(history, registry=registry)
+    except ImportError:  # jsonschema before 4.18 (Debian bookworm's 4.10)
+        resolver = jsonschema.RefResolver(history["$id"], history, store=store)
+        return jsonschema.Draft7Validator(history, resolver=resolver)
+
+
 def schema(name):
     with open(os.path.join(SOURCE_DIR, "schema", name + ".schema.json"), encoding="utf-8") as f:
         return json.load(f)
@@ -184,15 +202,19 @@ class HistoryTest(ScratchHistory):
         self.save("leg_weakness=no", "pain_score=2")
         self.save("leg_weakness=yes", "pain_score=7")
         document = self.history()
-        jsonschema.Draft7Validator(schema("history")).validate(document)
+        history_validator().validate(document)
         for check in document["checks"]:
             jsonschema.Draft7Validator(schema("result")).validate(check["result"])
         p = self.sciatica("history", "show", "1", "--format", "json")
-        jsonschema.Draft7Validator(schema("history")).validate(json.loads(p.stdout))
+        history_validator().validate(json.loads(p.stdout))
+        # The saved result is checked against the result schema through $ref.
+        broken = json.loads(json.dumps(document))
+        broken["checks"][0]["result"]["screen_complete"] = "yes"
+        self.assertFalse(history_validator().is_valid(broken))
         empty = dict(document, checks=[])
-        jsonschema.Draft7Validator(schema("history")).validate(empty)
+        history_validator().validate(empty)
         broken = dict(document, extra=1)
-        self.assertTrue(list(jsonschema.Draft7Validator(schema("history")).iter_errors(broken)))
+        self.assertTrue(list(history_validator().iter_errors(broken)))
 
 
 if __name__ == "__main__":
