@@ -4,16 +4,19 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/format.hpp"
 #include "cli/output.hpp"
 #include "lib/answer_line.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
+#include "lib/fhir.hpp"
 #include "lib/input.hpp"
 #include "lib/limits.hpp"
 #include "lib/result_json.hpp"
 #include "lib/text_util.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -223,6 +226,34 @@ void append_error_line(std::string &out, std::size_t line, const std::string &me
     out += "}\n";
 }
 
+// The FHIR form of one line: its Bundle, or an OperationOutcome for a bad one.
+void append_fhir_line(const Result &result, const AnswerLine &parsed, const std::string &subject,
+                      std::string &out) {
+    FhirCheck check = fhir_check_now(subject);
+    if (!parsed.case_id_json.empty()) {
+        auto id = nlohmann::json::parse(parsed.case_id_json);
+        check.identifier = id.is_string() ? id.get<std::string>() : parsed.case_id_json;
+    }
+    out += fhir_bundle(result, own_answers(result), check).dump();
+    out += '\n';
+}
+
+void append_fhir_error_line(std::string &out, std::size_t line, const std::string &message) {
+    constexpr std::size_t k_max_message_bytes = 1000;
+    out += fhir_outcome("line " + std::to_string(line) + ": " +
+                        printable(message, k_max_message_bytes))
+               .dump();
+    out += '\n';
+}
+
+// What batch writes: its JSON results, or with `fhir` a Bundle per line.
+struct BatchOptions {
+    std::string path = "-";
+    bool line_buffered = false;
+    std::string format = "json";
+    std::string subject;
+};
+
 struct Counts {
     std::size_t cases = 0;
     std::size_t failed = 0;
@@ -231,7 +262,9 @@ struct Counts {
 
 // Counts into `counts`, which stay right when a write throws.
 void run_lines(const RuleSet &rules, LineReader &reader, const std::string &name, Output &output,
-               bool line_buffered, Counts &counts) {
+               const BatchOptions &options, Counts &counts) {
+    bool line_buffered = options.line_buffered;
+    bool fhir = options.format == "fhir";
     AnswerLineParser parser(rules);
     ResultWriter writer(rules);
     AnswerLine parsed;
@@ -255,11 +288,19 @@ void run_lines(const RuleSet &rules, LineReader &reader, const std::string &name
                 parser.parse(line, name + ":" + std::to_string(number), parsed);
             }
             evaluate(rules, parsed.answers, result);
-            writer.append(result, output.buffer(), parsed.case_id_json);
-            output.buffer() += '\n';
+            if (fhir) {
+                append_fhir_line(result, parsed, options.subject, output.buffer());
+            } else {
+                writer.append(result, output.buffer(), parsed.case_id_json);
+                output.buffer() += '\n';
+            }
         } catch (const Error &e) {
             ++counts.failed;
-            append_error_line(output.buffer(), number, e.what());
+            if (fhir) {
+                append_fhir_error_line(output.buffer(), number, e.what());
+            } else {
+                append_error_line(output.buffer(), number, e.what());
+            }
         }
         if (too_long) {
             break;
@@ -283,9 +324,13 @@ int signal_exit(int signal_number) {
     return signal_number == SIGINT ? k_exit_interrupted : k_exit_terminated;
 }
 
-void run_batch(Context &context, const std::string &path, bool line_buffered) {
+void run_batch(Context &context, const BatchOptions &options) {
     const RuleSet &rules = context.rules();
+    const std::string &path = options.path;
     bool from_stdin = path == "-";
+    if (from_stdin) {
+        claim_stdin("the cases");
+    }
     int fd = from_stdin ? STDIN_FILENO : open_for_reading(path);
     std::unique_ptr<int, void (*)(int *)> closer(from_stdin ? nullptr : &fd,
                                                  [](int *f) { ::close(*f); });
@@ -297,7 +342,7 @@ void run_batch(Context &context, const std::string &path, bool line_buffered) {
     StopOnSignal stop_on_signal;
     Counts counts;
     try {
-        run_lines(rules, reader, name, output, line_buffered, counts);
+        run_lines(rules, reader, name, output, options, counts);
     } catch (const OutputInterrupted &) {
         // Stopped while the reader of standard output took nothing more.
         std::fprintf(stderr,
@@ -344,24 +389,32 @@ void run_batch(Context &context, const std::string &path, bool line_buffered) {
 } // namespace
 
 void add_batch_command(CLI::App &app, Context &context) {
-    auto path = std::make_shared<std::string>("-");
-    auto line_buffered = std::make_shared<bool>(false);
+    auto options = std::make_shared<BatchOptions>();
     CLI::App *batch = app.add_subcommand(
         "batch", "Check many cases: JSON Lines of answers in, one JSON result per line out");
     batch
-        ->add_option("file", *path,
+        ->add_option("file", options->path,
                      "A JSON Lines file, one answers object per line; - (the "
                      "default) reads standard input")
         ->type_name("FILE|-")
         ->check(not_empty());
     batch->footer("Each line is an object of question id to value, as for check --answers, with "
                   "an optional \"case_id\" that is echoed back. A bad line gives "
-                  "{\"line\": N, \"error\": \"...\"} in its place; the exit code is then 65.\n"
+                  "{\"line\": N, \"error\": \"...\"} in its place (with --format fhir, an "
+                  "OperationOutcome); the exit code is then 65.\n"
                   "Example:\n  sciatica batch cases.jsonl > results.jsonl");
-    batch->add_flag("--line-buffered", *line_buffered,
+    CLI::Option *format =
+        batch
+            ->add_option("-f,--format", options->format,
+                         "Output format: json, or fhir (one FHIR R4 Bundle per line)")
+            ->check(CLI::IsMember({"json", "fhir"}));
+    // JSON is batch's own format: --json is accepted as everywhere.
+    batch->add_flag("--json", "Same as --format json (the default)")->excludes(format);
+    add_subject_option(*batch, options->subject);
+    batch->add_flag("--line-buffered", options->line_buffered,
                     "Write each result as soon as it is made (results are also written whenever "
                     "the input has no more lines ready)");
-    batch->callback([&context, path, line_buffered] { run_batch(context, *path, *line_buffered); });
+    batch->callback([&context, options] { run_batch(context, *options); });
 }
 
 } // namespace sciatica::cli

@@ -1,12 +1,14 @@
 #include "cli/check_history.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/format.hpp"
 #include "cli/interview_prompt.hpp"
 #include "cli/output.hpp"
 #include "cli/render_text.hpp"
 #include "lib/answers.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
+#include "lib/fhir.hpp"
 #include "lib/input.hpp"
 #include "lib/limits.hpp"
 #include "lib/loader.hpp"
@@ -14,6 +16,7 @@
 #include "lib/text_util.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <memory>
@@ -29,6 +32,7 @@ struct CheckOptions {
     std::string output_path;
     std::string format = "text";
     bool json = false;
+    std::string subject; // --subject, for --format fhir
     bool no_input = false;
     bool details = false;
     CheckHistory::Flags history;
@@ -37,12 +41,8 @@ struct CheckOptions {
 Answers gather_answers(const RuleSet &rules, const CheckOptions &options) {
     Answers answers = no_answers(rules);
     if (!options.answers_path.empty()) {
-        bool from_stdin = options.answers_path == "-";
-        std::string text =
-            from_stdin ? read_descriptor(STDIN_FILENO, k_max_answers_bytes, "<stdin>", "answers")
-                       : read_file(options.answers_path, k_max_answers_bytes, "answers");
-        answers =
-            parse_answers_document(rules, text, from_stdin ? "<stdin>" : options.answers_path);
+        std::string text = read_input(options.answers_path, k_max_answers_bytes, "answers");
+        answers = parse_answers_document(rules, text, input_name(options.answers_path));
     }
     // Flags come last: they override the file.
     for (const auto &flag : options.answer_flags) {
@@ -56,8 +56,8 @@ void say_on_stderr(const std::string &text) {
     (void)ignored;
 }
 
-// The result as JSON: pretty for a person at a terminal, else one line (the
-// same bytes as `batch` writes).
+// The result as JSON: indented when `pretty`, else one line (the same bytes
+// as `batch` writes).
 std::string result_json_text(const RuleSet &rules, const Result &result, bool pretty) {
     std::string line;
     ResultWriter(rules).append(result, line);
@@ -66,15 +66,14 @@ std::string result_json_text(const RuleSet &rules, const Result &result, bool pr
 
 void write_result(Context &context, const CheckOptions &options, const RuleSet &rules,
                   const Result &result) {
-    if (options.json || options.format == "json") {
-        // Pretty for a person at a terminal, one line for a pipe or a file.
-        bool pretty = options.output_path.empty() && isatty(STDOUT_FILENO);
-        std::string text = result_json_text(rules, result, pretty);
-        if (pretty) {
-            write_stdout(text);
-        } else {
-            write_output(options.output_path, text);
-        }
+    if (options.format == "fhir") {
+        write_output(options.output_path,
+                     json_text(fhir_bundle(result, own_answers(result),
+                                           fhir_check_now(options.subject)),
+                               context.pretty));
+    } else if (options.json || options.format == "json") {
+        // One line (the same bytes as `batch` writes) unless --pretty.
+        write_output(options.output_path, result_json_text(rules, result, context.pretty));
     } else {
         // A file gets text of the usual width, never colour.
         TextStyle style =
@@ -159,14 +158,17 @@ void add_check_command(CLI::App &app, Context &context) {
                      "A JSON or YAML file of question id to value; - reads standard input")
         ->type_name("FILE")
         ->check(not_empty());
-    check->add_option("-f,--format", options->format, "Output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}));
+    check
+        ->add_option("-f,--format", options->format,
+                     "Output format: text, json, or fhir (a FHIR R4 Bundle)")
+        ->check(CLI::IsMember({"text", "json", "fhir"}));
     check->add_flag("--json", options->json, "Same as --format json")->excludes("--format");
     check
         ->add_option("-o,--output", options->output_path,
                      "Write the result to this file (atomically: all or nothing)")
         ->type_name("FILE")
         ->check(not_empty());
+    add_subject_option(*check, options->subject);
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
     check->add_flag("--details", options->details,
                     "Text: include each technique's steps, every cause and question");

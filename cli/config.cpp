@@ -134,7 +134,9 @@ void finish_settings(const CLI::App &app, Context &context) {
         apply_flag(settings, "color", "never", "--no-color");
     }
     auto [flag, value] = format_flag(app);
-    if (!flag.empty()) {
+    // --format fhir is one command's output, checked by that command; the
+    // format setting is text or json.
+    if (!flag.empty() && value != "fhir") {
         apply_flag(settings, "format", value, flag);
     }
 }

@@ -1,4 +1,6 @@
 #include "cli/commands.hpp"
+#include "cli/education.hpp"
+#include "cli/format.hpp"
 #include "cli/output.hpp"
 #include "lib/settings.hpp"
 
@@ -78,19 +80,16 @@ void add_config_command(CLI::App &app, Context &context) {
         }
     });
     config->footer("Example:\n  SCIATICA_FORMAT=json sciatica config show");
-    auto format = std::make_shared<std::string>("text");
+    auto options = std::make_shared<EducationOptions>();
     CLI::App *show = config->add_subcommand(
         "show", "Print the effective format, color and rules settings and where each came from");
-    show->add_option("-f,--format", *format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+    add_format_options(*show, *options);
     show->footer("Settings come from, lowest first: defaults, NO_COLOR, the config file\n"
                  "($XDG_CONFIG_HOME/sciatica/config.toml), SCIATICA_* variables, then flags.\n"
                  "Example:\n  SCIATICA_FORMAT=json sciatica config show --format json");
-    show->callback([&context, format] {
-        if (*format == "json") {
-            int indent = isatty(STDOUT_FILENO) ? 2 : -1;
-            write_stdout(show_json(context.settings).dump(indent) + "\n");
+    show->callback([&context, options] {
+        if (options->json || options->format == "json") {
+            write_stdout(json_text(show_json(context.settings), context.pretty));
         } else {
             write_stdout(show_text(context.settings));
         }

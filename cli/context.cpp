@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "cli/format.hpp"
 #include "lib/error.hpp"
 #include "lib/loader.hpp"
 
@@ -13,7 +14,9 @@ const RuleSet &Context::rules() {
     }
     if (!m_loaded) {
         spdlog::debug("loading rules from {}", rules_path);
-        m_loaded = load_rules_file(rules_path);
+        m_loaded = rules_path == "-"
+                       ? load_rules(read_input("-", k_max_rules_bytes, "the rule set"), "<stdin>")
+                       : load_rules_file(rules_path);
     }
     return *m_loaded;
 }

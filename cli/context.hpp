@@ -15,6 +15,7 @@ struct Context {
     bool verbose = false;
     bool no_color = false; // --no-color: never colour text output
     bool plain = false;    // --plain: no boxes, no colour, one idea per line
+    bool pretty = false;   // --pretty: JSON indented for people, else one compact line
     // The user's effective settings and where each came from (cli/config.hpp);
     // settings.color.value (auto, always, never) decides colour.
     Settings settings;

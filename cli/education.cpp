@@ -1,5 +1,6 @@
 #include "cli/education.hpp"
 
+#include "cli/format.hpp"
 #include "cli/output.hpp"
 
 #include <CLI/CLI.hpp>
@@ -9,18 +10,23 @@
 
 namespace sciatica::cli {
 
-void add_format_options(CLI::App &command, EducationOptions &options) {
-    command.add_option("-f,--format", options.format, "Output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}));
-    command.add_flag("--json", options.json, "Same as --format json");
+void add_format_options(CLI::App &command, EducationOptions &options,
+                        const std::vector<std::string> &formats) {
+    std::string help = "Output format: ";
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        help += (i == 0 ? "" : i + 1 == formats.size() ? (i == 1 ? " or " : ", or ") : ", ") +
+                formats[i] + (formats[i] == "fhir" ? " (FHIR R4)" : "");
+    }
+    CLI::Option *format =
+        command.add_option("-f,--format", options.format, help)->check(CLI::IsMember(formats));
+    command.add_flag("--json", options.json, "Same as --format json")->excludes(format);
 }
 
 void print_education(Context &context, const EducationOptions &options,
                      const nlohmann::ordered_json &document,
                      const std::function<std::string(const TextStyle &)> &text) {
     if (options.json || options.format == "json") {
-        int indent = isatty(STDOUT_FILENO) ? 2 : -1;
-        write_stdout(document.dump(indent) + "\n");
+        write_stdout(json_text(document, context.pretty));
         return;
     }
     write_stdout(text(style_for(STDOUT_FILENO, context.settings.color.value, context.plain)));

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -21,7 +22,9 @@ struct EducationOptions {
     bool json = false;
 };
 
-void add_format_options(CLI::App &command, EducationOptions &options);
+// `formats` are the values --format takes; "fhir" is described as FHIR R4.
+void add_format_options(CLI::App &command, EducationOptions &options,
+                        const std::vector<std::string> &formats = {"text", "json"});
 
 // Prints `document` as JSON (pretty at a terminal, one line for a pipe) or
 // what `text` renders for standard output's style.

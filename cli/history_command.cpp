@@ -1,11 +1,16 @@
 // sciatica history: the saved checks, one of them, all as JSON Lines, and
 // forgetting them.
 
+#include "cli/check_history.hpp"
 #include "cli/commands.hpp"
 #include "cli/education.hpp"
+#include "cli/format.hpp"
 #include "cli/output.hpp"
 #include "cli/render_text.hpp"
+#include "lib/engine.hpp"
 #include "lib/error.hpp"
+#include "lib/fhir.hpp"
+#include "lib/history_answers.hpp"
 #include "lib/history.hpp"
 #include "lib/history_files.hpp"
 #include "lib/history_json.hpp"
@@ -20,6 +25,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <unistd.h>
 
 namespace sciatica::cli {
 
@@ -31,6 +37,9 @@ struct HistoryOptions {
     std::string id;
     std::string forget_id;
     bool forget_all = false;
+    bool yes = false; // forget --all --yes: no question asked
+    std::string export_format = "json";
+    std::string subject; // export --format fhir
 };
 
 const char *process_env(const char *name) {
@@ -262,6 +271,50 @@ nlohmann::ordered_json find_check(const RuleSet &rules, const std::string &path,
     return saved_check_json(rules, *check, path);
 }
 
+// One saved check as a FHIR Bundle, authored when it was saved: its answers
+// evaluated again, so only under the rule set version that gave its result.
+// An OperationOutcome in its place otherwise; returns whether it was a Bundle.
+bool append_check_fhir(const RuleSet &rules, const SavedCheck &check, const std::string &subject,
+                       std::string &out) {
+    if (check.rules_version != rules.version) {
+        out += fhir_outcome("check " + std::to_string(check.id) + " was saved with rule set " +
+                            printable(check.rules_version, 100) + ", not " +
+                            printable(rules.version, 100) +
+                            ": its result cannot be given again (use --rules with that version)")
+                   .dump() +
+               "\n";
+        return false;
+    }
+    Answers given = answers_from_store_json(rules, check.answers);
+    Result result = evaluate(rules, given);
+    FhirCheck fhir = fhir_check_now(subject, "history:" + std::to_string(check.id) + "|" + check.at);
+    fhir.authored = check.at;
+    out += fhir_bundle(result, given, fhir).dump() + "\n";
+    return true;
+}
+
+void run_export(Context &context, const HistoryOptions &options) {
+    const RuleSet &rules = context.rules();
+    const std::string path = store_path();
+    std::string out;
+    std::size_t failed = 0;
+    auto checks = saved_checks(path);
+    for (const auto &check : checks) {
+        if (options.export_format == "fhir") {
+            failed += append_check_fhir(rules, check, options.subject, out) ? 0 : 1;
+        } else {
+            out += saved_check_json(rules, check, path).dump() + "\n";
+        }
+    }
+    write_stdout(out);
+    if (failed > 0) {
+        throw Error(ErrorKind::data, std::to_string(failed) + " of " +
+                                         std::to_string(checks.size()) +
+                                         " saved checks were saved under another rule set "
+                                         "version; see the OperationOutcome lines");
+    }
+}
+
 void run_forget(const HistoryOptions &options) {
     const std::string path = store_path();
     if (options.forget_all == !options.forget_id.empty()) {
@@ -269,6 +322,18 @@ void run_forget(const HistoryOptions &options) {
     }
     // A bad id is a usage error whether or not anything is saved.
     const long long id = options.forget_all ? 0 : parse_id(options.forget_id);
+    // Every saved check goes at once: a person confirms it at a terminal,
+    // a script says so with --yes; without either nothing is deleted.
+    if (options.forget_all && !options.yes) {
+        if (isatty(STDIN_FILENO) == 0 || isatty(STDERR_FILENO) == 0) {
+            throw Error(ErrorKind::usage, "history forget --all deletes every saved check: add "
+                                          "--yes to confirm it when there is no terminal to ask");
+        }
+        if (!ask_yes_no("Delete every saved check and any draft?", false)) {
+            write_stdout("Nothing was deleted.\n");
+            return;
+        }
+    }
     if (!HistoryStore::exists(path)) {
         if (options.forget_all) {
             write_stdout("There are no saved checks to forget.\n");
@@ -316,19 +381,20 @@ void add_history_command(CLI::App &app, Context &context) {
 
     CLI::App *exporter =
         history->add_subcommand("export", "Every saved check as JSON Lines, oldest first");
-    exporter->callback([&context] {
-        const RuleSet &rules = context.rules();
-        const std::string path = store_path();
-        std::string out;
-        for (const auto &check : saved_checks(path)) {
-            out += saved_check_json(rules, check, path).dump() + "\n";
-        }
-        write_stdout(out);
-    });
+    CLI::Option *export_format =
+        exporter
+            ->add_option("-f,--format", options->export_format,
+                         "Output format: json, or fhir (one FHIR R4 Bundle per saved check)")
+            ->check(CLI::IsMember({"json", "fhir"}));
+    exporter->add_flag("--json", "Same as --format json (the default)")->excludes(export_format);
+    add_subject_option(*exporter, options->subject);
+    exporter->callback([&context, options] { run_export(context, *options); });
 
     CLI::App *forget = history->add_subcommand("forget", "Delete one saved check, or all of them");
     forget->add_option("ID", options->forget_id, "The check's id, from sciatica history");
-    forget->add_flag("--all", options->forget_all, "Delete every saved check and any draft");
+    forget->add_flag("--all", options->forget_all,
+                     "Delete every saved check and any draft (asks first at a terminal)");
+    forget->add_flag("-y,--yes", options->yes, "With --all: delete without asking");
     forget->callback([options] { run_forget(*options); });
 
     history->callback([&context, history, options] {

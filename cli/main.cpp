@@ -7,6 +7,7 @@
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "cli/terminal.hpp"
 #include "lib/error.hpp"
 #include "lib/loader.hpp"
 #include "lib/text_util.hpp"
@@ -14,13 +15,17 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <sstream>
+#include <regex>
 
 #ifndef SCIATICA_VERSION
 #define SCIATICA_VERSION "0.0.0"
@@ -59,6 +64,19 @@ std::string option_typo(const CLI::App &app) {
     for (const auto &word : app.remaining(true)) {
         if (word.rfind("--", 0) == 0) {
             std::string option = word.substr(0, word.find('='));
+            // An option of the command given before it: the program has none
+            // of that name, the command does.
+            if (std::find(names.begin(), names.end(), option) != names.end() &&
+                command != &app) {
+                std::string path = command->get_name();
+                for (const CLI::App *up = command->get_parent(); up != nullptr && up != &app;
+                     up = up->get_parent()) {
+                    path = up->get_name() + " " + path;
+                }
+                return option + " is an option of '" + path +
+                       "': give it after the command (sciatica " + path + " " + option +
+                       " ...)";
+            }
             std::string hint = sciatica::did_you_mean(option, names);
             if (!hint.empty()) {
                 return "unknown option '" + option + "'" + hint;
@@ -66,6 +84,89 @@ std::string option_typo(const CLI::App &app) {
         }
     }
     return "";
+}
+
+// The command the user chose, as words after "sciatica" ("rules test"), or "".
+std::string chosen_command(const CLI::App &app) {
+    std::string path;
+    for (const CLI::App *command = &app;;) {
+        auto chosen = command->get_subcommands();
+        if (chosen.empty()) {
+            return path;
+        }
+        command = chosen.front();
+        path += (path.empty() ? "" : " ") + command->get_name();
+    }
+}
+
+std::string help_hint(const CLI::App &app) {
+    std::string command = chosen_command(app);
+    return command.empty() ? " (see sciatica --help)" : " (see sciatica help " + command + ")";
+}
+
+// The words of CLI11's list "{text,json,fhir}" as "text, json or fhir".
+std::string braced_list(const std::string &braced) {
+    std::string inner = braced.substr(1, braced.size() - 2);
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = inner.find(',', start)) != std::string::npos;
+         start = comma + 1) {
+        words.push_back(inner.substr(start, comma - start));
+    }
+    words.push_back(inner.substr(start));
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        out += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+    }
+    return out;
+}
+
+// CLI11's own wording of a parse error, said as the rest of the program says
+// things: what is wrong, with which option, and where to look. Messages it
+// does not word ("--answers: must not be empty", from our validators) pass.
+std::string reworded(const CLI::App &app, const CLI::ParseError &e) {
+    static const std::regex k_not_expected("The following arguments? (?:was|were) not expected: (.*)");
+    static const std::regex k_missing("(-[^:]+): (\\d+) required (.*) missing");
+    static const std::regex k_at_most("(-[^:]+): At Most (\\d+) required but received (\\d+)");
+    static const std::regex k_excludes("(-\\S+) excludes (-\\S+)");
+    static const std::regex k_not_in("(-[^:]+): (.*) not in (\\{.*\\})");
+    static const std::regex k_required("(\\S+) is required");
+    std::string text = e.what();
+    std::smatch m;
+    if (std::regex_match(text, m, k_not_expected)) {
+        // CLI11 lists them last first: the first unexpected word is the last.
+        std::string list = m[1].str();
+        std::string first = list.substr(list.rfind(' ') == std::string::npos ? 0 : list.rfind(' ') + 1);
+        return "unexpected argument '" + first + "'" + help_hint(app);
+    }
+    if (std::regex_match(text, m, k_missing)) {
+        return m[1].str() + " needs a value (" + m[3].str() + ")";
+    }
+    if (std::regex_match(text, m, k_at_most)) {
+        return m[1].str() + " was given " + m[3].str() + " times; give it once";
+    }
+    if (std::regex_match(text, m, k_excludes)) {
+        return m[2].str() + " and " + m[1].str() +
+               " cannot be given together (--json is the same as --format json)";
+    }
+    if (std::regex_match(text, m, k_not_in)) {
+        return m[1].str() + ": '" + m[2].str() + "' is not allowed; expected " +
+               braced_list(m[3].str());
+    }
+    if (std::regex_match(text, m, k_required)) {
+        // A positional's name ("files") is said as its value's ("FILE").
+        std::string name = m[1].str();
+        const CLI::App *command = &app;
+        while (!command->get_subcommands().empty()) {
+            command = command->get_subcommands().front();
+        }
+        const CLI::Option *option = command->get_option_no_throw(name);
+        if (option != nullptr && option->get_lnames().empty() && !option->get_type_name().empty()) {
+            name = option->get_type_name();
+        }
+        return "sciatica " + chosen_command(app) + " needs " + name + help_hint(app);
+    }
+    return text;
 }
 
 // CLI11 says only "A subcommand is required" for `sciatica frob`: name the word.
@@ -81,15 +182,35 @@ std::string usage_message(const CLI::App &app, const CLI::ParseError &e) {
                " (see sciatica --help)";
     }
     std::string typo = option_typo(app);
-    return typo.empty() ? e.what() : typo;
+    return typo.empty() ? reworded(app, e) : typo;
 }
 
 // Help whose columns line up: an option's value name and "..." only, never
 // CLI11's "Excludes:" or a long default, which push the description out of
 // its column.
+// Help is wrapped to the terminal's width (80 in a pipe, or $COLUMNS): an
+// option's or a command's description within its column, other lines with
+// their own indent and two spaces more.
 class HelpFormatter : public CLI::Formatter {
   public:
     HelpFormatter() { column_width(28); }
+
+    std::string make_option_desc(const CLI::Option *option) const override {
+        return wrapped(CLI::Formatter::make_option_desc(option), description_width(), "");
+    }
+    std::string make_subcommand(const CLI::App *sub) const override {
+        std::stringstream out;
+        CLI::detail::format_help(out, sub->get_display_name(true),
+                                 wrapped(sub->get_description(), description_width(), ""),
+                                 get_column_width());
+        return out.str();
+    }
+    std::string make_description(const CLI::App *app) const override {
+        return wrapped(CLI::Formatter::make_description(app), width(), "  ");
+    }
+    std::string make_footer(const CLI::App *app) const override {
+        return wrapped(CLI::Formatter::make_footer(app), width(), "  ");
+    }
     std::string make_option_opts(const CLI::Option *option) const override {
         std::string out;
         if (option->get_type_size() != 0) {
@@ -105,6 +226,41 @@ class HelpFormatter : public CLI::Formatter {
             if (option->get_expected_max() == CLI::detail::expected_max_vector_size) {
                 out += " ...";
             }
+        }
+        return out;
+    }
+
+  private:
+    static int width() {
+        return sciatica::cli::style_for(STDOUT_FILENO, "never").width;
+    }
+    int description_width() const {
+        return std::max(20, width() - static_cast<int>(get_column_width()));
+    }
+    // Each line of `text` longer than `columns` wrapped, its continuation
+    // lines indented as it is and `hang` more; no final newline added.
+    static std::string wrapped(const std::string &text, int columns, const std::string &hang) {
+        std::string out;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = text.find('\n', start);
+            std::string line = text.substr(start, end == std::string::npos ? end : end - start);
+            if (static_cast<int>(line.size()) > columns) {
+                std::string lead(line.size() - line.substr(line.find_first_not_of(' ') ==
+                                                                   std::string::npos
+                                                               ? line.size()
+                                                               : line.find_first_not_of(' '))
+                                                   .size(),
+                                 ' ');
+                line = sciatica::cli::wrap(line, columns, lead, lead + hang);
+                line.pop_back(); // wrap ends each line in a newline
+            }
+            out += line;
+            if (end == std::string::npos) {
+                break;
+            }
+            out += '\n';
+            start = end + 1;
         }
         return out;
     }
@@ -142,9 +298,13 @@ int main(int argc, char **argv) {
     app.require_subcommand(0, 1);
     app.fallthrough();
     app.add_option("--rules", context.rules_path,
-                   "Use the rule set in this YAML file instead of the embedded one")
+                   "Use the rule set in this YAML file instead of the embedded one; - reads "
+                   "standard input")
         ->type_name("PATH");
     app.add_flag("-v,--verbose", context.verbose, "Log what happens to standard error");
+    app.add_flag("--pretty", context.pretty,
+                 "Indent JSON for people (JSON is one compact line otherwise; JSON Lines "
+                 "stay one line each)");
     app.add_flag("--no-color", context.no_color, "Never colour text (also NO_COLOR, TERM=dumb)");
     app.add_flag("--plain", context.plain,
                  "Text for screen readers and logs: no boxes or colour, one idea per line "

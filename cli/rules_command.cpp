@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/format.hpp"
 #include "cli/output.hpp"
 #include "cli/terminal.hpp"
 #include "lib/error.hpp"
@@ -32,6 +33,8 @@ struct LintOptions {
 struct TestOptions {
     std::vector<std::string> paths;
     bool coverage = false;
+    std::string format = "text";
+    bool json = false;
 };
 
 nlohmann::ordered_json to_json(const Diagnostic &d) {
@@ -47,10 +50,11 @@ void run_lint(Context &context, const LintOptions &options) {
     if (options.paths.empty() && context.rules_path.empty()) {
         inputs.emplace_back(k_embedded_name, std::string(default_rules_text()));
     } else if (options.paths.empty()) {
-        inputs.emplace_back(context.rules_path, read_file(context.rules_path));
+        inputs.emplace_back(input_name(context.rules_path),
+                            read_input(context.rules_path, k_max_rules_bytes, "a rule file"));
     }
     for (const auto &path : options.paths) {
-        inputs.emplace_back(path, read_file(path));
+        inputs.emplace_back(input_name(path), read_input(path, k_max_rules_bytes, "a rule file"));
     }
     std::string text_out;
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
@@ -73,7 +77,7 @@ void run_lint(Context &context, const LintOptions &options) {
                                       {"errors", errors},
                                       {"warnings", warnings}};
         // A file name need not be UTF-8; JSON must be, so bad bytes become U+FFFD.
-        write_stdout(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+        write_stdout(json_text(out, context.pretty));
     } else {
         write_stdout(text_out);
     }
@@ -82,55 +86,82 @@ void run_lint(Context &context, const LintOptions &options) {
     }
 }
 
-// Prints failing cases and the tally; returns whether every case passed.
-bool run_cases(const RuleSet &rules, const std::vector<Vignette> &cases, Coverage &coverage) {
+// Runs `cases`: the text (failing cases and the tally) into `text`, every
+// case into `json` ({file, line, name, passed, problems}); returns whether
+// every case passed.
+bool run_cases(const RuleSet &rules, const std::vector<Vignette> &cases, Coverage &coverage,
+               std::string &text, nlohmann::ordered_json &json) {
     int passed = 0;
     int failed = 0;
-    std::string out;
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto &vignette : cases) {
         coverage.add(vignette.answers);
         std::vector<std::string> problems = check_vignette(rules, vignette);
+        list.push_back({{"file", vignette.file},
+                        {"line", vignette.mark.line},
+                        {"name", vignette.name},
+                        {"passed", problems.empty()},
+                        {"problems", problems}});
         if (problems.empty()) {
             ++passed;
             continue;
         }
         ++failed;
         // Names and problems repeat text from files: shown, never obeyed.
-        out += visible(vignette.file) + ":" + std::to_string(vignette.mark.line) + ": FAIL " +
-               visible(vignette.name) + "\n";
+        text += visible(vignette.file) + ":" + std::to_string(vignette.mark.line) + ": FAIL " +
+                visible(vignette.name) + "\n";
         for (const auto &problem : problems) {
-            out += "  " + visible(problem) + "\n";
+            text += "  " + visible(problem) + "\n";
         }
     }
-    out += std::to_string(passed) + " passed, " + std::to_string(failed) + " failed\n";
-    write_stdout(out);
+    text += std::to_string(passed) + " passed, " + std::to_string(failed) + " failed\n";
+    json["cases"] = std::move(list);
+    json["passed"] = passed;
+    json["failed"] = failed;
     return failed == 0;
+}
+
+// The coverage of `rules_name`'s rules by the cases run, as text and JSON
+// ({exercised, total, not_exercised: [{file, line, what}]}); returns whether
+// every rule was exercised.
+bool report_coverage(const Coverage &coverage, const std::string &rules_name, std::string &text,
+                     nlohmann::ordered_json &json) {
+    std::vector<SourceMark> marks;
+    std::vector<std::string> missed = coverage.unexercised(&marks);
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < missed.size(); ++i) {
+        text += visible(rules_name) + ":" + std::to_string(marks[i].line) +
+                ": not exercised: " + missed[i] + "\n";
+        list.push_back({{"file", rules_name}, {"line", marks[i].line}, {"what", missed[i]}});
+    }
+    text += "coverage: " + std::to_string(coverage.exercised()) + " of " +
+            std::to_string(coverage.total()) +
+            " red flags, urgency rules and cause findings exercised\n";
+    json["coverage"] = {{"exercised", coverage.exercised()},
+                        {"total", coverage.total()},
+                        {"not_exercised", std::move(list)}};
+    return missed.empty();
 }
 
 void run_test(Context &context, const TestOptions &options) {
     const RuleSet &rules = context.rules();
-    std::string rules_name = context.rules_path.empty() ? k_embedded_name : context.rules_path;
+    std::string rules_name =
+        context.rules_path.empty() ? k_embedded_name : input_name(context.rules_path);
     std::vector<Vignette> cases;
     for (const auto &path : options.paths) {
-        auto more = parse_vignettes(read_file(path), path, rules);
+        auto more = parse_vignettes(read_input(path, k_max_rules_bytes, "a vignette file"),
+                                    input_name(path), rules);
         cases.insert(cases.end(), more.begin(), more.end());
     }
     Coverage coverage(rules);
-    bool ok = run_cases(rules, cases, coverage);
+    std::string text;
+    nlohmann::ordered_json json = {{"schema_version", 1}};
+    bool ok = run_cases(rules, cases, coverage, text, json);
     if (options.coverage) {
-        std::vector<SourceMark> marks;
-        std::vector<std::string> missed = coverage.unexercised(&marks);
-        std::string out;
-        for (std::size_t i = 0; i < missed.size(); ++i) {
-            out += visible(rules_name) + ":" + std::to_string(marks[i].line) +
-                   ": not exercised: " + missed[i] + "\n";
-        }
-        out += "coverage: " + std::to_string(coverage.exercised()) + " of " +
-               std::to_string(coverage.total()) +
-               " red flags, urgency rules and cause findings exercised\n";
-        write_stdout(out);
-        ok = ok && missed.empty();
+        ok = report_coverage(coverage, rules_name, text, json) && ok;
     }
+    write_stdout(options.json || options.format == "json" ? json_text(json, context.pretty)
+                                                           : text);
     if (!ok) {
         throw ExitWith{k_exit_failure};
     }
@@ -159,12 +190,13 @@ void add_rules_command(CLI::App &app, Context &context) {
     CLI::App *lint = rules->add_subcommand(
         "lint",
         "Check rule files (default: the embedded set, or --rules) and report every problem");
-    lint->add_option("paths", lint_options->paths, "Rule files to check")
+    lint->add_option("paths", lint_options->paths, "Rule files to check; - reads standard input")
         ->type_name("PATH")
         ->check(not_empty());
-    lint->add_option("-f,--format", lint_options->format, "Output format: text or json")
-        ->check(CLI::IsMember({"text", "json"}));
-    lint->add_flag("--json", lint_options->json, "Same as --format json");
+    CLI::Option *lint_format =
+        lint->add_option("-f,--format", lint_options->format, "Output format: text or json")
+            ->check(CLI::IsMember({"text", "json"}));
+    lint->add_flag("--json", lint_options->json, "Same as --format json")->excludes(lint_format);
     lint->footer("Exit 0 when there is no error (warnings alone are fine), 65 on errors.\n"
                  "Example:\n  sciatica rules lint my.yaml --format json");
     lint->callback([&context, lint_options] { run_lint(context, *lint_options); });
@@ -172,10 +204,15 @@ void add_rules_command(CLI::App &app, Context &context) {
     auto test_options = std::make_shared<TestOptions>();
     CLI::App *test = rules->add_subcommand(
         "test", "Run case vignettes against the rule set (the embedded one, or --rules)");
-    test->add_option("files", test_options->paths, "Vignette files (YAML)")
+    test->add_option("files", test_options->paths,
+                     "Vignette files (YAML); - reads standard input")
         ->type_name("FILE")
         ->required()
         ->check(not_empty());
+    CLI::Option *test_format =
+        test->add_option("-f,--format", test_options->format, "Output format: text or json")
+            ->check(CLI::IsMember({"text", "json"}));
+    test->add_flag("--json", test_options->json, "Same as --format json")->excludes(test_format);
     test->add_flag("--coverage", test_options->coverage,
                    "Also list red flags, urgency rules and cause findings no case exercised "
                    "(any makes the command fail)");

@@ -253,6 +253,56 @@ Json about_json(const RuleSet &rules) {
     return finish(std::move(out), rules);
 }
 
+// A value `question` is compared with, as the rule format writes it.
+Json compared_value(const Question &question, double value) {
+    switch (question.type) {
+    case QuestionType::yes_no:
+        return value != 0;
+    case QuestionType::choice: {
+        auto index = static_cast<std::size_t>(value);
+        return index < question.options.size() ? Json(question.options[index]) : Json(value);
+    }
+    case QuestionType::integer:
+    case QuestionType::number:
+        return number(value);
+    }
+    return value;
+}
+
+// `condition` as the rule format writes it: {q, eq: value}, {all: [...]},
+// {any: [...]}, {not: ...}.
+Json condition_json(const RuleSet &rules, const Condition &condition) {
+    switch (condition.kind) {
+    case Condition::Kind::all:
+    case Condition::Kind::any: {
+        Json children = Json::array();
+        for (const auto &child : condition.children) {
+            children.push_back(condition_json(rules, child));
+        }
+        return {{condition.kind == Condition::Kind::all ? "all" : "any", std::move(children)}};
+    }
+    case Condition::Kind::negate:
+        return {{"not", condition.children.empty() ? Json::object()
+                                                   : condition_json(rules, condition.children[0])}};
+    case Condition::Kind::compare:
+        break;
+    }
+    const Question &question = rules.questions[static_cast<std::size_t>(condition.question)];
+    static const char *const k_ops[] = {"eq", "ne", "lt", "le", "gt", "ge", "in"};
+    Json out = {{"q", question.id}};
+    if (condition.op == CompareOp::in) {
+        Json values = Json::array();
+        for (double value : condition.values) {
+            values.push_back(compared_value(question, value));
+        }
+        out["in"] = std::move(values);
+    } else {
+        out[k_ops[static_cast<int>(condition.op)]] =
+            compared_value(question, condition.values.front());
+    }
+    return out;
+}
+
 Json questions_json(const RuleSet &rules) {
     Json questions = Json::array();
     for (const auto &question : rules.questions) {
@@ -268,6 +318,12 @@ Json questions_json(const RuleSet &rules) {
         }
         if (question.type == QuestionType::choice) {
             entry["options"] = question.options;
+        }
+        if (!question.unit.empty()) {
+            entry["unit"] = question.unit;
+        }
+        if (question.ask_when) {
+            entry["ask_when"] = condition_json(rules, *question.ask_when);
         }
         questions.push_back(std::move(entry));
     }

@@ -67,7 +67,9 @@ const About &find_about(const RuleSet &rules);
 nlohmann::ordered_json about_json(const RuleSet &rules);
 
 // {"schema_version", "questions": [{id, type, prompt, help, min?, max?,
-//  options?}], "notice"}: min and max only where set, options only for choices.
+//  options?, unit?, ask_when?}], "notice"}: min, max, unit and ask_when only
+// where set, options only for choices; ask_when as the rule format writes a
+// condition ({q, eq: value}, {all: [...]}, {any: [...]}, {not: ...}).
 nlohmann::ordered_json questions_json(const RuleSet &rules);
 
 } // namespace sciatica

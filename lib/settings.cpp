@@ -3,8 +3,13 @@
 #include "lib/error.hpp"
 #include "lib/text_util.hpp"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
-#include <map>
+#include <cstdint>
+#include <regex>
+#include <utility>
+#include <vector>
 
 namespace sciatica {
 
@@ -36,73 +41,37 @@ std::string check_value(const std::string &name, const std::string &value) {
     return "'" + value + "' is not allowed for '" + name + "'; expected " + or_list(allowed);
 }
 
-// TOML's white space, and the CR of a CRLF line.
-std::string_view trim_blanks(std::string_view text) {
-    return trim(text, " \t\r");
-}
-
-// Reads a TOML basic ("...") or literal ('...') string at the start of
-// `text`, leaving `text` after its closing quote. Returns false with `error`
-// set when it is not one.
-bool read_string(std::string_view &text, std::string &out, std::string &error) {
-    if (text.empty() || (text.front() != '"' && text.front() != '\'')) {
-        error = "expected a value in quotes, e.g. format = \"json\"";
-        return false;
-    }
-    const char quote = text.front();
-    static const std::map<char, char> k_escapes = {
-        {'"', '"'}, {'\\', '\\'}, {'n', '\n'}, {'t', '\t'}, {'r', '\r'}, {'b', '\b'}, {'f', '\f'}};
-    for (std::size_t i = 1; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == quote) {
-            text.remove_prefix(i + 1);
-            return true;
-        }
-        if (c == '\\' && quote == '"') {
-            auto escape = i + 1 < text.size() ? k_escapes.find(text[i + 1]) : k_escapes.end();
-            if (escape == k_escapes.end()) {
-                error = "unsupported escape in a string";
-                return false;
-            }
-            out += escape->second;
-            ++i;
-            continue;
-        }
-        out += c;
-    }
-    error = "unterminated string";
-    return false;
-}
-
-// Parses one non-blank, non-comment line into `key` and `value`; returns the
-// problem, or "".
-std::string parse_line(std::string_view line, std::string &key, std::string &value) {
-    if (line.front() == '[') {
-        return "tables are not used: put the settings at the top level";
-    }
-    auto equals = line.find('=');
-    if (equals == std::string_view::npos) {
-        return "expected 'key = \"value\"'";
-    }
-    key = std::string(trim_blanks(line.substr(0, equals)));
-    if (key.empty()) {
-        return "expected a key before '='";
-    }
-    std::string_view rest = trim_blanks(line.substr(equals + 1));
-    std::string error;
-    if (!read_string(rest, value, error)) {
-        return error;
-    }
-    rest = trim_blanks(rest);
-    if (!rest.empty() && rest.front() != '#') {
-        return "unexpected text after the value";
-    }
-    return "";
-}
-
 std::string folder_of(const std::string &path) {
     auto slash = path.rfind('/');
     return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+}
+
+// toml++'s description of a syntax error in the project's words where the
+// project has its own ("'format' is set twice"), else as toml++ gives it
+// without its "Error while parsing ...: " prefix.
+std::string syntax_problem(const std::string &description) {
+    static const std::regex k_redefined("cannot redefine existing \\S+ '([^']*)'.*");
+    std::string text = description;
+    bool in_string = text.rfind("Error while parsing string", 0) == 0;
+    if (auto colon = text.find(": "); text.rfind("Error while parsing", 0) == 0 &&
+                                      colon != std::string::npos) {
+        text = text.substr(colon + 2);
+    }
+    std::smatch m;
+    if (std::regex_match(text, m, k_redefined)) {
+        return "'" + m[1].str() + "' is set twice";
+    }
+    if (text.rfind("could not determine value type", 0) == 0) {
+        return "expected a value in quotes, e.g. format = \"json\"";
+    }
+    if (text.rfind("expected '='", 0) == 0) {
+        return "expected 'key = \"value\"'";
+    }
+    if (in_string && (text.find("control characters") != std::string::npos ||
+                      text.find("end-of-file") != std::string::npos)) {
+        return "unterminated string";
+    }
+    return text;
 }
 
 } // namespace
@@ -142,7 +111,6 @@ void apply_no_color(Settings &settings, const Environment &env) {
 }
 
 void apply_config_text(Settings &settings, std::string_view text, const std::string &path) {
-    std::map<std::string, bool> seen;
     // Some editors start a UTF-8 file with a byte order mark: not part of a key.
     constexpr std::string_view k_bom = "\xEF\xBB\xBF";
     if (text.substr(0, k_bom.size()) == k_bom) {
@@ -154,37 +122,41 @@ void apply_config_text(Settings &settings, std::string_view text, const std::str
         throw Error(ErrorKind::data,
                     path + ":" + std::to_string(line) + ": the file contains a NUL byte");
     }
-    int line_number = 0;
-    while (!text.empty()) {
-        ++line_number;
-        auto end = text.find('\n');
-        std::string_view line = trim_blanks(text.substr(0, end));
-        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        if (line.empty() || line.front() == '#') {
-            continue;
-        }
-        const std::string where = path + ":" + std::to_string(line_number);
-        std::string key;
-        std::string value;
-        std::string problem = parse_line(line, key, value);
-        if (problem.empty() && allowed_values(key).empty() && key != "rules") {
+    auto at = [&path](std::uint32_t line) { return path + ":" + std::to_string(line); };
+    toml::table table;
+    try {
+        table = toml::parse(text, std::string_view(path));
+    } catch (const toml::parse_error &e) {
+        throw Error(ErrorKind::data, at(e.source().begin.line) + ": " +
+                                         syntax_problem(std::string(e.description())));
+    }
+    // The table is ordered by key; problems are reported in the file's order.
+    std::vector<std::pair<std::uint32_t, std::string>> keys;
+    for (auto &&[key, value] : table) {
+        keys.emplace_back(key.source().begin.line, std::string(key.str()));
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const auto &[line, key] : keys) {
+        const toml::node &node = *table.get(key);
+        std::string problem;
+        if (node.is_table() || node.is_array_of_tables()) {
+            problem = "tables are not used: put the settings at the top level";
+        } else if (allowed_values(key).empty() && key != "rules") {
             problem = "unknown setting '" + key + "'" + did_you_mean(key, k_setting_names) +
                       "; expected format, color, rules or save";
-        }
-        if (problem.empty() && seen[key]) {
-            problem = "'" + key + "' is set twice";
-        }
-        if (problem.empty()) {
-            problem = check_value(key, value);
+        } else if (!node.is_string()) {
+            problem = "expected a value in quotes, e.g. format = \"json\"";
+        } else {
+            problem = check_value(key, **node.as_string());
         }
         if (!problem.empty()) {
-            throw Error(ErrorKind::data, where + ": " + problem);
+            throw Error(ErrorKind::data, at(line) + ": " + problem);
         }
-        seen[key] = true;
+        std::string value = **node.as_string();
         if (key == "rules" && value.front() != '/') {
             value = folder_of(path) + "/" + value;
         }
-        setting_named(settings, key) = {value, SettingSource::config_file, where};
+        setting_named(settings, key) = {value, SettingSource::config_file, at(line)};
     }
 }
 

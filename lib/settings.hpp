@@ -42,10 +42,12 @@ std::string config_file_path(const Environment &env);
 // below the config file, which the convention allows to override it.
 void apply_no_color(Settings &settings, const Environment &env);
 
-// Applies the config file's `text` (a TOML subset: top-level `key = "string"`
-// lines and comments). Throws Error(data) "PATH:LINE: ..." on a malformed
-// line, an unknown or repeated key, or a value that is not allowed. A
-// relative `rules` path is taken from the folder of `path`.
+// Applies the config file's `text`, TOML read by toml++: top-level keys
+// whose values are strings (any TOML spelling of either: "format", 'json',
+// "js\u006fn"). Throws Error(data) "PATH:LINE: ..." on a TOML syntax error, a
+// table, an unknown or repeated key, a value that is not a string, or one
+// that is not allowed. A relative `rules` path is taken from the folder of
+// `path`.
 void apply_config_text(Settings &settings, std::string_view text, const std::string &path);
 
 // Applies SCIATICA_FORMAT, SCIATICA_COLOR, SCIATICA_NO_COLOR, SCIATICA_RULES

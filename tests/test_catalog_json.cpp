@@ -37,6 +37,23 @@ TEST_CASE("a question shows min, max and options only where they apply", "[catal
     CHECK(questions[3]["options"].dump() == R"(["left","right","both"])");
 }
 
+TEST_CASE("a question's unit and ask_when are given as the rule format writes them",
+          "[catalog]") {
+    RuleSet rules = load_rules(
+        sciatica::test::small_rules_with(
+            "  - {id: side, type: choice, options: [left, right, both], prompt: Side}\n",
+            "  - {id: side, type: choice, options: [left, right, both], prompt: Side}\n"
+            "  - {id: weeks, type: number, min: 0, unit: weeks, prompt: Weeks, ask_when: "
+            "{all: [{q: pain, eq: true}, {not: {q: side, in: [left, both]}}, {q: age, ge: 18}]}}\n"),
+        "small.yaml");
+    auto weeks = questions_json(rules)["questions"][4];
+    CHECK(weeks["unit"] == "weeks");
+    CHECK(weeks["ask_when"].dump() ==
+          R"({"all":[{"q":"pain","eq":true},{"not":{"q":"side","in":["left","both"]}},)"
+          R"({"q":"age","ge":18}]})");
+    CHECK_FALSE(questions_json(rules)["questions"][0].contains("ask_when"));
+}
+
 TEST_CASE("one technique can be asked for, with the urgencies it is withheld at", "[catalog]") {
     RuleSet rules = small_rules();
     auto out = techniques_json(rules, &find_technique(rules, "rub"));

@@ -94,6 +94,34 @@ TEST_CASE("an unterminated string in the config file is an error", "[settings]")
           "/home/u/.config/sciatica/config.toml:1: unterminated string");
 }
 
+TEST_CASE("any TOML spelling of a key or a string is read (toml++)", "[settings]") {
+    Settings settings;
+    apply_config_text(settings, "\"format\" = \"js\\u006fn\"\ncolor = 'never' # a comment\n",
+                      "/c/config.toml");
+    CHECK(settings.format.value == "json");
+    CHECK(settings.format.origin == "/c/config.toml:1");
+    CHECK(settings.color.value == "never");
+    CHECK(settings.color.origin == "/c/config.toml:2");
+}
+
+TEST_CASE("a table in the config file is refused at its line", "[settings]") {
+    CHECK(config_error("color = \"never\"\n[display]\nformat = \"json\"\n") ==
+          "/home/u/.config/sciatica/config.toml:2: tables are not used: put the settings at "
+          "the top level");
+}
+
+TEST_CASE("a value that is valid TOML but not a string is refused", "[settings]") {
+    CHECK(config_error("format = 3\n") ==
+          "/home/u/.config/sciatica/config.toml:1: expected a value in quotes, e.g. format = "
+          "\"json\"");
+}
+
+TEST_CASE("of several problems, the first in the file is reported", "[settings]") {
+    CHECK(config_error("save = \"maybe\"\ncolor = \"red\"\n") ==
+          "/home/u/.config/sciatica/config.toml:1: 'maybe' is not allowed for 'save'; expected "
+          "ask, always or never");
+}
+
 TEST_CASE("SCIATICA variables override the config file", "[settings]") {
     Settings settings;
     apply_config_text(settings, "format = \"json\"\ncolor = \"always\"\n", "/c/config.toml");

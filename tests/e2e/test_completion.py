@@ -123,7 +123,9 @@ class Bash(CompletionScripts):
         self.assertEqual(self.complete("bash", "sciatica check --answer age="), [])
 
     def test_the_format_values_come_from_the_option_itself(self):
-        self.assertEqual(self.complete("bash", "sciatica check --format "), ["text", "json"])
+        # check takes fhir too (issue 21); causes only text and json.
+        self.assertEqual(self.complete("bash", "sciatica check --format "), ["text", "json", "fhir"])
+        self.assertEqual(self.complete("bash", "sciatica causes --format "), ["text", "json"])
 
     def test_the_shells_follow_completion(self):
         self.assertEqual(self.complete("bash", "sciatica completion "), ["bash", "zsh", "fish"])
@@ -193,7 +195,8 @@ class Fish(CompletionScripts):
                          ["leg_pain=no", "leg_pain=yes"])
 
     def test_the_format_values_come_from_the_option_itself(self):
-        self.assertEqual(sorted(self.complete("fish", "sciatica check -f ")), ["json", "text"])
+        self.assertEqual(sorted(self.complete("fish", "sciatica check -f ")),
+                         ["fhir", "json", "text"])
 
     def test_global_options_are_offered_after_a_command(self):
         self.assertIn("--rules", self.complete("fish", "sciatica check --r"))

@@ -111,6 +111,19 @@ class Settings(unittest.TestCase):
         self.assertEqual(p.stderr, "sciatica: error: " + self.config_path +
                          ":1: expected a value in quotes, e.g. format = \"json\"\n")
 
+    def test_any_toml_spelling_of_a_key_or_a_string_is_read(self):
+        self.config('"format" = "js\\u006fn"\ncolor = \'never\'  # comment\n')
+        settings = self.show()
+        self.assertEqual(settings["format"], ("json", "config_file", self.config_path + ":1"))
+        self.assertEqual(settings["color"], ("never", "config_file", self.config_path + ":2"))
+
+    def test_a_key_set_twice_is_refused_at_its_second_line(self):
+        self.config('format = "json"\ncolor = "never"\nformat = "text"\n')
+        p = self.sciatica("config", "show")
+        self.assertEqual(p.returncode, 65)
+        self.assertEqual(p.stderr, "sciatica: error: " + self.config_path +
+                         ":3: 'format' is set twice\n")
+
     def test_an_unknown_key_suggests_the_nearest(self):
         self.config('colour = "never"\n')
         p = self.sciatica("config", "show")

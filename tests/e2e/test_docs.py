@@ -12,12 +12,14 @@ MAN_PAGE = os.path.join(SOURCE_DIR, "docs", "sciatica.1")
 
 
 def section(help_text, title):
-    """The first words of the lines under `title:` in CLI11's help."""
+    """The first words of the lines under `title:` in CLI11's help (not of a
+    description's continuation lines, which --help wraps to the terminal in
+    the description column)."""
     lines, inside = [], False
     for line in help_text.splitlines():
         if line.rstrip() == title + ":":
             inside = True
-        elif inside and line.startswith("  ") and line.strip():
+        elif inside and line.startswith("  ") and not line.startswith("   ") and line.strip():
             lines.append(line.split()[0])
         elif inside and line.strip() and not line.startswith(" "):
             inside = False
@@ -87,6 +89,15 @@ class Help(unittest.TestCase):
                 starts = {len(line) - len(line.split("  ", 1)[1].lstrip())
                           for line in lines if "  " in line.strip()}
                 self.assertLessEqual(len(starts), 1, lines)
+
+
+    def test_help_is_wrapped_to_the_terminal_width(self):
+        for path in [()] + commands():
+            for columns in ("60", "100"):
+                with self.subTest(" ".join(path), columns=columns):
+                    text = run(*path, "--help", env={"COLUMNS": columns}).stdout
+                    longest = max(len(line) for line in text.splitlines())
+                    self.assertLessEqual(longest, int(columns), text)
 
 
 class ManPage(unittest.TestCase):

@@ -16,6 +16,24 @@ except ImportError:  # python3-jsonschema is in scripts/packages.txt
     jsonschema = None
 
 
+def history_validator():
+    """A validator of history.schema.json that resolves its $ref to the result
+    schema from the checkout, never over the network."""
+    store = {}
+    for name in ("history", "result"):
+        document = schema(name)
+        store[document["$id"]] = document
+    history = store[schema("history")["$id"]]
+    try:
+        from referencing import Registry, Resource
+        registry = Registry().with_resources(
+            (uri, Resource.from_contents(document)) for uri, document in store.items())
+        return jsonschema.Draft7Validator(history, registry=registry)
+    except ImportError:  # jsonschema before 4.18 (Debian bookworm's 4.10)
+        resolver = jsonschema.RefResolver(history["$id"], history, store=store)
+        return jsonschema.Draft7Validator(history, resolver=resolver)
+
+
 def schema(name):
     with open(os.path.join(SOURCE_DIR, "schema", name + ".schema.json"), encoding="utf-8") as f:
         return json.load(f)
@@ -78,7 +96,7 @@ class HistoryTest(ScratchHistory):
         self.assertIn('id="body-map"', html)
         self.assertIn('id="pain-chart"', html)
 
-        p = self.sciatica("history", "forget", "--all")
+        p = self.sciatica("history", "forget", "--all", "--yes")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(self.history()["checks"], [])
         self.assertEqual(self.sciatica("report").returncode, 66)
@@ -184,15 +202,19 @@ class HistoryTest(ScratchHistory):
         self.save("leg_weakness=no", "pain_score=2")
         self.save("leg_weakness=yes", "pain_score=7")
         document = self.history()
-        jsonschema.Draft7Validator(schema("history")).validate(document)
+        history_validator().validate(document)
         for check in document["checks"]:
             jsonschema.Draft7Validator(schema("result")).validate(check["result"])
         p = self.sciatica("history", "show", "1", "--format", "json")
-        jsonschema.Draft7Validator(schema("history")).validate(json.loads(p.stdout))
+        history_validator().validate(json.loads(p.stdout))
+        # The saved result is checked against the result schema through $ref.
+        broken = json.loads(json.dumps(document))
+        broken["checks"][0]["result"]["screen_complete"] = "yes"
+        self.assertFalse(history_validator().is_valid(broken))
         empty = dict(document, checks=[])
-        jsonschema.Draft7Validator(schema("history")).validate(empty)
+        history_validator().validate(empty)
         broken = dict(document, extra=1)
-        self.assertTrue(list(jsonschema.Draft7Validator(schema("history")).iter_errors(broken)))
+        self.assertTrue(list(history_validator().iter_errors(broken)))
 
 
 if __name__ == "__main__":
@@ -415,7 +437,7 @@ class DamagedHistoryTest(ScratchHistory):
         self.data = os.path.join(self.scratch.path, "my data")
         self.folder = os.path.join(self.data, "sciatica")
         self.save("pain_score=2")
-        p = self.sciatica("history", "forget", "--all")
+        p = self.sciatica("history", "forget", "--all", "--yes")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("rm '" + self.folder + "/history.sqlite3'", p.stdout)
 
@@ -458,7 +480,7 @@ class DamagedHistoryTest(ScratchHistory):
         p = self.sciatica("check", "--save", "--answer", "leg_pain=yes")
         self.assertEqual(p.returncode, 73, p.stderr)
         self.assertIn(said, p.stderr)
-        for args in (["history", "forget", "1"], ["history", "forget", "--all"]):
+        for args in (["history", "forget", "1"], ["history", "forget", "--all", "--yes"]):
             p = self.sciatica(*args)
             self.assertEqual((p.returncode, p.stderr.count(said)), (74, 1), (args, p.stderr))
         self.assertEqual(len(self.history()["checks"]), 1)
@@ -477,12 +499,36 @@ class DamagedHistoryTest(ScratchHistory):
         p = self.sciatica("check", "--save", "--answer", "leg_pain=yes")
         self.assertEqual(p.returncode, 73, p.stderr)
         self.assertIn(said, p.stderr)
-        for args in (["history", "forget", "1"], ["history", "forget", "--all"]):
+        for args in (["history", "forget", "1"], ["history", "forget", "--all", "--yes"]):
             p = self.sciatica(*args)
             self.assertEqual(p.returncode, 74, (args, p.stderr))
             self.assertIn(said, p.stderr)
             self.assertNotIn("no transaction is active", p.stderr)
         self.assertEqual(len(self.history()["checks"]), 3)
+
+    def test_forget_all_without_a_terminal_needs_yes_and_deletes_nothing(self):
+        self.save("pain_score=2")
+        p = self.sciatica("history", "forget", "--all")
+        self.assertEqual(p.returncode, 64)
+        self.assertEqual(p.stderr, "sciatica: error: history forget --all deletes every saved "
+                                   "check: add --yes to confirm it when there is no terminal to "
+                                   "ask\n")
+        self.assertEqual(len(self.history()["checks"]), 1)
+
+    def test_forget_all_asks_at_a_terminal_and_keeps_everything_on_no(self):
+        self.save("pain_score=2")
+        for reply, left in (("n\n", 1), ("y\n", 0)):
+            session = Session("history", "forget", "--all", env={"XDG_DATA_HOME": self.data})
+            deadline = time.time() + 10
+            while "[y/N] " not in session.screen and time.time() < deadline:
+                if session._read(0.2) is None:
+                    break
+            self.assertIn("Delete every saved check and any draft? [y/N] ", session.screen)
+            session.type(reply)
+            code, out = session.finish()
+            self.assertEqual(code, 0)
+            self.assertEqual(out.startswith("Nothing was deleted."), left == 1, out)
+            self.assertEqual(len(self.history()["checks"]), left, reply)
 
     def test_a_bad_id_is_a_usage_error_with_or_without_a_history(self):
         self.assertEqual(self.sciatica("history", "forget", "abc").returncode, 64)
