@@ -82,11 +82,13 @@ class FhirTest(unittest.TestCase):
     def test_every_ask_when_becomes_an_enable_when(self):
         asked_when = [item for item in self.questionnaire["item"] if "enableWhen" in item]
         self.assertGreater(len(asked_when), 15)
-        pregnancy = next(i for i in self.questionnaire["item"] if i["linkId"] == "pregnant_or_recent_birth")
-        self.assertEqual(pregnancy["enableBehavior"], "all")
-        self.assertIn({"question": "sex_at_birth", "operator": "!=",
-                       "answerCoding": {"system": self.questionnaire["url"] + ":option:sex_at_birth",
-                                        "code": "male"}}, pregnancy["enableWhen"])
+        items = {i["linkId"]: i for i in self.questionnaire["item"]}
+        stable = items["cauda_equina_signs_longstanding"]
+        self.assertEqual(stable["enableBehavior"], "any")
+        self.assertIn({"question": "bladder_or_bowel_change", "operator": "=",
+                       "answerBoolean": True}, stable["enableWhen"])
+        self.assertEqual(items["morning_stiffness"]["enableWhen"],
+                         [{"question": "age", "operator": "<", "answerInteger": 45}])
 
     def test_a_check_validates_against_the_questionnaire(self):
         out = self.check_fhir(screened({"leg_pain": True, "pain_below_knee": True, "age": 40,
