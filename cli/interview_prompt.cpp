@@ -1,5 +1,6 @@
 #include "cli/interview_prompt.hpp"
 
+#include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/render_text.hpp"
 #include "lib/answers.hpp"
@@ -7,12 +8,18 @@
 #include "lib/interview.hpp"
 #include "lib/text_util.hpp"
 
+#include <editline/readline.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <cerrno>
 #include <cmath>
 #include <csignal>
 #include <map>
+#include <sstream>
+#include <termios.h>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -21,11 +28,19 @@ namespace sciatica::cli {
 
 namespace {
 
+// The terminal's settings before the interview, put back on Ctrl-C: the
+// line editor may have the terminal in its own mode at that moment.
+termios g_saved_terminal{};
+bool g_terminal_saved = false;
+
 // Ctrl-C: the person wants out now. Only async-signal-safe calls. During the
 // interview nothing has been written to standard output yet, so no partial
 // result is left; after it (at the question about saving) the result has
 // been written in full, and stays on the screen.
 extern "C" void on_interrupt(int) {
+    if (g_terminal_saved) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);
+    }
     const char message[] = "\nsciatica: interrupted\n";
     ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
     (void)ignored;
@@ -37,25 +52,76 @@ void say(const std::string &text) {
     (void)ignored;
 }
 
-// One line from standard input without its newline; std::nullopt at end of
-// input (Ctrl-D).
-std::optional<std::string> read_line() {
-    std::string line;
-    char c = 0;
-    for (;;) {
-        ssize_t got = read(STDIN_FILENO, &c, 1);
-        if (got < 0 && errno == EINTR) {
+// One line typed at the terminal, edited with libedit (arrow keys, Home,
+// End, Backspace), without its newline; std::nullopt at end of input
+// (Ctrl-D on an empty line). `prompt` goes to standard error, never to
+// standard output, which carries only the result.
+std::optional<std::string> read_line(const std::string &prompt) {
+    static bool ready = false;
+    if (!ready) {
+        rl_instream = stdin;
+        rl_outstream = stderr;
+        rl_inhibit_completion = 1; // Tab is not a file name here
+        rl_initialize();
+        ready = true;
+    }
+    char *line = readline(prompt.c_str());
+    if (line == nullptr) {
+        return std::nullopt;
+    }
+    std::string out(line);
+    std::free(line);
+    return out;
+}
+
+// The words the rule set lists for a reply (texts yes_words, no_words,
+// unsure_words): comma-separated, compared after normalised().
+std::vector<std::string> word_list(const RuleSet &rules, const char *key) {
+    std::vector<std::string> out;
+    std::istringstream in(text_of(rules.texts, key));
+    std::string word;
+    while (std::getline(in, word, ',')) {
+        word = trim(word);
+        if (!word.empty()) {
+            out.push_back(word);
+        }
+    }
+    return out;
+}
+
+// A reply as the word lists spell it: lower case, a typographic apostrophe
+// as ', spaces collapsed, and a full stop or exclamation mark at the end
+// dropped ("Nope." is "nope").
+std::string normalised(const std::string &line) {
+    std::string text = line;
+    for (std::size_t at = text.find("\u2019"); at != std::string::npos; at = text.find("\u2019")) {
+        text.replace(at, 3, "'");
+    }
+    text = lower(trim(text));
+    while (!text.empty() && (text.back() == '.' || text.back() == '!')) {
+        text.pop_back();
+    }
+    std::string out;
+    for (char c : text) {
+        if (c == ' ' && (out.empty() || out.back() == ' ')) {
             continue;
         }
-        if (got <= 0) {
-            return std::nullopt;
-        }
-        if (c == '\n') {
-            return line;
-        }
-        line += c;
+        out += c;
     }
+    return std::string(trim(out));
 }
+
+bool listed(const std::vector<std::string> &words, const std::string &reply) {
+    return std::find(words.begin(), words.end(), reply) != words.end();
+}
+
+// The rule set's words for yes, no and not sure.
+struct Words {
+    std::vector<std::string> yes, no, unsure;
+    explicit Words(const RuleSet &rules)
+        : yes(word_list(rules, "yes_words")), no(word_list(rules, "no_words")),
+          unsure(word_list(rules, "unsure_words")) {}
+};
 
 std::string keys_hint(const Question &question) {
     switch (question.type) {
@@ -93,11 +159,6 @@ std::string question_text(const Question &question, const std::string &prompt,
 // answer.
 constexpr const char *k_keys_hint = "Enter alone = don't know, b = back, ? = more";
 
-// What the person answered to a question before going back to it.
-std::string earlier_answer(const Question &question, const std::optional<double> &value) {
-    return value ? answer_text(question, *value) : "don't know";
-}
-
 // The urgency banner, its advice and the red flags that hold: for when the
 // result itself does not go to this terminal.
 // Without `banner` (the result will show it on this screen): the advice alone.
@@ -114,88 +175,212 @@ std::string emergency_text(const Result &result, const TextStyle &style, bool ba
     return out + "\n";
 }
 
-// Asks question `index` until a reply can be used: an answer, "don't know"
-// or "back". `earlier` holds, by question, what the person said before going
-// back: shown when that question is asked again, and filled in on "b".
-// Throws Error(no_input) at the end of input, after giving `on_stop` the
-// answers so far.
-void ask(const RuleSet &rules, Interview &interview, int index, std::map<int, std::string> &earlier,
-         const TextStyle &style, const std::function<void(const Answers &)> &on_stop) {
-    const Question &question = rules.questions[static_cast<std::size_t>(index)];
-    say(question_text(question, interview.prompt(index), interview.recap(index),
-                      interview.asked().size() + 1, style));
-    if (auto before = earlier.find(index); before != earlier.end()) {
-        say(flow(style, "You answered: " + before->second, "   ", "   "));
-        earlier.erase(before);
-    }
-    for (;;) {
-        say("   " + keys_hint(question) + " > ");
-        std::optional<std::string> line = read_line();
-        if (!line) {
-            say("\n");
-            if (on_stop) {
-                on_stop(interview.answers());
-            }
-            throw Error(ErrorKind::no_input,
-                        "the interview was stopped (Ctrl-D) before it finished; no result "
-                        "was given");
-        }
-        std::string reply = lower(trim(*line));
-        if (reply == "?") {
-            say(flow(style,
-                     question.help.empty() ? "No more to say about this question." : question.help,
+// What the person answered to a question before going back to it: kept
+// when they press Enter alone at it again.
+struct Earlier {
+    std::optional<double> value;
+};
+
+class Prompter {
+  public:
+    Prompter(const RuleSet &rules, Interview &interview, const TextStyle &style,
+             const std::function<void(const Answers &)> &on_stop)
+        : m_rules(rules), m_interview(interview), m_style(style), m_words(rules),
+          m_on_stop(on_stop) {}
+
+    // Asks question `index` until a reply can be used: an answer, "don't
+    // know", or "back". On Ctrl-D: says the check was stopped and the
+    // emergency signs, gives `on_stop` the answers so far and throws
+    // ExitWith(k_exit_no_input).
+    void ask(int index) {
+        const Question &question = m_rules.questions[static_cast<std::size_t>(index)];
+        say(question_text(question, m_interview.prompt(index), m_interview.recap(index),
+                          m_interview.asked().size() + 1, m_style));
+        std::optional<Earlier> earlier;
+        if (auto before = m_earlier.find(index); before != m_earlier.end()) {
+            earlier = before->second;
+            m_earlier.erase(before);
+            say(flow(m_style,
+                     "You answered: " + answer_words(question, earlier->value) +
+                         ". Press Enter to keep it, or type a new answer.",
                      "   ", "   "));
-        } else if (reply == "b") {
-            if (!interview.asked().empty()) {
-                int last = interview.asked().back();
-                const auto q = static_cast<std::size_t>(last);
-                earlier[last] = earlier_answer(rules.questions[q], interview.answers()[q]);
-                interview.back();
-                return;
+        }
+        for (;;) {
+            std::optional<std::string> line = read_line("   " + keys_hint(question) + " > ");
+            if (!line) {
+                stop();
             }
-            say("   This is the first question; there is nothing to go back to.\n");
-        } else if (reply.empty() || reply == "s") {
-            interview.answer(index, std::nullopt);
-            return;
-        } else {
-            try {
-                double value = parse_reply(question, reply);
-                interview.answer(index, value);
-                if (!question.unit.empty() &&
-                    !std::isdigit(static_cast<unsigned char>(reply.back()))) {
-                    say("   = " + answer_text(question, value) + " " + question.unit + "\n");
+            std::string reply = normalised(*line);
+            if (reply == "?" || reply == "help") {
+                help(question);
+            } else if (reply == "b") {
+                if (go_back()) {
+                    return;
                 }
+                say("   This is the first question; there is nothing to go back to.\n");
+            } else if (reply.empty() && earlier) {
+                m_interview.answer(index, earlier->value);
+                say("   Kept: " + answer_words(question, earlier->value) + "\n");
                 return;
-            } catch (const AnswerError &e) {
-                // The person is looking at the question, so its id is noise.
-                say(flow(style, "Sorry: " + e.reason() + ".", "   ", "   "));
-                say(flow(style, std::string("(") + k_keys_hint + ")", "   ", "   "));
+            } else if (reply.empty() || reply == "s" || listed(m_words.unsure, reply)) {
+                m_interview.answer(index, std::nullopt);
+                return;
+            } else if (take(index, question, reply)) {
+                return;
             }
         }
     }
+
+    // A yes or no to a question of the interview's own (the offer to go
+    // back): Enter alone, Ctrl-D or anything else is no.
+    bool yes_to(const std::string &text) {
+        say("\n" + flow(m_style, text, "", ""));
+        std::optional<std::string> line = read_line("   [y/n] > ");
+        if (!line) {
+            stop();
+        }
+        std::string reply = normalised(*line);
+        return reply == "yes" || listed(m_words.yes, reply);
+    }
+
+    [[noreturn]] void stop() {
+        say("\n");
+        if (m_on_stop) {
+            m_on_stop(m_interview.answers());
+        }
+        std::string stopped = text_of(m_rules.texts, "stopped");
+        say(flow(m_style, stopped.empty() ? "The check was stopped." : stopped, "", ""));
+        if (m_interview.emergency()) {
+            say(emergency_text(m_interview.result(), m_style));
+        } else if (!m_rules.emergency_signs.empty()) {
+            say(render_box(m_rules.texts.emergency_signs_heading, m_rules.emergency_signs,
+                           urgency_colour(0, static_cast<int>(m_rules.urgencies.size())),
+                           m_style));
+        }
+        throw ExitWith{k_exit_no_input};
+    }
+
+  private:
+    const RuleSet &m_rules;
+    Interview &m_interview;
+    const TextStyle &m_style;
+    Words m_words;
+    const std::function<void(const Answers &)> &m_on_stop;
+    std::map<int, Earlier> m_earlier; // answers undone by going back
+
+    static std::string answer_words(const Question &question,
+                                    const std::optional<double> &value) {
+        return value ? answer_text(question, *value) : "don't know";
+    }
+
+    void help(const Question &question) {
+        if (!question.help.empty()) {
+            say(flow(m_style, question.help, "   ", "   "));
+        }
+        std::string keys = text_of(m_rules.texts, "interview_help");
+        say(flow(m_style, keys.empty() ? k_keys_hint : keys, "   ", "   "));
+    }
+
+    bool go_back() {
+        if (m_interview.asked().empty()) {
+            return false;
+        }
+        int last = m_interview.asked().back();
+        m_earlier[last] = Earlier{m_interview.answers()[static_cast<std::size_t>(last)]};
+        m_interview.back();
+        return true;
+    }
+
+    // Records `reply` to `question` when it is an answer; else says why not.
+    bool take(int index, const Question &question, const std::string &reply) {
+        std::string value_text = reply;
+        if (question.type == QuestionType::yes_no && listed(m_words.yes, reply)) {
+            value_text = "yes";
+        } else if (question.type == QuestionType::yes_no && listed(m_words.no, reply)) {
+            value_text = "no";
+        }
+        try {
+            double value = parse_reply(question, value_text);
+            m_interview.answer(index, value);
+            // A reply in another unit ("3 days"), said back in words.
+            if (!question.unit.empty() &&
+                !std::isdigit(static_cast<unsigned char>(value_text.back()))) {
+                std::string said = answer_text(question, value) + " " + question.unit;
+                for (const auto &unit : duration_units()) {
+                    said = question.unit == unit.name ? about_duration(value * unit.days) : said;
+                }
+                say("   = " + said + "\n");
+            }
+            return true;
+        } catch (const AnswerError &e) {
+            // The person is looking at the question, so its id is noise.
+            say(flow(m_style, "Sorry: " + e.reason() + ".", "   ", "   "));
+            say(flow(m_style, std::string("(") + k_keys_hint + ")", "   ", "   "));
+            return false;
+        }
+    }
+};
+
+// The questions the person was asked and left unknown that could still
+// change the urgency (Result::unanswered), in the order asked.
+std::vector<int> open_questions(const Interview &interview) {
+    Result result = interview.result();
+    std::vector<int> out;
+    for (int asked : interview.asked()) {
+        if (std::find(result.unanswered.begin(), result.unanswered.end(), asked) !=
+            result.unanswered.end()) {
+            out.push_back(asked);
+        }
+    }
+    return out;
+}
+
+std::string with_count(std::string text, std::size_t count) {
+    const std::string placeholder = "{count}";
+    if (auto at = text.find(placeholder); at != std::string::npos) {
+        text.replace(at, placeholder.size(), std::to_string(count));
+    }
+    return text;
 }
 
 } // namespace
 
 Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
                      bool result_on_terminal, const std::function<void(const Answers &)> &on_stop) {
+    if (tcgetattr(STDIN_FILENO, &g_saved_terminal) == 0) {
+        g_terminal_saved = true;
+    }
     std::signal(SIGINT, on_interrupt);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
         return interview.result(); // everything that matters is known already
     }
     say(flow(style, std::string("Answer each question, then Enter. ") + k_keys_hint, "", ""));
-    std::map<int, std::string> earlier; // answers undone by going back
+    Prompter prompter(rules, interview, style, on_stop);
     // The emergency advice is said the moment the answers reach it, before
     // any other question (one that could lift it, or follow it up).
     bool advised = false;
-    for (int index = interview.next(); index >= 0; index = interview.next()) {
-        ask(rules, interview, index, earlier, style, on_stop);
-        if (!interview.emergency()) {
-            advised = false;
-        } else if (!advised && interview.next() >= 0) {
-            say(emergency_text(interview.result(), style, !result_on_terminal));
-            advised = true;
+    bool offered = false; // to go back to the don't-knows: once
+    for (;;) {
+        for (int index = interview.next(); index >= 0; index = interview.next()) {
+            prompter.ask(index);
+            if (!interview.emergency()) {
+                advised = false;
+            } else if (!advised && interview.next() >= 0) {
+                say(emergency_text(interview.result(), style, !result_on_terminal));
+                advised = true;
+            }
+        }
+        // At an emergency nothing more is asked: the person should go now.
+        std::vector<int> open = offered || interview.emergency() ? std::vector<int>{}
+                                                                 : open_questions(interview);
+        offered = true;
+        std::string offer = text_of(rules.texts, "revisit_offer");
+        if (open.empty() || offer.empty() || !prompter.yes_to(with_count(offer, open.size()))) {
+            break;
+        }
+        for (int question : open) {
+            interview.reopen(question);
         }
     }
     Result result = interview.result();

@@ -1,9 +1,11 @@
 #include "cli/render_text.hpp"
 
 #include "lib/answers.hpp"
+#include "lib/condition.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace sciatica::cli {
 
@@ -19,13 +21,66 @@ std::string lower_case(std::string text) {
     return text;
 }
 
-std::vector<std::string> statements(const Result &result, const std::vector<int> &because) {
+// "3 May 2026" for an ISO date ("2026-05-03..."); the text itself when it is
+// not one.
+std::string day_text(const std::string &at) {
+    static const char *const months[] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+    if (at.size() < 10 || at[4] != '-' || at[7] != '-') {
+        return at;
+    }
+    int month = std::atoi(at.substr(5, 2).c_str());
+    int day = std::atoi(at.substr(8, 2).c_str());
+    if (month < 1 || month > 12 || day < 1) {
+        return at.substr(0, 10);
+    }
+    return std::to_string(day) + " " + months[month - 1] + " " + at.substr(0, 4);
+}
+
+// The answer behind a conclusion the tool drew, not one the person gave:
+// what it rests on, or "" when `question` holds the person's own answer.
+std::string concluded_because(const Result &result, int question, bool person) {
+    const RuleSet &rules = *result.rules;
+    for (const auto &change : result.changes) {
+        for (const auto &watch : rules.history.watch) {
+            if (watch.question == change.question && watch.implies == question) {
+                return "new since the check on " +
+                       (person ? day_text(change.since) : change.since.substr(0, 10));
+            }
+        }
+    }
+    for (const auto &entry : result.implied) {
+        if (entry.question != question) {
+            continue;
+        }
+        std::string from;
+        for (int by : entry.by) {
+            const auto q = static_cast<std::size_t>(by);
+            if (result.answers[q]) {
+                from += (from.empty() ? "" : ", ") +
+                        answer_statement(rules.questions[q], *result.answers[q]);
+            }
+        }
+        return from.empty() ? "from your other answers" : "from your answer: " + from;
+    }
+    return "";
+}
+
+std::vector<std::string> statements(const Result &result, const std::vector<int> &because,
+                                    bool person = false) {
     std::vector<std::string> out;
     for (int index : because) {
         const auto q = static_cast<std::size_t>(index);
-        if (result.answers[q]) {
-            out.push_back(answer_statement(result.rules->questions[q], *result.answers[q]));
+        if (!result.answers[q]) {
+            continue;
         }
+        const Question &question = result.rules->questions[q];
+        std::string said = person ? person_statement(question, *result.answers[q])
+                                  : answer_statement(question, *result.answers[q]);
+        // What the tool concluded is said as such, with why (issue 19).
+        std::string why = concluded_because(result, index, person);
+        out.push_back(why.empty() ? said : "treated as " + said + " (" + why + ")");
     }
     return out;
 }
@@ -37,8 +92,8 @@ std::vector<std::string> statements(const Result &result, const std::vector<int>
 // room for all of them.
 std::string name_and_why(const Result &result, const std::string &lead,
                          const std::vector<int> &because, const char *sgr, const std::string &first,
-                         const std::string &rest, const TextStyle &style) {
-    std::vector<std::string> said = statements(result, because);
+                         const std::string &rest, const TextStyle &style, bool person) {
+    std::vector<std::string> said = statements(result, because, person);
     // "Leg symptoms on walking: leg symptoms on walking" says nothing new.
     said.erase(std::remove_if(said.begin(), said.end(),
                               [&lead](const std::string &statement) {
@@ -111,14 +166,16 @@ std::string changes_since(const Result &result, const TextStyle &style) {
 
 // The red flags and urgency rules that hold. A red flag's advice is always
 // shown; another rule's only with `details`, as the urgency's advice covers it.
-std::string why_this_urgency(const Result &result, const TextStyle &style, bool details) {
+std::string why_this_urgency(const Result &result, const TextStyle &style, bool details,
+                             bool person) {
     std::string out;
     const int levels = static_cast<int>(result.rules->urgencies.size());
     for (const auto *list : {&result.red_flags, &result.urgency_rules}) {
         bool red_flag = list == &result.red_flags;
         for (const auto &hit : *list) {
             const char *colour = urgency_colour(hit.rule->urgency, levels);
-            out += name_and_why(result, hit.rule->name, hit.because, colour, "  ! ", "    ", style);
+            out += name_and_why(result, hit.rule->name, hit.because, colour, "  ! ", "    ", style,
+                                person);
             if (red_flag || details) {
                 out += flow(style, hit.rule->advice, "    ", "    ");
             }
@@ -141,7 +198,7 @@ std::string emergency_signs(const Result &result, const TextStyle &style) {
                       urgency_colour(0, static_cast<int>(rules.urgencies.size())), style);
 }
 
-std::string causes(const Result &result, const TextStyle &style, bool details) {
+std::string causes(const Result &result, const TextStyle &style, bool details, bool person) {
     const Texts &texts = result.rules->texts;
     std::string out = section(texts.causes_heading, style);
     if (result.causes.empty()) {
@@ -152,7 +209,7 @@ std::string causes(const Result &result, const TextStyle &style, bool details) {
         const auto &ranked = result.causes[i];
         std::string number = "  " + std::to_string(i + 1) + ". ";
         out += name_and_why(result, ranked.cause->name, ranked.because, k_bold, number, "     ",
-                            style);
+                            style, person);
         if (details) {
             out += flow(style, ranked.cause->summary, "     ", "     ");
         }
@@ -181,7 +238,7 @@ std::string technique_steps(const Technique &technique, const std::string &cauti
     return out;
 }
 
-std::string techniques(const Result &result, const TextStyle &style, bool details) {
+std::string techniques(const Result &result, const TextStyle &style, bool details, bool person) {
     const Texts &texts = result.rules->texts;
     if (result.techniques.empty()) {
         return texts.no_techniques.empty() ? ""
@@ -189,7 +246,9 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
                                                  flow(style, texts.no_techniques, "  ", "  ");
     }
     std::string out = "\n";
-    const std::string hint = "(steps, cautions: sciatica techniques ID, or check --details)";
+    // At the end of an interview no id: the command alone lists them all.
+    const std::string hint = person ? "(steps and cautions: sciatica techniques)"
+                                    : "(steps, cautions: sciatica techniques ID, or check --details)";
     if (details) {
         out += render_heading(texts.techniques_heading, style);
     } else if (!style.plain && display_width(texts.techniques_heading + "  " + hint) <=
@@ -206,8 +265,9 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
                  "", "");
     }
     for (const auto *technique : result.techniques) {
+        std::string name = technique->name + (person ? "" : " (" + technique->id + ")");
         out += details ? technique_steps(*technique, texts.cautions_heading, style)
-                       : flow(style, technique->name + " (" + technique->id + ")", "  - ", "    ");
+                       : flow(style, name, "  - ", "    ");
     }
     return out;
 }
@@ -216,40 +276,122 @@ std::size_t line_count(const std::string &text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-// Said before anything else when no red flag holds but some could: what could
-// not be ruled out, and the questions (with the ids `--answer` takes) that
-// would rule it out. Every sign and every question id is always shown (an
-// unanswered warning sign never reassures); to keep it readable the signs
-// run as one paragraph and, unless `details` or plain style, only the first
-// questions are written out in full and the rest are named by id.
-std::string not_ruled_out(const Result &result, const TextStyle &style, bool details) {
-    constexpr std::size_t k_full_questions = 6;
-    const IncompleteScreen &screen = result.rules->incomplete_screen;
-    std::string out = render_heading(screen.name, style);
-    std::string signs;
+// The red flags not ruled out, said by family ("signs of infection") when
+// the rule set groups them and not `details`; a flag in no family by name.
+std::string not_ruled_out_signs(const Result &result, bool details) {
+    const RuleSet &rules = *result.rules;
+    auto open = [&result, &rules](int flag) {
+        return std::any_of(result.not_ruled_out.begin(), result.not_ruled_out.end(),
+                           [&](const UrgencyRule *rule) { return rule == &rules.red_flags[flag]; });
+    };
+    std::vector<std::string> said;
+    std::vector<bool> in_family(rules.red_flags.size(), false);
+    if (!details) {
+        for (const auto &family : rules.flag_families) {
+            bool any = false;
+            for (int flag : family.flags) {
+                in_family[static_cast<std::size_t>(flag)] = true;
+                any = any || open(flag);
+            }
+            if (any) {
+                said.push_back(family.name);
+            }
+        }
+    }
     for (const auto *flag : result.not_ruled_out) {
-        signs += (signs.empty() ? "" : "; ") + flag->name;
+        if (!in_family[static_cast<std::size_t>(flag - rules.red_flags.data())]) {
+            said.push_back(flag->name);
+        }
+    }
+    std::string out;
+    for (const auto &name : said) {
+        out += (out.empty() ? "" : "; ") + name;
+    }
+    return out;
+}
+
+// Result::unanswered, the questions that could decide the most severe red
+// flag not ruled out first (a bladder question before the side of the
+// pain), so that the few shown are the ones that matter most.
+std::vector<int> ranked_unanswered(const Result &result) {
+    const RuleSet &rules = *result.rules;
+    std::vector<int> severity(rules.questions.size(), static_cast<int>(rules.urgencies.size()));
+    for (const auto *flag : result.not_ruled_out) {
+        std::vector<int> read;
+        questions_of(flag->when, read);
+        for (int q : read) {
+            auto &level = severity[static_cast<std::size_t>(q)];
+            level = std::min(level, flag->urgency);
+        }
+    }
+    std::vector<int> out = result.unanswered;
+    std::stable_sort(out.begin(), out.end(), [&severity](int a, int b) {
+        return severity[static_cast<std::size_t>(a)] < severity[static_cast<std::size_t>(b)];
+    });
+    return out;
+}
+
+// At most `limit` unanswered questions as "  - prompt" lines (all when
+// `limit` is 0), the rest counted: for a person, with no ids.
+std::string question_lines(const Result &result, const TextStyle &style, std::size_t limit) {
+    std::string out;
+    std::size_t shown = 0;
+    for (int index : ranked_unanswered(result)) {
+        if (limit != 0 && shown == limit) {
+            break;
+        }
+        out += flow(style, result.rules->questions[static_cast<std::size_t>(index)].prompt,
+                    "  - ", "    ");
+        ++shown;
+    }
+    std::string more = text_of(result.rules->texts, "unanswered_more");
+    if (result.unanswered.size() > shown && !more.empty()) {
+        std::string count = std::to_string(result.unanswered.size() - shown);
+        if (auto at = more.find("{count}"); at != std::string::npos) {
+            more.replace(at, 7, count);
+        }
+        out += flow(style, more, "  ", "  ");
+    }
+    return out;
+}
+
+// Said before anything else when no red flag holds but some could: what could
+// not be ruled out, and the questions that would rule it out. An unanswered
+// warning sign never reassures, so every family of them is named (every sign
+// with `details`). After an interview (`person`) the first questions follow
+// in words; otherwise every question's id for --answer, the first ones in
+// full unless `details` or plain style.
+std::string not_ruled_out(const Result &result, const TextStyle &style, bool details, bool person) {
+    constexpr std::size_t k_full_questions = 3;
+    constexpr std::size_t k_person_questions = 3;
+    const IncompleteScreen &screen = result.rules->incomplete_screen;
+    const std::string signs = not_ruled_out_signs(result, details);
+    std::string out = render_heading(screen.name, style);
+    if (person && !details) {
+        std::string lead = text_of(result.rules->texts, "not_ruled_out_people");
+        out += flow(style, (lead.empty() ? screen.advice : lead) + " " + signs + ".", "", "");
+        std::string ask = text_of(result.rules->texts, "unanswered_people");
+        out += ask.empty() ? "" : flow(style, ask, "", "");
+        return out + question_lines(result, style, k_person_questions) + "\n";
     }
     out += flow(style, screen.advice + " " + signs + ".", "", "");
     out += flow(style, screen.ask, "", "");
     const bool all = details || style.plain;
-    std::string rest;
     std::size_t shown = 0;
-    for (int index : result.unanswered) {
+    for (int index : ranked_unanswered(result)) {
         const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
-        if (all || shown < k_full_questions) {
-            out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ",
-                        "    ");
-            ++shown;
-        } else {
-            rest += (rest.empty() ? "" : ", ") + question.id;
+        if (!all && shown == k_full_questions) {
+            break;
         }
+        out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ",
+                    "    ");
+        ++shown;
     }
-    if (!rest.empty()) {
-        out += flow(style, "and, by id: " + rest + ".", "  ", "  ");
+    if (result.unanswered.size() > shown) {
         out += flow(style,
-                    "At a terminal, sciatica check asks them one at a time; --details lists "
-                    "them in full.",
+                    "and " + std::to_string(result.unanswered.size() - shown) +
+                        " more: --details lists them all, and at a terminal sciatica check "
+                        "asks them.",
                     "  ", "  ");
     }
     return out + "\n";
@@ -257,10 +399,15 @@ std::string not_ruled_out(const Result &result, const TextStyle &style, bool det
 
 // The unanswered questions that could raise the urgency, as many as fit in
 // `k_question_lines` lines (all with `details` or in plain style), with
-// their ids for --answer.
-std::string worth_answering(const Result &result, const TextStyle &style, bool details) {
+// their ids for --answer, or after an interview (`person`) in words alone.
+std::string worth_answering(const Result &result, const TextStyle &style, bool details,
+                            bool person) {
     if (result.unanswered.empty()) {
         return "";
+    }
+    const std::string heading = section(result.rules->texts.worth_answering_heading, style);
+    if (person && !details) {
+        return heading + question_lines(result, style, k_question_lines);
     }
     std::string list;
     std::size_t shown = 0;
@@ -278,8 +425,67 @@ std::string worth_answering(const Result &result, const TextStyle &style, bool d
         how = std::to_string(result.unanswered.size() - shown) + " more; answer with: sciatica "
                                                                  "check --answer ID=VALUE";
     }
-    return section(result.rules->texts.worth_answering_heading, style) + list +
-           flow(style, how, "  ", "  ");
+    return heading + list + flow(style, how, "  ", "  ");
+}
+
+// The last line, and the notice above it: on every result.
+std::string closing(const Result &result, const TextStyle &style) {
+    const UrgencyLevel &level = result.urgency_level();
+    const int levels = static_cast<int>(result.rules->urgencies.size());
+    std::string out = "\n" + flow(style, result.rules->notice, "", "");
+    std::string last = "Urgency: " + level.name;
+    return out + (style.plain ? flow(style, last, "", "")
+                              : wrap_painted(style, urgency_colour(result.urgency, levels), last,
+                                             "", ""));
+}
+
+// An emergency on one 80x24 screen (issue 19): what to do now (the urgency's
+// advice, then each emergency red flag with its own advice while the screen
+// has room, by name after that), the signs the person reported, what to tell
+// the clinician, the notice. Nothing to try, no causes, no questions: they
+// would only delay going.
+std::string emergency_screen(const Result &result, const TextStyle &style, bool person) {
+    constexpr std::size_t k_screen_lines = 24;
+    const RuleSet &rules = *result.rules;
+    const int levels = static_cast<int>(rules.urgencies.size());
+    const UrgencyLevel &level = result.urgency_level();
+    std::string top = render_banner(level, result.urgency, levels, style) + what_to_do(level, style);
+    std::vector<const FiredRule *> flags;
+    std::vector<int> because;
+    for (const auto &hit : result.red_flags) {
+        if (hit.rule->urgency != result.urgency) {
+            continue;
+        }
+        flags.push_back(&hit);
+        for (int q : hit.because) {
+            if (std::find(because.begin(), because.end(), q) == because.end()) {
+                because.push_back(q);
+            }
+        }
+    }
+    std::string told;
+    for (const auto &statement : statements(result, because, person)) {
+        told += (told.empty() ? "" : "; ") + statement;
+    }
+    std::string reported;
+    const std::string heading = text_of(rules.texts, "signs_reported_heading");
+    if (!told.empty()) {
+        reported = "\n" + (heading.empty() ? "" : render_heading(heading, style)) +
+                   flow(style, told + ".", "  ", "  ");
+    }
+    const std::string tell = text_of(rules.texts, "tell_clinician");
+    reported += tell.empty() ? "" : flow(style, tell, "", "");
+    const std::string end = closing(result, style);
+    // Each flag's advice while it fits; the names of the rest.
+    std::string said;
+    const char *colour = urgency_colour(result.urgency, levels);
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+        std::string name = wrap_painted(style, colour, flags[i]->rule->name, "  ! ", "    ");
+        std::string full = name + flow(style, flags[i]->rule->advice, "    ", "    ");
+        std::size_t after = line_count(top + said + full + reported + end);
+        said += style.plain || after <= k_screen_lines ? full : name;
+    }
+    return top + said + reported + end;
 }
 
 } // namespace
@@ -357,25 +563,65 @@ std::string render_box(const std::string &title, const std::vector<std::string> 
     return out + paint(style, sgr, "+" + std::string(width - 2, '-') + "+") + "\n";
 }
 
-std::string render_text(const Result &result, const TextStyle &style, bool details) {
+std::string person_statement(const Question &question, double value) {
+    std::string says = answer_statement(question, value);
+    const DurationUnit *unit = nullptr;
+    for (const auto &candidate : duration_units()) {
+        unit = question.unit == candidate.name ? &candidate : unit;
+    }
+    std::string number = answer_text(question, value) + " " + question.unit;
+    auto at = says.find(number);
+    if (unit == nullptr || at == std::string::npos) {
+        return says;
+    }
+    return says.replace(at, number.size(), about_duration(value * unit->days));
+}
+
+std::string about_duration(double days) {
+    auto about = [](double count, const char *one, const char *many) {
+        long whole = std::lround(count);
+        whole = whole < 1 ? 1 : whole;
+        return "about " + std::to_string(whole) + " " + (whole == 1 ? one : many);
+    };
+    if (days < 1) {
+        return "less than a day";
+    }
+    if (days < 14) {
+        return about(days, "day", "days");
+    }
+    if (days < 7 * 9) {
+        return about(days / 7, "week", "weeks");
+    }
+    if (days < 365.25 * 2) {
+        return about(days / (365.25 / 12), "month", "months");
+    }
+    const double years = days / 365.25;
+    if (years < 5 && std::fabs(years - std::round(years)) >= 0.25) {
+        return "about " + std::to_string(static_cast<int>(years)) + " and a half years";
+    }
+    return about(years, "year", "years");
+}
+
+std::string render_text(const Result &result, const TextStyle &style, bool details,
+                        bool person) {
+    if (result.urgency == 0 && !details && !result.red_flags.empty()) {
+        return emergency_screen(result, style, person);
+    }
     const UrgencyLevel &level = result.urgency_level();
     const int levels = static_cast<int>(result.rules->urgencies.size());
     // Unresolved warning signs come first, and then list the questions.
     const bool unresolved = !result.screen_complete && result.red_flags.empty();
-    std::string out = unresolved ? not_ruled_out(result, style, details) : "";
+    std::string out = unresolved ? not_ruled_out(result, style, details, person) : "";
     out += render_banner(level, result.urgency, levels, style);
     out += what_to_do(level, style);
     out += changes_since(result, style);
-    out += why_this_urgency(result, style, details);
+    out += why_this_urgency(result, style, details, person);
     out += emergency_signs(result, style);
-    out += causes(result, style, details);
-    out += techniques(result, style, details);
-    out += unresolved ? "" : worth_answering(result, style, details);
-    out += "\n" + flow(style, result.rules->notice, "", "");
-    std::string last = "Urgency: " + level.name;
-    out += style.plain ? flow(style, last, "", "")
-                       : wrap_painted(style, urgency_colour(result.urgency, levels), last, "", "");
-    return out;
+    out += causes(result, style, details, person);
+    // Unresolved, the incomplete screen's `ask` has said what not to try.
+    out += unresolved && !details ? "" : techniques(result, style, details, person);
+    out += unresolved ? "" : worth_answering(result, style, details, person);
+    return out + closing(result, style);
 }
 
 } // namespace sciatica::cli

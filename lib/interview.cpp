@@ -294,6 +294,20 @@ bool Interview::back() {
     return true;
 }
 
+bool Interview::reopen(int question) {
+    auto at = std::find(m_asked.begin(), m_asked.end(), question);
+    const auto index = static_cast<std::size_t>(question);
+    if (at == m_asked.end() || m_answers[index]) {
+        return false;
+    }
+    // A "don't know" reopened nothing (only a yes does), so its reply holds
+    // nothing back() would need.
+    m_replies.erase(m_replies.begin() + (at - m_asked.begin()));
+    m_asked.erase(at);
+    m_done[index] = false;
+    return true;
+}
+
 Result Interview::result() const {
     Result out = evaluate(m_rules, m_answers);
     out.asked = m_asked;

@@ -46,6 +46,13 @@ class Interview {
     // Returns false when nothing has been asked yet.
     bool back();
 
+    // Makes `question`, asked before and left unknown ("don't know"), one to
+    // ask again: it leaves asked() until it is answered anew, and next() can
+    // name it once more. For the offer at the end of an interview to go back
+    // to the unanswered questions. Returns false, changing nothing, when
+    // `question` was not asked or has an answer.
+    bool reopen(int question);
+
     // True when the answers so far put the urgency at the most severe level.
     bool emergency() const;
 

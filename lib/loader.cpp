@@ -39,7 +39,7 @@ class Loader {
             {"format", "title", "version", "notice", "about", "texts", "emergency_signs",
              "urgencies", "questions", "red_flags", "urgency_rules", "causes_when", "causes",
              "techniques", "treatments", "equipment", "incomplete_screen", "leading_causes",
-             "history", "implications"},
+             "history", "implications", "flag_families"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = m_in.text(root, "format");
         if (root["format"] && format != k_rules_format) {
@@ -95,6 +95,7 @@ class Loader {
         if (root["history"]) {
             HistoryReader(m_in, *m_rules).read(root["history"], rules.history);
         }
+        load_list(root, "flag_families", rules.flag_families, &Loader::load_flag_family);
     }
 
     YamlReader m_in;
@@ -513,6 +514,32 @@ class Loader {
 
     bool load_equipment(const YAML::Node &node, Equipment &out) {
         return read_equipment(m_in, node, out);
+    }
+
+    // A family of red flags said together when not ruled out: a name and the
+    // ids of its flags, each a red flag of this rule set.
+    bool load_flag_family(const YAML::Node &node, FlagFamily &out) {
+        if (!m_in.expect_map(node, "a flag family")) {
+            return false;
+        }
+        m_in.check_keys(node, {"name", "flags"}, {"name", "flags"});
+        out.name = m_in.text(node, "name");
+        std::vector<std::string> ids;
+        for (const auto &flag : m_rules->red_flags) {
+            ids.push_back(flag.id);
+        }
+        YAML::Node flags = node["flags"];
+        if (flags && !flags.IsSequence()) {
+            m_in.error(flags, "'flags' of a flag family must be a list of red flag ids");
+            return false;
+        }
+        for (const auto &flag : flags) {
+            int index = m_in.reference(flag, ids, "red flag");
+            if (index >= 0) {
+                out.flags.push_back(index);
+            }
+        }
+        return true;
     }
 };
 

@@ -20,34 +20,99 @@ using Json = nlohmann::ordered_json;
 // the same printed in black and white.
 const char *const k_style = R"css(
 :root { color: #000; background: #fff; }
-body { font: 11pt/1.45 "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 0 auto;
+body { font: 11pt/1.4 "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 0 auto;
   max-width: 50rem; padding: 1.5rem; }
-h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
-h2 { font-size: 1.2rem; border-bottom: 2px solid #000; padding-bottom: .15rem; margin: 1.6rem 0 .6rem; }
-h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
-.urgency { border: 3px solid #000; padding: .6rem .8rem; font-weight: bold; font-size: 1.15rem; }
+h1 { font-size: 1.5rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.15rem; border-bottom: 2px solid #000; padding-bottom: .1rem; margin: 1.2rem 0 .5rem; }
+h3 { font-size: 1rem; margin: .7rem 0 .2rem; }
+p { margin: .3rem 0; }
+.write-in { display: flex; gap: 2rem; margin: .4rem 0; }
+.write-in span { flex: 1; border-bottom: 1px solid #000; padding-top: 1.2rem; }
+.summary { border: 2px solid #000; padding: .4rem .7rem; }
+.summary dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; margin: 0; }
+.summary dt { font-weight: bold; }
+.summary dd { margin: 0; }
+.urgency { border: 3px solid #000; padding: .5rem .7rem; font-weight: bold; font-size: 1.1rem; }
 .urgency-emergency, .urgency-urgent { border-width: 6px; border-style: double; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #444; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #444; padding: .25rem .4rem; text-align: left; vertical-align: top; }
 thead th { background: #e8e8e8; }
 td.yes { font-weight: bold; }
 td.unknown { font-style: italic; }
-figure { margin: .5rem 0; }
-figcaption { font-size: .95rem; margin-top: .3rem; }
+.figures { display: flex; gap: 1rem; align-items: flex-start; }
+.figures figure:first-child { flex: 0 0 11rem; }
+.figures figure:last-child { flex: 1; }
+figure { margin: .4rem 0; }
+figcaption { font-size: .9rem; margin-top: .2rem; }
 svg { max-width: 100%; height: auto; }
-.notice { border: 2px solid #000; padding: .6rem .8rem; }
+.notice { border: 2px solid #000; padding: .5rem .7rem; }
 .meta { color: #222; }
-ul.because { margin: .2rem 0 .6rem; }
-@page { margin: 15mm; }
+.concluded { font-style: italic; }
+ul.because { margin: .1rem 0 .4rem; }
+ul.answers { columns: 2; column-gap: 1.5rem; padding-left: 1rem; margin: .2rem 0; }
+ul.answers li { break-inside: avoid; }
+@page {
+  size: A4; margin: 12mm 12mm 14mm;
+  @bottom-left { content: "PRINTED_TEXT"; font: 8pt "DejaVu Sans", Arial, sans-serif; }
+  @bottom-right { content: "PAGE_WORD " counter(page) " / " counter(pages);
+    font: 8pt "DejaVu Sans", Arial, sans-serif; }
+}
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  table { font-size: 9pt; }
-  th, td { padding: .15rem .35rem; }
-  section, figure, tr { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11pt; margin: .7rem 0 .3rem; }
+  h3 { font-size: 9.5pt; margin: .4rem 0 .1rem; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .1rem .3rem; }
+  figure, tr, .summary, .urgency { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
+  .figures svg { max-height: 60mm; }
 }
 )css";
+
+// The rule set's sentence `key` (texts:), with each {name} in `values`
+// filled in. Not escaped: text() does that where it is written.
+std::string words(const RuleSet &rules, std::string_view key,
+                  std::initializer_list<std::pair<const char *, std::string>> values = {}) {
+    std::string out = text_of(rules.texts, key);
+    for (const auto &[name, value] : values) {
+        const std::string placeholder = std::string("{") + name + "}";
+        for (auto at = out.find(placeholder); at != std::string::npos;
+             at = out.find(placeholder, at + value.size())) {
+            out.replace(at, placeholder.size(), value);
+        }
+    }
+    return out;
+}
+
+// `value` as a CSS string's contents: for the page's margin boxes.
+std::string css_string(const std::string &value) {
+    std::string out;
+    for (char c : value) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '<' || c == '\n' || c == '\r') {
+            out += c == '<' ? "\\3C " : " "; // never "</style>"
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string style_sheet(const RuleSet &rules, const std::string &printed_on) {
+    std::string style = k_style;
+    const std::string printed =
+        printed_on.empty() ? "" : words(rules, "report_printed") + " " + printed_on;
+    for (const auto &[placeholder, value] :
+         {std::pair<std::string, std::string>{"PRINTED_TEXT", printed},
+          {"PAGE_WORD", words(rules, "report_page")}}) {
+        style.replace(style.find(placeholder), placeholder.size(), css_string(value));
+    }
+    return style;
+}
 
 std::string tag(const char *name, const std::string &html, const std::string &attributes = "") {
     return std::string("<") + name + (attributes.empty() ? "" : " " + attributes) + ">" + html +
@@ -65,9 +130,9 @@ std::string number_text(double value) {
 }
 
 // A stored answer in plain words.
-std::string answer_words(const Json &value) {
+std::string answer_words(const RuleSet &rules, const Json &value) {
     if (value.is_null()) {
-        return "not answered";
+        return words(rules, "report_not_answered");
     }
     if (value.is_boolean()) {
         return value.get<bool>() ? "yes" : "no";
@@ -87,15 +152,58 @@ std::string date_of(const std::string &at) {
     return at.size() >= 16 ? at.substr(0, 10) + " " + at.substr(11, 5) : at;
 }
 
-// "Because you said: ..." as a list of the answers behind a conclusion.
-std::string because_list(const RuleSet &rules, const Json &because) {
+// What the report draws from: the rule set, the saved checks as JSON, and
+// the person's own answers at the latest check (what they said, as opposed
+// to what the tool concluded).
+struct Source {
+    const RuleSet &rules;
+    const std::vector<Json> &checks;
+    const Json &result; // the latest check's
+    const Json &own;    // the latest check's stored answers: id -> value
+};
+
+// Why the result holds `answer` for question `id` when the person did not
+// give it: "new since the check on ...", "from the answer: ...", or "" when
+// it is the person's own answer.
+std::string concluded_because(const Source &in, const std::string &id, const Json &answer) {
+    const Json own = in.own.contains(id) ? in.own[id] : Json();
+    if (own == answer) {
+        return "";
+    }
+    const RuleSet &rules = in.rules;
+    for (const auto &change : in.result.value("changes", Json::array())) {
+        for (const auto &watch : rules.history.watch) {
+            int changed = rules.question_index(change.value("question", ""));
+            if (watch.question == changed && watch.implies == rules.question_index(id)) {
+                return words(rules, "report_new_since",
+                             {{"date", date_of(change.value("since", ""))}});
+            }
+        }
+    }
+    return words(rules, "report_implied_by",
+                 {{"statement", prompt_of(rules, id) + " " + answer_words(rules, own)}});
+}
+
+// The answers behind a conclusion, each as the person gave it; one the tool
+// concluded says so, and why.
+std::string because_list(const Source &in, const Json &because) {
     if (!because.is_array() || because.empty()) {
         return "";
     }
     std::string items;
     for (const auto &entry : because) {
-        items += tag("li", text(prompt_of(rules, entry.value("question", ""))) + " <strong>" +
-                               text(answer_words(entry["answer"])) + "</strong>");
+        const std::string id = entry.value("question", "");
+        const std::string said = text(prompt_of(in.rules, id)) + " <strong>" +
+                                 text(answer_words(in.rules, entry["answer"])) + "</strong>";
+        const std::string why = concluded_because(in, id, entry["answer"]);
+        items += why.empty() ? tag("li", said)
+                             : tag("li",
+                                   text(words(in.rules, "report_concluded",
+                                              {{"conclusion", prompt_of(in.rules, id) + " " +
+                                                                  answer_words(in.rules,
+                                                                               entry["answer"])},
+                                               {"why", why}})),
+                                   "class=\"concluded\"");
     }
     return tag("ul", items, "class=\"because\"");
 }
@@ -105,7 +213,75 @@ std::string section(const char *id, const std::string &title, const std::string 
            "<h2 id=\"" + id + "-title\">" + text(title) + "</h2>\n" + body + "</section>\n";
 }
 
-std::string urgency_section(const RuleSet &rules, const Json &result) {
+std::string flag_name(const RuleSet &rules, const std::string &id) {
+    for (const auto &flag : rules.red_flags) {
+        if (flag.id == id) {
+            return flag.name;
+        }
+    }
+    return id;
+}
+
+std::string joined(const std::vector<std::string> &items, const std::string &none) {
+    std::string out;
+    for (const auto &item : items) {
+        out += (out.empty() ? "" : "; ") + item;
+    }
+    return out.empty() ? none : out;
+}
+
+// The half page a practitioner reads first: the urgency, the warning signs
+// reported and those not ruled out, the leading causes, the trend and the
+// date of the latest check.
+std::string summary_section(const Source &in) {
+    const RuleSet &rules = in.rules;
+    const std::string none = words(rules, "report_none");
+    std::vector<std::string> reported;
+    for (const auto &flag : in.result.value("red_flags", Json::array())) {
+        reported.push_back(flag.value("name", ""));
+    }
+    std::vector<std::string> open;
+    if (in.result.value("screen_complete", true) == false) {
+        for (const auto &id : in.result.value("not_ruled_out", Json::array())) {
+            open.push_back(flag_name(rules, id.get<std::string>()));
+        }
+    }
+    std::vector<std::string> causes;
+    for (const auto &cause : in.result.value("causes", Json::array())) {
+        if (causes.size() < static_cast<std::size_t>(rules.leading_causes)) {
+            causes.push_back(cause.value("name", ""));
+        }
+    }
+    std::string trend = words(rules, "report_trend_one");
+    const Json *first = nullptr;
+    for (const auto &check : in.checks) {
+        first = first == nullptr && check["pain_score"].is_number() ? &check : first;
+    }
+    const Json &latest = in.checks.back();
+    if (in.checks.size() > 1 && first != nullptr && first != &latest &&
+        latest["pain_score"].is_number()) {
+        trend = words(rules, "report_trend",
+                      {{"first", number_text((*first)["pain_score"].get<double>())},
+                       {"from", date_of((*first)["at"])},
+                       {"latest", number_text(latest["pain_score"].get<double>())},
+                       {"to", date_of(latest["at"])}});
+    }
+    auto row = [&rules](const char *key, const std::string &value) {
+        return "<dt>" + text(words(rules, key)) + "</dt><dd>" + text(value) + "</dd>\n";
+    };
+    std::string list = row("report_summary_urgency", in.result.value("urgency_name", "")) +
+                       row("report_summary_signs", joined(reported, none)) +
+                       row("report_summary_not_ruled_out", joined(open, none)) +
+                       row("report_summary_causes", joined(causes, none)) +
+                       row("report_summary_trend", trend) +
+                       row("report_summary_latest", date_of(latest["at"]));
+    return section("summary", words(rules, "report_summary_heading"),
+                   "<div class=\"summary\">\n<dl>\n" + list + "</dl>\n</div>\n");
+}
+
+std::string urgency_section(const Source &in) {
+    const RuleSet &rules = in.rules;
+    const Json &result = in.result;
     const std::string urgency = result.value("urgency", "");
     std::string body = "<p class=\"urgency urgency-" + text(urgency) + "\">" +
                        text(result.value("urgency_name", urgency)) + "</p>\n" +
@@ -114,30 +290,27 @@ std::string urgency_section(const RuleSet &rules, const Json &result) {
     for (const char *list : {"red_flags", "urgency_rules"}) {
         for (const auto &rule : result.value(list, Json::array())) {
             why += tag("h3", text(rule.value("name", ""))) +
-                   tag("p", text(rule.value("advice", ""))) + because_list(rules, rule["because"]);
+                   tag("p", text(rule.value("advice", ""))) + because_list(in, rule["because"]);
         }
     }
     if (result.value("screen_complete", true) == false) {
         // Warning signs neither confirmed nor ruled out: never reassurance.
         std::string names;
         for (const auto &id : result.value("not_ruled_out", Json::array())) {
-            std::string name = id.get<std::string>();
-            for (const auto &flag : rules.red_flags) {
-                name = flag.id == id.get<std::string>() ? flag.name : name;
-            }
-            names += tag("li", text(name));
+            names += tag("li", text(flag_name(rules, id.get<std::string>())));
         }
         why += tag("h3", text(rules.incomplete_screen.name)) +
                tag("p", text(rules.incomplete_screen.advice)) + tag("ul", names);
     }
     if (why.empty()) {
-        why = tag("p", "No warning sign or other reason for urgency was found in the answers.");
+        why = tag("p", text(words(rules, "report_no_reason")));
     }
-    return section("urgency", "How urgent it is, and why", body + why);
+    return section("urgency", words(rules, "report_urgency_heading"), body + why);
 }
 
-std::string warning_signs_section(const RuleSet &rules, const Answers &answers) {
-    // Each question a red flag reads, with the signs it screens for.
+// The questions the warning-sign table shows: each one a red flag reads,
+// but where it hurts (the body diagram's).
+std::vector<std::vector<std::string>> screened_signs(const RuleSet &rules) {
     std::vector<std::vector<std::string>> signs(rules.questions.size());
     for (const auto &flag : rules.red_flags) {
         std::vector<int> questions;
@@ -149,20 +322,24 @@ std::string warning_signs_section(const RuleSet &rules, const Answers &answers) 
             }
         }
     }
-    // Where it hurts has its own figure; the table keeps to the signs.
     const BodyMap &map = rules.history.body;
     for (int q : {map.back, map.buttock, map.leg, map.below_knee, map.side}) {
         if (q >= 0) {
             signs[static_cast<std::size_t>(q)].clear();
         }
     }
+    return signs;
+}
+
+std::string warning_signs_section(const RuleSet &rules, const Answers &answers) {
+    const auto signs = screened_signs(rules);
     std::string rows;
     for (std::size_t q = 0; q < rules.questions.size(); ++q) {
         if (signs[q].empty()) {
             continue;
         }
         const Question &question = rules.questions[q];
-        std::string answer = "not answered";
+        std::string answer = words(rules, "report_not_answered");
         std::string cls = "unknown";
         if (answers[q]) {
             answer = answer_text(question, *answers[q]);
@@ -175,56 +352,61 @@ std::string warning_signs_section(const RuleSet &rules, const Answers &answers) 
         rows += "<tr><th scope=\"row\">" + text(question.prompt) + "</th><td class=\"" + cls +
                 "\">" + text(answer) + "</td><td>" + names + "</td></tr>\n";
     }
-    std::string table =
-        "<table>\n<caption>Each warning-sign question at the latest check: yes, "
-        "no, or not answered. A sign not answered is not ruled out.</caption>\n"
-        "<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Answer</th>"
-        "<th scope=\"col\">Warning sign it screens for</th></tr></thead>\n<tbody>\n" +
-        rows + "</tbody>\n</table>\n";
-    return section("warning-signs", "Warning signs", table);
+    std::string table = "<table>\n<caption>" + text(words(rules, "report_signs_caption")) +
+                        "</caption>\n<thead><tr><th scope=\"col\">" +
+                        text(words(rules, "report_question_column")) + "</th><th scope=\"col\">" +
+                        text(words(rules, "report_answer_column")) + "</th><th scope=\"col\">" +
+                        text(words(rules, "report_sign_column")) + "</th></tr></thead>\n<tbody>\n" +
+                        rows + "</tbody>\n</table>\n";
+    return section("warning-signs", words(rules, "report_signs_heading"), table);
 }
 
+// Every other answer the person gave (the warning signs and where it hurts
+// have their own table and figure), two columns to a page.
 std::string answers_section(const RuleSet &rules, const Json &stored) {
-    std::string rows;
+    const auto signs = screened_signs(rules);
+    std::string items;
     int unanswered = 0;
     for (const auto &[id, value] : stored.items()) {
         if (value.is_null()) {
             ++unanswered;
             continue;
         }
-        rows += "<tr><th scope=\"row\">" + text(prompt_of(rules, id)) + "</th><td>" +
-                text(answer_words(value)) + "</td></tr>\n";
+        int q = rules.question_index(id);
+        if (q >= 0 && !signs[static_cast<std::size_t>(q)].empty()) {
+            continue; // in the warning-sign table
+        }
+        items += tag("li", text(prompt_of(rules, id)) + " <strong>" +
+                               text(answer_words(rules, value)) + "</strong>");
     }
-    std::string body = rows.empty() ? tag("p", "No question was answered.")
-                                    : "<table>\n<thead><tr><th scope=\"col\">Question</th><th "
-                                      "scope=\"col\">Answer</th></tr></thead>\n<tbody>\n" +
-                                          rows + "</tbody>\n</table>\n";
+    std::string body = items.empty() ? tag("p", text(words(rules, "report_no_answers")))
+                                     : tag("ul", items, "class=\"answers\"");
     if (unanswered > 0) {
-        body += tag("p", std::to_string(unanswered) +
-                             " other questions were not answered; the warning-sign table shows "
-                             "those that matter for safety.");
+        body += tag("p", text(words(rules, "report_unanswered_count",
+                                    {{"count", std::to_string(unanswered)}})));
     }
-    return section("answers", "Every answer at the latest check", body);
+    return section("answers", words(rules, "report_answers_heading"), body);
 }
 
-std::string causes_section(const RuleSet &rules, const Json &result) {
+std::string causes_section(const Source &in) {
     std::string body;
-    for (const auto &cause : result.value("causes", Json::array())) {
+    for (const auto &cause : in.result.value("causes", Json::array())) {
         body += tag("h3", text(cause.value("name", ""))) +
-                tag("p", text(cause.value("summary", ""))) + tag("p", "The answers behind it:") +
-                because_list(rules, cause["because"]);
+                tag("p", text(cause.value("summary", "")) + " " +
+                             text(words(in.rules, "report_causes_because"))) +
+                because_list(in, cause["because"]);
     }
     if (body.empty()) {
-        body = tag("p", "No possible cause was suggested by the answers.");
+        body = tag("p", text(words(in.rules, "report_no_causes")));
     }
-    return section("causes", "Possible causes (not a diagnosis)", body);
+    return section("causes", in.rules.texts.causes_heading, body);
 }
 
 // Which regions hurt, from the rule set's history.body_map.
 struct Regions {
     bool back = false, buttock = false, leg = false, below_knee = false;
     bool left = true, right = true; // the side; both when unknown
-    std::string side_words = "side not answered";
+    std::string side_words;
 };
 
 Regions regions_of(const RuleSet &rules, const Answers &answers) {
@@ -238,12 +420,14 @@ Regions regions_of(const RuleSet &rules, const Answers &answers) {
     out.buttock = yes(map.buttock);
     out.leg = yes(map.leg);
     out.below_knee = yes(map.below_knee);
+    out.side_words = words(rules, "report_body_side_unknown");
     if (map.side >= 0 && answers[static_cast<std::size_t>(map.side)]) {
         const Question &side = rules.questions[static_cast<std::size_t>(map.side)];
         std::string name = answer_text(side, *answers[static_cast<std::size_t>(map.side)]);
         out.left = name != "right";
         out.right = name != "left";
-        out.side_words = name + (name == "both" ? " sides" : " side");
+        out.side_words = name == "both" ? words(rules, "report_body_both_sides")
+                                        : words(rules, "report_body_side", {{"side", name}});
     }
     return out;
 }
@@ -256,34 +440,32 @@ std::string shape(const std::string &element, bool marked) {
            "/>\n";
 }
 
-std::string body_section(const RuleSet &rules, const Answers &answers) {
+std::string body_figure(const RuleSet &rules, const Answers &answers) {
     Regions r = regions_of(rules, answers);
     std::vector<std::string> marked;
-    if (r.back) {
-        marked.push_back("lower back");
-    }
-    if (r.buttock) {
-        marked.push_back("buttock");
-    }
-    if (r.leg) {
-        marked.push_back("thigh");
-    }
-    if (r.below_knee) {
-        marked.push_back("below the knee");
+    for (const auto &[hurts, key] :
+         {std::pair<bool, const char *>{r.back, "report_body_back"},
+          {r.buttock, "report_body_buttock"},
+          {r.leg, "report_body_leg"},
+          {r.below_knee, "report_body_below_knee"}}) {
+        if (hurts) {
+            marked.push_back(words(rules, key));
+        }
     }
     std::string where;
+    const std::string and_word = " " + words(rules, "report_body_and") + " ";
     for (std::size_t i = 0; i < marked.size(); ++i) {
-        where += (i == 0 ? "" : i + 1 == marked.size() ? " and " : ", ") + marked[i];
+        where += (i == 0 ? "" : i + 1 == marked.size() ? and_word : ", ") + marked[i];
     }
-    std::string description = marked.empty()
-                                  ? "No painful area was answered yes at the latest check."
-                                  : "Pain marked in the " + where + " (" + r.side_words +
-                                        "), over the path of the sciatic nerve, seen from behind.";
+    std::string description =
+        marked.empty() ? words(rules, "report_body_none")
+                       : words(rules, "report_body_marked", {{"where", where}, {"side", r.side_words}});
     // Seen from behind: the person's left is on the left of the picture.
     std::string svg =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 420\" width=\"240\" "
         "height=\"420\" role=\"img\" aria-labelledby=\"body-svg-title body-svg-desc\">\n"
-        "<title id=\"body-svg-title\">Where it hurts</title>\n<desc id=\"body-svg-desc\">" +
+        "<title id=\"body-svg-title\">" +
+        text(words(rules, "report_body_heading")) + "</title>\n<desc id=\"body-svg-desc\">" +
         text(description) +
         "</desc>\n<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" "
         "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" "
@@ -309,15 +491,18 @@ std::string body_section(const RuleSet &rules, const Answers &answers) {
            "<path d=\"M114 150 C108 175 100 190 100 215 L100 300 L96 395 M100 300 L106 395\"/>\n"
            "<path d=\"M126 150 C132 175 140 190 140 215 L140 300 L136 395 M140 300 L146 395\"/>\n"
            "</g>\n"
-           "<text x=\"20\" y=\"200\" font-size=\"14\">Left</text>\n"
-           "<text x=\"182\" y=\"200\" font-size=\"14\">Right</text>\n"
-           "<text x=\"120\" y=\"416\" font-size=\"11\" text-anchor=\"middle\">Seen from behind; "
-           "dashes: sciatic nerve</text>\n</svg>\n";
-    std::string body = "<figure>\n" + svg + tag("figcaption", text(description)) + "</figure>\n";
-    return section("body-map", "Where it hurts", body);
+           "<text x=\"20\" y=\"200\" font-size=\"14\">" +
+           text(words(rules, "report_body_left")) +
+           "</text>\n"
+           "<text x=\"182\" y=\"200\" font-size=\"14\">" +
+           text(words(rules, "report_body_right")) +
+           "</text>\n"
+           "<text x=\"120\" y=\"416\" font-size=\"11\" text-anchor=\"middle\">" +
+           text(words(rules, "report_body_legend")) + "</text>\n</svg>\n";
+    return "<figure>\n" + svg + tag("figcaption", text(description)) + "</figure>\n";
 }
 
-std::string chart_section(const RuleSet &rules, const std::vector<Json> &checks) {
+std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) {
     double low = 0;
     double high = 10;
     if (rules.history.pain_score >= 0) {
@@ -332,8 +517,7 @@ std::string chart_section(const RuleSet &rules, const std::vector<Json> &checks)
         }
     }
     if (points.empty() || high <= low) {
-        return section("pain-chart", "Pain score over time",
-                       tag("p", "No saved check has a pain score."));
+        return tag("p", text(words(rules, "report_no_pain_score")));
     }
     const double left = 40, right = 590, top = 15, bottom = 185;
     auto x_of = [&](std::size_t i) {
@@ -354,13 +538,22 @@ std::string chart_section(const RuleSet &rules, const std::vector<Json> &checks)
                     "\" r=\"4\" fill=\"#000\"/>\n";
         }
     }
-    std::string description =
-        "Pain score (" + number_text(low) + " to " + number_text(high) + ") at " +
-        std::to_string(points.size()) + " of " + std::to_string(checks.size()) +
-        " saved checks, from " + date_of(checks.front()["at"]) + " to " +
-        date_of(checks.back()["at"]) + ": first " + number_text(points.front().second) +
-        ", latest " + number_text(points.back().second) + ", lowest " + number_text(min_score) +
-        ", highest " + number_text(max_score) + ".";
+    // "At the latest check" only when the latest check has a score: an
+    // earlier check's score is said with its own date.
+    const bool latest_scored = points.back().first + 1 == checks.size();
+    std::string description = words(
+        rules, latest_scored ? "report_chart_description" : "report_chart_latest_missing",
+        {{"low", number_text(low)},
+         {"high", number_text(high)},
+         {"count", std::to_string(points.size())},
+         {"checks", std::to_string(checks.size())},
+         {"from", date_of(checks.front()["at"])},
+         {"to", date_of(checks.back()["at"])},
+         {"first", number_text(points.front().second)},
+         {"latest", number_text(points.back().second)},
+         {"latest_date", date_of(checks[points.back().first]["at"])},
+         {"lowest", number_text(min_score)},
+         {"highest", number_text(max_score)}});
     std::string grid;
     for (double v : {low, (low + high) / 2, high}) {
         grid += "<line x1=\"" + number_text(left) + "\" x2=\"" + number_text(right) + "\" y1=\"" +
@@ -372,7 +565,9 @@ std::string chart_section(const RuleSet &rules, const std::vector<Json> &checks)
     std::string svg =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 215\" width=\"600\" "
         "height=\"215\" role=\"img\" aria-labelledby=\"chart-svg-title chart-svg-desc\">\n"
-        "<title id=\"chart-svg-title\">Pain score over the saved checks</title>\n"
+        "<title id=\"chart-svg-title\">" +
+        text(words(rules, "report_chart_title")) +
+        "</title>\n"
         "<desc id=\"chart-svg-desc\">" +
         text(description) + "</desc>\n" + grid +
         "<polyline fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\" points=\"" + polyline +
@@ -380,31 +575,37 @@ std::string chart_section(const RuleSet &rules, const std::vector<Json> &checks)
         text(date_of(checks.front()["at"])) + "</text>\n<text x=\"" + number_text(right) +
         "\" y=\"208\" font-size=\"12\" text-anchor=\"end\">" + text(date_of(checks.back()["at"])) +
         "</text>\n</svg>\n";
-    return section("pain-chart", "Pain score over time",
-                   "<figure>\n" + svg + tag("figcaption", text(description)) + "</figure>\n");
+    return "<figure>\n" + svg + tag("figcaption", text(description)) + "</figure>\n";
+}
+
+// Where it hurts and the pain score, side by side.
+std::string figures(const RuleSet &rules, const Answers &answers, const std::vector<Json> &checks) {
+    return "<div class=\"figures\">\n" +
+           section("body-map", words(rules, "report_body_heading"), body_figure(rules, answers)) +
+           section("pain-chart", words(rules, "report_chart_heading"),
+                   chart_figure(rules, checks)) +
+           "</div>\n";
 }
 
 std::string changes_section(const RuleSet &rules, const std::vector<Json> &checks) {
     std::string body;
     if (checks.size() < 2) {
-        body = tag("p", "This is the only saved check, so there is nothing to compare with yet.");
+        body = tag("p", text(words(rules, "report_only_check")));
     } else {
         const Json &result = checks.back()["result"];
         std::string items;
         for (const auto &change : result.value("changes", Json::array())) {
-            items +=
-                tag("li", text(prompt_of(rules, change.value("question", ""))) + " was <strong>" +
-                              text(answer_words(change["before"])) + "</strong> on " +
-                              text(date_of(change.value("since", ""))) + ", now <strong>" +
-                              text(answer_words(change["after"])) + "</strong>");
+            items += tag("li", text(words(rules, "report_change",
+                                          {{"question", prompt_of(rules, change.value("question", ""))},
+                                           {"before", answer_words(rules, change["before"])},
+                                           {"since", date_of(change.value("since", ""))},
+                                           {"after", answer_words(rules, change["after"])}})));
         }
-        body = items.empty()
-                   ? tag("p", "None of the answers watched for change got worse since the check "
-                              "before, on " +
-                                  text(date_of(checks[checks.size() - 2]["at"])) + ".")
-                   : tag("ul", items);
+        body = items.empty() ? tag("p", text(words(rules, "report_no_change",
+                                                   {{"date", date_of(checks[checks.size() - 2]["at"])}})))
+                             : tag("ul", items);
     }
-    return section("changes", "What changed since the previous check", body);
+    return section("changes", words(rules, "report_changes_heading"), body);
 }
 
 std::string visit_questions_section(const RuleSet &rules) {
@@ -415,7 +616,7 @@ std::string visit_questions_section(const RuleSet &rules) {
     if (items.empty()) {
         return "";
     }
-    return section("visit-questions", "Questions to ask your practitioner", tag("ol", items));
+    return section("visit-questions", words(rules, "report_visit_heading"), tag("ol", items));
 }
 
 } // namespace
@@ -448,41 +649,50 @@ std::string html_escape(std::string_view value) {
 }
 
 std::string render_report(const RuleSet &rules, const std::vector<SavedCheck> &checks,
-                          const std::string &store_path) {
+                          const std::string &store_path, const std::string &printed_on) {
     std::vector<Json> saved;
     for (const auto &check : checks) {
         saved.push_back(saved_check_json(rules, check, store_path));
     }
     const Json &latest = saved.back();
     const Json &result = latest["result"];
+    const Source in{rules, saved, result, latest["answers"]};
     const Answers answers = answers_from_store_json(rules, checks.back().answers);
     const std::string first = date_of(saved.front()["at"]);
     const std::string last = date_of(latest["at"]);
     std::string range = saved.size() == 1
-                            ? "One saved check, on " + first + "."
-                            : std::to_string(saved.size()) + " saved checks, from " + first +
-                                  " to " + last + ". The summary below is of the latest.";
-
+                            ? words(rules, "report_one_check", {{"date", first}})
+                            : words(rules, "report_checks_range",
+                                    {{"count", std::to_string(saved.size())},
+                                     {"first", first},
+                                     {"last", last}});
+    const std::string title = words(rules, "report_title");
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                      "<title>Summary for your practitioner: " +
-                      text(last) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n";
-    out +=
-        "<header>\n<h1>Summary for your practitioner</h1>\n<p class=\"meta\" id=\"date-range\">" +
-        text(range) + "</p>\n<p class=\"meta\">Made by sciatica from " +
-        text(rules.title.empty() ? "its rule set" : rules.title) + " (version " +
-        text(latest.value("rules_version", "")) +
-        "). It is not a diagnosis; it records what was answered.</p>\n</header>\n<main>\n";
-    out += urgency_section(rules, result);
+                      "<title>" +
+                      text(title) + ": " + text(last) + "</title>\n<style>" +
+                      style_sheet(rules, printed_on) + "</style>\n</head>\n<body>\n";
+    // Lines to write on by hand: nothing identifying is stored.
+    out += "<header>\n<h1>" + text(title) +
+           "</h1>\n<p class=\"write-in\"><span>" + text(words(rules, "report_name_line")) +
+           "</span><span>" + text(words(rules, "report_birth_line")) +
+           "</span></p>\n<p class=\"meta\" id=\"date-range\">" + text(range) +
+           "</p>\n<p class=\"meta\">" +
+           text(words(rules, "report_made_by",
+                      {{"title", rules.title.empty() ? "its rule set" : rules.title},
+                       {"version", latest.value("rules_version", "")}})) +
+           "</p>\n</header>\n<main>\n";
+    out += summary_section(in);
+    out += urgency_section(in);
     out += changes_section(rules, saved);
     out += warning_signs_section(rules, answers);
-    out += body_section(rules, answers);
-    out += chart_section(rules, saved);
-    out += causes_section(rules, result);
+    out += figures(rules, answers, saved);
+    out += causes_section(in);
     out += answers_section(rules, latest["answers"]);
     out += visit_questions_section(rules);
     out += "</main>\n<footer>\n<section id=\"notice\" aria-labelledby=\"notice-title\">\n"
-           "<h2 id=\"notice-title\">Please note</h2>\n<p class=\"notice\">" +
+           "<h2 id=\"notice-title\">" +
+           text(words(rules, "report_notice_heading")) + "</h2>\n<p class=\"notice\">" +
            text(result.value("notice", rules.notice)) +
            "</p>\n</section>\n</footer>\n</body>\n</html>\n";
     return out;

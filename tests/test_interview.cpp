@@ -142,3 +142,26 @@ TEST_CASE("a follow-up is asked only after a yes to what it follows up", "[inter
         interview.answer(q, std::nullopt);
     }
 }
+
+TEST_CASE("a reopened don't-know is asked again and leaves asked until answered",
+          "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    const int pain = rules.question_index("pain");
+    interview.answer(pain, std::nullopt);
+    REQUIRE(interview.reopen(pain));
+    CHECK(interview.asked().empty());
+    CHECK(id_of(rules, interview.next()) == "pain");
+    interview.answer(pain, 0);
+    CHECK(interview.asked() == std::vector<int>{pain});
+}
+
+TEST_CASE("only a question asked and left unknown can be reopened", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    const int pain = rules.question_index("pain");
+    CHECK_FALSE(interview.reopen(pain)); // not asked
+    interview.answer(pain, 1);
+    CHECK_FALSE(interview.reopen(pain)); // answered
+    CHECK(interview.asked() == std::vector<int>{pain});
+}

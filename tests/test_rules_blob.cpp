@@ -91,12 +91,20 @@ auto members(const HistoryRules &s) {
     return std::tie(a, b, c, d, e, f, g);
 }
 auto members(const Texts &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r);
+}
+auto members(const NamedText &s) {
+    const auto &[a, b] = s;
+    return std::tie(a, b);
+}
+auto members(const FlagFamily &s) {
+    const auto &[a, b] = s;
+    return std::tie(a, b);
 }
 auto members(const RuleSet &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t, u] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t, u);
 }
 
 template <typename T, typename = void> struct IsStruct : std::false_type {};

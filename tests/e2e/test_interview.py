@@ -1,10 +1,16 @@
 """End-to-end tests of the interview: the real binary at a pseudo-terminal,
 answered key by key as a person would."""
 import json
+import os
 import unittest
 
+import yaml
+
 from pty_support import Session, last_question
-from support import run
+from support import SOURCE_DIR, run
+
+with open(os.path.join(SOURCE_DIR, "rules", "default.yaml"), encoding="utf-8") as f:
+    RULES = yaml.safe_load(f)
 
 BACK = "Do you have pain in your lower back?"
 BUTTOCK = "Do you have pain in one or both buttocks?"
@@ -55,6 +61,19 @@ class Interview(unittest.TestCase):
         self.assertIn("Answer each question", s.screen)
         # Every warning sign left unanswered: said first, never reassurance.
         self.assertTrue(out.startswith("Some warning signs could not be ruled out"))
+
+    def test_the_result_after_an_interview_has_no_ids_or_command_syntax(self):
+        # Issue 19: words for people. The same answers given as flags keep
+        # their ids (tests/e2e/test_text_result.py).
+        s = Session("check", columns=80)
+        answer_all(s, lambda p: "yes" if p in (BACK, LEG) else "")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        self.assertLessEqual(len(out.splitlines()), 40, out)
+        for syntax in ("--answer", "ID=VALUE", "bladder_or_bowel_change", "_weeks", "--details"):
+            self.assertNotIn(syntax, out)
+        screen = s.screen.split("Answer each question")[-1]
+        self.assertNotIn("--answer", screen)
 
     def test_an_invalid_answer_is_explained_and_asked_again(self):
         s = Session("check", "--format", "json")
@@ -142,13 +161,18 @@ class Interview(unittest.TestCase):
                          ["bladder_or_bowel_change", "cauda_equina_signs_longstanding"])
 
     def test_ctrl_d_stops_with_exit_66_and_no_result(self):
+        # Issue 19: stopping is the person's choice, not an error; the signs
+        # that mean "go now" are said again on the way out.
         s = Session("check", "--format", "json")
         s.wait_prompt()
         s.ctrl_d()
         code, out = s.finish()
         self.assertEqual((code, out), (66, ""))
-        self.assertIn("sciatica: error: the interview was stopped (Ctrl-D) before it finished; "
-                      "no result was given", s.screen)
+        self.assertIn(RULES["texts"]["stopped"], s.screen)
+        self.assertNotIn("error", s.screen)
+        self.assertIn(RULES["texts"]["emergency_signs_heading"], s.screen)
+        for sign in RULES["emergency_signs"]:
+            self.assertIn(sign.split()[0], s.screen)
 
     def test_ctrl_c_exits_130_at_once_with_no_result(self):
         s = Session("check", "--format", "json")

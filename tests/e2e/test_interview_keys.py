@@ -60,12 +60,80 @@ class Keys(unittest.TestCase):
         chunk = s.wait_prompt()
         self.assertEqual(last_question(chunk), BACK)
         self.assertIn("You answered: yes", chunk)
+        # Issue 19: Enter alone keeps the earlier answer, never "don't know".
         s.type("\n")
         self.assertEqual(last_question(s.wait_prompt()), BUTTOCK)
         s.type("b\n")
-        self.assertIn("You answered: don't know", s.wait_prompt())
+        self.assertIn("You answered: yes", s.wait_prompt())
+        s.type("no\n")
+        self.assertEqual(last_question(s.wait_prompt()), BUTTOCK)
+        s.type("b\n")
+        self.assertIn("You answered: no", s.wait_prompt())
         s.ctrl_c()
         s.finish()
+
+    def test_usual_words_for_yes_no_and_not_sure_are_understood(self):
+        for reply, answer in (("yeah", True), ("Nope.", False), ("not sure", None),
+                              ("don't know", None), ("dunno", None), ("yep", True),
+                              ("don\u2019t know", None)):
+            with self.subTest(reply):
+                s = Session("check", "--format", "json", "--answer", "back_pain=yes",
+                            "--answer", "leg_pain=yes", "--answer", "pain_below_knee=yes")
+                asked = answer_all(s, lambda p: reply if p == BUTTOCK else "")
+                code, out = s.finish()
+                self.assertIn(BUTTOCK, asked)
+                self.assertNotIn("Sorry", s.screen)
+                self.assertEqual(json.loads(out)["answers"]["buttock_pain"], answer)
+
+    def test_a_word_for_yes_is_recorded_as_yes(self):
+        s = Session("check", "--format", "json")
+        answer_all(s, lambda p: "yeah" if p in (BACK, LEG) else "nope")
+        code, out = s.finish()
+        answers = json.loads(out)["answers"]
+        self.assertEqual(answers["back_pain"], True)
+        self.assertEqual(answers["buttock_pain"], False)
+
+    def test_arrow_keys_edit_the_line_instead_of_becoming_part_of_it(self):
+        s = Session("check", "--format", "json")
+        s.wait_prompt()
+        s.type("ys\x1b[De\n")  # y, s, Left, e: "yes"
+        chunk = s.wait_prompt()
+        self.assertNotIn("Sorry", chunk)
+        self.assertEqual(last_question(chunk), BUTTOCK)
+        s.ctrl_c()
+        s.finish()
+
+    def test_help_explains_the_keys(self):
+        s = Session("check", "--format", "json")
+        s.wait_prompt()
+        s.type("help\n")
+        chunk = s.wait_prompt()
+        self.assertIn("Press Enter alone if you are not sure", " ".join(chunk.split()))
+        self.assertIsNone(last_question(chunk))
+        s.ctrl_c()
+        s.finish()
+
+    def test_at_the_end_the_unanswered_questions_that_matter_can_be_answered(self):
+        s = Session("check", "--format", "json", "--answer", "back_pain=yes",
+                    "--answer", "buttock_pain=no", "--answer", "leg_pain=yes")
+        first = None
+        while True:
+            chunk = s.wait_prompt()
+            self.assertIsNotNone(chunk, s.screen[-2000:])
+            if "Go back to them now?" in " ".join(chunk.split()):
+                break
+            first = first or last_question(chunk)
+            s.type("\n")
+        s.type("y\n")
+        self.assertEqual(last_question(s.wait_prompt()), first)
+        answer_all(s, lambda p: "no" if p == first else "")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+        result = json.loads(out)
+        self.assertEqual(result["asked"].count(result["asked"][0]), 1)
+        self.assertEqual(result["screen_complete"], False)
+        # Offered once only: the second round ended without asking again.
+        self.assertEqual(s.screen.count("Go back to them now?"), 1)
 
     def test_a_duration_in_days_is_converted_to_weeks(self):
         s = Session("check", "--format", "json")
@@ -73,16 +141,18 @@ class Keys(unittest.TestCase):
         code, out = s.finish()
         self.assertEqual(code, 0)
         self.assertIn(WEEKS, prompts)
-        self.assertIn("= 0.43 weeks", s.screen)
+        self.assertIn("= about 3 days", s.screen)  # said back in words, not "0.43 weeks"
+        self.assertNotIn("0.43", s.screen)
         self.assertNotIn("long-duration", [r["id"] for r in json.loads(out)["urgency_rules"]])
 
     def test_a_duration_in_months_or_years_counts_as_weeks(self):
-        for duration, weeks in (("2 months", "8.7"), ("1.5 years", "78.27")):
+        for duration, words in (("2 months", "about 2 months"),
+                                ("1.5 years", "about 1 and a half years")):
             with self.subTest(duration):
                 s = Session("check", "--format", "json")
                 answer_all(s, replies(duration))
                 code, out = s.finish()
-                self.assertIn("= %s weeks" % weeks, s.screen)
+                self.assertIn("= " + words, s.screen)
                 self.assertIn("long-duration",
                               [r["id"] for r in json.loads(out)["urgency_rules"]])
 
