@@ -195,7 +195,7 @@ class Prompter {
     void ask(int index) {
         const Question &question = m_rules.questions[static_cast<std::size_t>(index)];
         say(question_text(question, m_interview.prompt(index), m_interview.recap(index),
-                          m_interview.asked().size() + 1, m_style));
+                          ++m_number, m_style));
         std::optional<Earlier> earlier;
         if (auto before = m_earlier.find(index); before != m_earlier.end()) {
             earlier = before->second;
@@ -267,6 +267,7 @@ class Prompter {
     Words m_words;
     const std::function<void(const Answers &)> &m_on_stop;
     std::map<int, Earlier> m_earlier; // answers undone by going back
+    std::size_t m_number = 0;         // of the question on the screen: back counts down
 
     static std::string answer_words(const Question &question,
                                     const std::optional<double> &value) {
@@ -288,6 +289,7 @@ class Prompter {
         int last = m_interview.asked().back();
         m_earlier[last] = Earlier{m_interview.answers()[static_cast<std::size_t>(last)]};
         m_interview.back();
+        m_number -= m_number >= 2 ? 2 : m_number; // this one and the one gone back to
         return true;
     }
 

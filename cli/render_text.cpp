@@ -476,15 +476,29 @@ std::string emergency_screen(const Result &result, const TextStyle &style, bool 
     const std::string tell = text_of(rules.texts, "tell_clinician");
     reported += tell.empty() ? "" : flow(style, tell, "", "");
     const std::string end = closing(result, style);
-    // Each flag's advice while it fits; the names of the rest.
-    std::string said;
+    // The flags in order, each with its advice while the screen has room;
+    // the names of the rest in one paragraph.
     const char *colour = urgency_colour(result.urgency, levels);
-    for (std::size_t i = 0; i < flags.size(); ++i) {
-        std::string name = wrap_painted(style, colour, flags[i]->rule->name, "  ! ", "    ");
-        std::string full = name + flow(style, flags[i]->rule->advice, "    ", "    ");
-        std::size_t after = line_count(top + said + full + reported + end);
-        said += style.plain || after <= k_screen_lines ? full : name;
+    auto with_advice = [&](std::size_t full) {
+        std::string out;
+        std::string names;
+        for (std::size_t i = 0; i < flags.size(); ++i) {
+            if (i < full) {
+                out += wrap_painted(style, colour, flags[i]->rule->name, "  ! ", "    ") +
+                       flow(style, flags[i]->rule->advice, "    ", "    ");
+            } else {
+                names += (names.empty() ? "" : "; ") + flags[i]->rule->name;
+            }
+        }
+        return out + (names.empty() ? "" : wrap_painted(style, colour, names, "  ! ", "    "));
+    };
+    std::size_t full = 0;
+    while (full < flags.size() &&
+           (style.plain ||
+            line_count(top + with_advice(full + 1) + reported + end) <= k_screen_lines)) {
+        ++full;
     }
+    const std::string said = with_advice(full);
     return top + said + reported + end;
 }
 
@@ -589,7 +603,7 @@ std::string about_duration(double days) {
     if (days < 14) {
         return about(days, "day", "days");
     }
-    if (days < 7 * 9) {
+    if (days < 7 * 8) {
         return about(days / 7, "week", "weeks");
     }
     if (days < 365.25 * 2) {

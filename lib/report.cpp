@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 
@@ -50,15 +51,21 @@ svg { max-width: 100%; height: auto; }
 .concluded { font-style: italic; }
 ul.because { margin: .1rem 0 .4rem; }
 ul.answers { columns: 2; column-gap: 1.5rem; padding-left: 1rem; margin: .2rem 0; }
+.signs { columns: 2; column-gap: 1rem; }
+.signs table { margin-bottom: .4rem; }
+.signs caption { text-align: left; font-weight: bold; padding: .2rem 0; }
+.signs th[scope=row] { font-weight: normal; }
+.signs td { width: 5.5rem; }
+#visit-questions ol { columns: 2; column-gap: 1.5rem; margin: .2rem 0; }
 ul.answers li { break-inside: avoid; }
 @page {
-  size: A4; margin: 12mm 12mm 14mm;
+  size: A4; margin: 10mm 12mm 12mm;
   @bottom-left { content: "PRINTED_TEXT"; font: 8pt "DejaVu Sans", Arial, sans-serif; }
   @bottom-right { content: "PAGE_WORD " counter(page) " / " counter(pages);
     font: 8pt "DejaVu Sans", Arial, sans-serif; }
 }
 @media print {
-  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.25; }
   h1 { font-size: 14pt; }
   h2 { font-size: 11pt; margin: .7rem 0 .3rem; }
   h3 { font-size: 9.5pt; margin: .4rem 0 .1rem; }
@@ -67,7 +74,13 @@ ul.answers li { break-inside: avoid; }
   figure, tr, .summary, .urgency { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
-  .figures svg { max-height: 60mm; }
+  .figures svg { max-height: 34mm; }
+  ul.because { padding-left: 1rem; margin: 0 0 .3rem; }
+  ul.because li { display: inline; }
+  ul.because li + li::before { content: "; "; }
+  .figures figure:first-child { flex-basis: 8rem; }
+  .meta { font-size: 8pt; }
+  .signs table { font-size: 8pt; }
 }
 )css";
 
@@ -222,6 +235,41 @@ std::string flag_name(const RuleSet &rules, const std::string &id) {
     return id;
 }
 
+// The red flags not ruled out at the latest check, by family (the rule
+// set's flag_families; a flag in none by its name).
+std::vector<std::string> open_families(const Source &in) {
+    const RuleSet &rules = in.rules;
+    std::vector<std::string> out;
+    if (in.result.value("screen_complete", true) != false) {
+        return out;
+    }
+    auto add = [&out](const std::string &name) {
+        if (std::find(out.begin(), out.end(), name) == out.end()) {
+            out.push_back(name);
+        }
+    };
+    std::vector<std::string> open;
+    for (const auto &id : in.result.value("not_ruled_out", Json::array())) {
+        open.push_back(id.get<std::string>());
+    }
+    std::set<std::string> said;
+    for (const auto &family : rules.flag_families) {
+        for (int flag : family.flags) {
+            const std::string &id = rules.red_flags[static_cast<std::size_t>(flag)].id;
+            said.insert(id);
+            if (std::find(open.begin(), open.end(), id) != open.end()) {
+                add(family.name);
+            }
+        }
+    }
+    for (const auto &id : open) {
+        if (said.count(id) == 0) {
+            add(flag_name(rules, id));
+        }
+    }
+    return out;
+}
+
 std::string joined(const std::vector<std::string> &items, const std::string &none) {
     std::string out;
     for (const auto &item : items) {
@@ -240,12 +288,7 @@ std::string summary_section(const Source &in) {
     for (const auto &flag : in.result.value("red_flags", Json::array())) {
         reported.push_back(flag.value("name", ""));
     }
-    std::vector<std::string> open;
-    if (in.result.value("screen_complete", true) == false) {
-        for (const auto &id : in.result.value("not_ruled_out", Json::array())) {
-            open.push_back(flag_name(rules, id.get<std::string>()));
-        }
-    }
+    const std::vector<std::string> open = open_families(in);
     std::vector<std::string> causes;
     for (const auto &cause : in.result.value("causes", Json::array())) {
         if (causes.size() < static_cast<std::size_t>(rules.leading_causes)) {
@@ -295,12 +338,10 @@ std::string urgency_section(const Source &in) {
     }
     if (result.value("screen_complete", true) == false) {
         // Warning signs neither confirmed nor ruled out: never reassurance.
-        std::string names;
-        for (const auto &id : result.value("not_ruled_out", Json::array())) {
-            names += tag("li", text(flag_name(rules, id.get<std::string>())));
-        }
+        // By family here; the table below has each question.
         why += tag("h3", text(rules.incomplete_screen.name)) +
-               tag("p", text(rules.incomplete_screen.advice)) + tag("ul", names);
+               tag("p", text(rules.incomplete_screen.advice + " " +
+                             joined(open_families(in), "") + "."));
     }
     if (why.empty()) {
         why = tag("p", text(words(rules, "report_no_reason")));
@@ -331,9 +372,28 @@ std::vector<std::vector<std::string>> screened_signs(const RuleSet &rules) {
     return signs;
 }
 
+// The family a question's warning signs are said under: the first of
+// `flag_families` with a red flag that reads it, or -1 (an "other" group).
+int family_of(const RuleSet &rules, std::size_t question) {
+    for (std::size_t f = 0; f < rules.flag_families.size(); ++f) {
+        for (int flag : rules.flag_families[f].flags) {
+            std::vector<int> read;
+            questions_of(rules.red_flags[static_cast<std::size_t>(flag)].when, read);
+            if (std::find(read.begin(), read.end(), static_cast<int>(question)) != read.end()) {
+                return static_cast<int>(f);
+            }
+        }
+    }
+    return -1;
+}
+
+// The warning-sign questions as the person answered them, grouped by the
+// family of signs each screens for, set in two columns in print. Each row
+// names the warning signs it screens for in its title (hover, and the DOM).
 std::string warning_signs_section(const RuleSet &rules, const Answers &answers) {
     const auto signs = screened_signs(rules);
-    std::string rows;
+    const int families = static_cast<int>(rules.flag_families.size());
+    std::vector<std::string> rows(static_cast<std::size_t>(families) + 1);
     for (std::size_t q = 0; q < rules.questions.size(); ++q) {
         if (signs[q].empty()) {
             continue;
@@ -347,18 +407,39 @@ std::string warning_signs_section(const RuleSet &rules, const Answers &answers) 
         }
         std::string names;
         for (std::size_t i = 0; i < signs[q].size(); ++i) {
-            names += (i ? "; " : "") + text(signs[q][i]);
+            names += (i ? "; " : "") + signs[q][i];
         }
-        rows += "<tr><th scope=\"row\">" + text(question.prompt) + "</th><td class=\"" + cls +
-                "\">" + text(answer) + "</td><td>" + names + "</td></tr>\n";
+        // The sign in a few words ("numbness between your legs"), with the
+        // question as it was asked in the row's title.
+        const bool short_sign = question.type == QuestionType::yes_no &&
+                                question.says.size() == 2 && !question.says[1].empty();
+        std::string sign = short_sign ? question.says[1] : question.prompt;
+        sign[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sign[0])));
+        int family = family_of(rules, q);
+        rows[static_cast<std::size_t>(family < 0 ? families : family)] +=
+            "<tr title=\"" + text(question.prompt + " (" + names + ")") +
+            "\"><th scope=\"row\">" + text(sign) + "</th><td class=\"" + cls + "\">" +
+            text(answer) + "</td></tr>\n";
     }
-    std::string table = "<table>\n<caption>" + text(words(rules, "report_signs_caption")) +
-                        "</caption>\n<thead><tr><th scope=\"col\">" +
-                        text(words(rules, "report_question_column")) + "</th><th scope=\"col\">" +
-                        text(words(rules, "report_answer_column")) + "</th><th scope=\"col\">" +
-                        text(words(rules, "report_sign_column")) + "</th></tr></thead>\n<tbody>\n" +
-                        rows + "</tbody>\n</table>\n";
-    return section("warning-signs", words(rules, "report_signs_heading"), table);
+    std::string head = "<thead><tr><th scope=\"col\">" +
+                       text(words(rules, "report_question_column")) + "</th><th scope=\"col\">" +
+                       text(words(rules, "report_answer_column")) + "</th></tr></thead>\n";
+    std::string tables;
+    for (std::size_t f = 0; f < rows.size(); ++f) {
+        if (rows[f].empty()) {
+            continue;
+        }
+        std::string name = static_cast<int>(f) < families ? rules.flag_families[f].name
+                                                          : words(rules, "report_signs_other");
+        if (!name.empty()) {
+            name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+        }
+        tables += "<table>\n<caption>" + text(name) + "</caption>\n" + head + "<tbody>\n" +
+                  rows[f] + "</tbody>\n</table>\n";
+    }
+    return section("warning-signs", words(rules, "report_signs_heading"),
+                   tag("p", text(words(rules, "report_signs_caption"))) +
+                       "<div class=\"signs\">\n" + tables + "</div>\n");
 }
 
 // Every other answer the person gave (the warning signs and where it hurts
@@ -373,8 +454,12 @@ std::string answers_section(const RuleSet &rules, const Json &stored) {
             continue;
         }
         int q = rules.question_index(id);
-        if (q >= 0 && !signs[static_cast<std::size_t>(q)].empty()) {
-            continue; // in the warning-sign table
+        const BodyMap &map = rules.history.body;
+        bool in_figures = q >= 0 && (q == map.back || q == map.buttock || q == map.leg ||
+                                     q == map.below_knee || q == map.side ||
+                                     q == rules.history.pain_score);
+        if (in_figures || (q >= 0 && !signs[static_cast<std::size_t>(q)].empty())) {
+            continue; // in the warning-sign table, or the figures say it
         }
         items += tag("li", text(prompt_of(rules, id)) + " <strong>" +
                                text(answer_words(rules, value)) + "</strong>");
@@ -691,8 +776,8 @@ std::string render_report(const RuleSet &rules, const std::vector<SavedCheck> &c
     out += answers_section(rules, latest["answers"]);
     out += visit_questions_section(rules);
     out += "</main>\n<footer>\n<section id=\"notice\" aria-labelledby=\"notice-title\">\n"
-           "<h2 id=\"notice-title\">" +
-           text(words(rules, "report_notice_heading")) + "</h2>\n<p class=\"notice\">" +
+           "<p class=\"notice\"><strong id=\"notice-title\">" +
+           text(words(rules, "report_notice_heading")) + "</strong> " +
            text(result.value("notice", rules.notice)) +
            "</p>\n</section>\n</footer>\n</body>\n</html>\n";
     return out;

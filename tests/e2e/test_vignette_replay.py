@@ -143,6 +143,9 @@ def interview(answers, by_prompt):
         chunk = session.wait_prompt()
         if chunk is None:
             break
+        if last_question(chunk) is None:  # issue 19: the offer to go back to don't-knows
+            session.type("n\n")
+            continue
         question = by_prompt[last_question(chunk).strip()]
         session.type(reply(answers.get(question)) + "\n")
     code, out = session.finish()
