@@ -370,9 +370,10 @@ std::string not_ruled_out(const Result &result, const TextStyle &style, bool det
     if (person && !details) {
         std::string lead = text_of(result.rules->texts, "not_ruled_out_people");
         out += flow(style, (lead.empty() ? screen.advice : lead) + " " + signs + ".", "", "");
-        std::string ask = text_of(result.rules->texts, "unanswered_people");
-        out += ask.empty() ? "" : flow(style, ask, "", "");
-        return out + question_lines(result, style, k_person_questions) + "\n";
+        // The incomplete screen's `ask` says what to do until then.
+        out += flow(style, screen.ask, "", "") + question_lines(result, style, k_person_questions);
+        std::string again = text_of(result.rules->texts, "unanswered_people");
+        return out + (again.empty() ? "" : flow(style, again, "", "")) + "\n";
     }
     out += flow(style, screen.advice + " " + signs + ".", "", "");
     out += flow(style, screen.ask, "", "");
