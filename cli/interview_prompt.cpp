@@ -205,8 +205,12 @@ class Prompter {
                          ". Press Enter to keep it, or type a new answer.",
                      "   ", "   "));
         }
+        // Progress: the questions asked and those that could still follow.
+        const std::string progress = "(" + std::to_string(m_number) + " of about " +
+                                     std::to_string(m_number - 1 + m_interview.remaining()) + ")";
         for (;;) {
-            std::optional<std::string> line = read_line("   " + keys_hint(question) + " > ");
+            std::optional<std::string> line =
+                read_line("   " + keys_hint(question) + " " + progress + " > ");
             if (!line) {
                 stop();
             }

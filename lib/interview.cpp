@@ -171,6 +171,22 @@ int Interview::next() const {
     return -1;
 }
 
+int Interview::remaining() const {
+    if (emergency()) {
+        return next_unless_question() < 0 ? 0 : 1;
+    }
+    Answers now = effective();
+    int count = 0;
+    for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
+        int question = static_cast<int>(i);
+        if (!m_done[i] && !now[i] && applies(question) &&
+            (m_rules.questions[i].always_ask || could_matter(question))) {
+            ++count;
+        }
+    }
+    return count;
+}
+
 // At an urgency that ends the interview, the one thing still worth asking is
 // what could lift a rule that put it there: the `unless` of a rule that holds
 // ("unless these symptoms are long-standing and stable").

@@ -53,6 +53,12 @@ class Interview {
     // `question` was not asked or has an answer.
     bool reopen(int question);
 
+    // How many questions next() could still ask under the answers so far,
+    // the one it names now included: each that applies and could matter. A
+    // follow-up that only a yes would open is not counted, so it is an
+    // estimate ("3 of about 12"); 0 when the interview is over.
+    int remaining() const;
+
     // True when the answers so far put the urgency at the most severe level.
     bool emergency() const;
 

@@ -165,3 +165,14 @@ TEST_CASE("only a question asked and left unknown can be reopened", "[interview]
     CHECK_FALSE(interview.reopen(pain)); // answered
     CHECK(interview.asked() == std::vector<int>{pain});
 }
+
+TEST_CASE("remaining counts the question asked now and those that could follow",
+          "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    while (interview.next() >= 0) {
+        CHECK(interview.remaining() >= 1); // the one asked now at least
+        interview.answer(interview.next(), 0);
+    }
+    CHECK(interview.remaining() == 0);
+}
