@@ -8,20 +8,19 @@
 #include "lib/interview.hpp"
 #include "lib/text_util.hpp"
 
-#include <editline/readline.h>
-
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <cerrno>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <editline/readline.h>
 #include <map>
-#include <sstream>
-#include <termios.h>
 #include <optional>
+#include <sstream>
 #include <string>
+#include <termios.h>
 #include <unistd.h>
 
 namespace sciatica::cli {
@@ -194,8 +193,8 @@ class Prompter {
     // ExitWith(k_exit_no_input).
     void ask(int index) {
         const Question &question = m_rules.questions[static_cast<std::size_t>(index)];
-        say(question_text(question, m_interview.prompt(index), m_interview.recap(index),
-                          ++m_number, m_style));
+        say(question_text(question, m_interview.prompt(index), m_interview.recap(index), ++m_number,
+                          m_style));
         std::optional<Earlier> earlier;
         if (auto before = m_earlier.find(index); before != m_earlier.end()) {
             earlier = before->second;
@@ -258,8 +257,7 @@ class Prompter {
             say(emergency_text(m_interview.result(), m_style));
         } else if (!m_rules.emergency_signs.empty()) {
             say(render_box(m_rules.texts.emergency_signs_heading, m_rules.emergency_signs,
-                           urgency_colour(0, static_cast<int>(m_rules.urgencies.size())),
-                           m_style));
+                           urgency_colour(0, static_cast<int>(m_rules.urgencies.size())), m_style));
         }
         throw ExitWith{k_exit_no_input};
     }
@@ -273,8 +271,7 @@ class Prompter {
     std::map<int, Earlier> m_earlier; // answers undone by going back
     std::size_t m_number = 0;         // of the question on the screen: back counts down
 
-    static std::string answer_words(const Question &question,
-                                    const std::optional<double> &value) {
+    static std::string answer_words(const Question &question, const std::optional<double> &value) {
         return value ? answer_text(question, *value) : "don't know";
     }
 
@@ -378,8 +375,8 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
             }
         }
         // At an emergency nothing more is asked: the person should go now.
-        std::vector<int> open = offered || interview.emergency() ? std::vector<int>{}
-                                                                 : open_questions(interview);
+        std::vector<int> open =
+            offered || interview.emergency() ? std::vector<int>{} : open_questions(interview);
         offered = true;
         std::string offer = text_of(rules.texts, "revisit_offer");
         if (open.empty() || offer.empty() || !prompter.yes_to(with_count(offer, open.size()))) {

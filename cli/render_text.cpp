@@ -24,9 +24,9 @@ std::string lower_case(std::string text) {
 // "3 May 2026" for an ISO date ("2026-05-03..."); the text itself when it is
 // not one.
 std::string day_text(const std::string &at) {
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
     if (at.size() < 10 || at[4] != '-' || at[7] != '-') {
         return at;
     }
@@ -247,8 +247,9 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
     }
     std::string out = "\n";
     // At the end of an interview no id: the command alone lists them all.
-    const std::string hint = person ? "(steps and cautions: sciatica techniques)"
-                                    : "(steps, cautions: sciatica techniques ID, or check --details)";
+    const std::string hint = person
+                                 ? "(steps and cautions: sciatica techniques)"
+                                 : "(steps, cautions: sciatica techniques ID, or check --details)";
     if (details) {
         out += render_heading(texts.techniques_heading, style);
     } else if (!style.plain && display_width(texts.techniques_heading + "  " + hint) <=
@@ -340,8 +341,8 @@ std::string question_lines(const Result &result, const TextStyle &style, std::si
         if (limit != 0 && shown == limit) {
             break;
         }
-        out += flow(style, result.rules->questions[static_cast<std::size_t>(index)].prompt,
-                    "  - ", "    ");
+        out += flow(style, result.rules->questions[static_cast<std::size_t>(index)].prompt, "  - ",
+                    "    ");
         ++shown;
     }
     std::string more = text_of(result.rules->texts, "unanswered_more");
@@ -384,8 +385,7 @@ std::string not_ruled_out(const Result &result, const TextStyle &style, bool det
         if (!all && shown == k_full_questions) {
             break;
         }
-        out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ",
-                    "    ");
+        out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ", "    ");
         ++shown;
     }
     if (result.unanswered.size() > shown) {
@@ -435,9 +435,9 @@ std::string closing(const Result &result, const TextStyle &style) {
     const int levels = static_cast<int>(result.rules->urgencies.size());
     std::string out = "\n" + flow(style, result.rules->notice, "", "");
     std::string last = "Urgency: " + level.name;
-    return out + (style.plain ? flow(style, last, "", "")
-                              : wrap_painted(style, urgency_colour(result.urgency, levels), last,
-                                             "", ""));
+    return out + (style.plain
+                      ? flow(style, last, "", "")
+                      : wrap_painted(style, urgency_colour(result.urgency, levels), last, "", ""));
 }
 
 // An emergency on one 80x24 screen (issue 19): what to do now (the urgency's
@@ -450,7 +450,8 @@ std::string emergency_screen(const Result &result, const TextStyle &style, bool 
     const RuleSet &rules = *result.rules;
     const int levels = static_cast<int>(rules.urgencies.size());
     const UrgencyLevel &level = result.urgency_level();
-    std::string top = render_banner(level, result.urgency, levels, style) + what_to_do(level, style);
+    std::string top =
+        render_banner(level, result.urgency, levels, style) + what_to_do(level, style);
     std::vector<const FiredRule *> flags;
     std::vector<int> because;
     for (const auto &hit : result.red_flags) {
@@ -494,9 +495,8 @@ std::string emergency_screen(const Result &result, const TextStyle &style, bool 
         return out + (names.empty() ? "" : wrap_painted(style, colour, names, "  ! ", "    "));
     };
     std::size_t full = 0;
-    while (full < flags.size() &&
-           (style.plain ||
-            line_count(top + with_advice(full + 1) + reported + end) <= k_screen_lines)) {
+    while (full < flags.size() && (style.plain || line_count(top + with_advice(full + 1) +
+                                                             reported + end) <= k_screen_lines)) {
         ++full;
     }
     const std::string said = with_advice(full);
@@ -617,8 +617,7 @@ std::string about_duration(double days) {
     return about(years, "year", "years");
 }
 
-std::string render_text(const Result &result, const TextStyle &style, bool details,
-                        bool person) {
+std::string render_text(const Result &result, const TextStyle &style, bool details, bool person) {
     if (result.urgency == 0 && !details && !result.red_flags.empty()) {
         return emergency_screen(result, style, person);
     }

@@ -65,7 +65,8 @@ void add_report_command(CLI::App &app, Context &context) {
         // Health data: readable by the person alone, like the history, from
         // the moment the file exists. Through /dev/stdout, the shell's file
         // is the person's to choose and keeps its mode.
-        write_output(*output, render_report(rules, checks, path, today()), NewFile::private_to_owner);
+        write_output(*output, render_report(rules, checks, path, today()),
+                     NewFile::private_to_owner);
     });
 }
 

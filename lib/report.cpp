@@ -1,8 +1,8 @@
 #include "lib/report.hpp"
 
 #include "lib/answers.hpp"
-#include "lib/history_json.hpp"
 #include "lib/history_answers.hpp"
+#include "lib/history_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -209,14 +209,14 @@ std::string because_list(const Source &in, const Json &because) {
         const std::string said = text(prompt_of(in.rules, id)) + " <strong>" +
                                  text(answer_words(in.rules, entry["answer"])) + "</strong>";
         const std::string why = concluded_because(in, id, entry["answer"]);
-        items += why.empty() ? tag("li", said)
-                             : tag("li",
-                                   text(words(in.rules, "report_concluded",
-                                              {{"conclusion", prompt_of(in.rules, id) + " " +
-                                                                  answer_words(in.rules,
-                                                                               entry["answer"])},
-                                               {"why", why}})),
-                                   "class=\"concluded\"");
+        items += why.empty()
+                     ? tag("li", said)
+                     : tag("li",
+                           text(words(in.rules, "report_concluded",
+                                      {{"conclusion", prompt_of(in.rules, id) + " " +
+                                                          answer_words(in.rules, entry["answer"])},
+                                       {"why", why}})),
+                           "class=\"concluded\"");
     }
     return tag("ul", items, "class=\"because\"");
 }
@@ -340,8 +340,8 @@ std::string urgency_section(const Source &in) {
         // Warning signs neither confirmed nor ruled out: never reassurance.
         // By family here; the table below has each question.
         why += tag("h3", text(rules.incomplete_screen.name)) +
-               tag("p", text(rules.incomplete_screen.advice + " " +
-                             joined(open_families(in), "") + "."));
+               tag("p", text(rules.incomplete_screen.advice + " " + joined(open_families(in), "") +
+                             "."));
     }
     if (why.empty()) {
         why = tag("p", text(words(rules, "report_no_reason")));
@@ -417,9 +417,8 @@ std::string warning_signs_section(const RuleSet &rules, const Answers &answers) 
         sign[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sign[0])));
         int family = family_of(rules, q);
         rows[static_cast<std::size_t>(family < 0 ? families : family)] +=
-            "<tr title=\"" + text(question.prompt + " (" + names + ")") +
-            "\"><th scope=\"row\">" + text(sign) + "</th><td class=\"" + cls + "\">" +
-            text(answer) + "</td></tr>\n";
+            "<tr title=\"" + text(question.prompt + " (" + names + ")") + "\"><th scope=\"row\">" +
+            text(sign) + "</th><td class=\"" + cls + "\">" + text(answer) + "</td></tr>\n";
     }
     std::string head = "<thead><tr><th scope=\"col\">" +
                        text(words(rules, "report_question_column")) + "</th><th scope=\"col\">" +
@@ -455,9 +454,9 @@ std::string answers_section(const RuleSet &rules, const Json &stored) {
         }
         int q = rules.question_index(id);
         const BodyMap &map = rules.history.body;
-        bool in_figures = q >= 0 && (q == map.back || q == map.buttock || q == map.leg ||
-                                     q == map.below_knee || q == map.side ||
-                                     q == rules.history.pain_score);
+        bool in_figures =
+            q >= 0 && (q == map.back || q == map.buttock || q == map.leg || q == map.below_knee ||
+                       q == map.side || q == rules.history.pain_score);
         if (in_figures || (q >= 0 && !signs[static_cast<std::size_t>(q)].empty())) {
             continue; // in the warning-sign table, or the figures say it
         }
@@ -528,11 +527,10 @@ std::string shape(const std::string &element, bool marked) {
 std::string body_figure(const RuleSet &rules, const Answers &answers) {
     Regions r = regions_of(rules, answers);
     std::vector<std::string> marked;
-    for (const auto &[hurts, key] :
-         {std::pair<bool, const char *>{r.back, "report_body_back"},
-          {r.buttock, "report_body_buttock"},
-          {r.leg, "report_body_leg"},
-          {r.below_knee, "report_body_below_knee"}}) {
+    for (const auto &[hurts, key] : {std::pair<bool, const char *>{r.back, "report_body_back"},
+                                     {r.buttock, "report_body_buttock"},
+                                     {r.leg, "report_body_leg"},
+                                     {r.below_knee, "report_body_below_knee"}}) {
         if (hurts) {
             marked.push_back(words(rules, key));
         }
@@ -542,9 +540,9 @@ std::string body_figure(const RuleSet &rules, const Answers &answers) {
     for (std::size_t i = 0; i < marked.size(); ++i) {
         where += (i == 0 ? "" : i + 1 == marked.size() ? and_word : ", ") + marked[i];
     }
-    std::string description =
-        marked.empty() ? words(rules, "report_body_none")
-                       : words(rules, "report_body_marked", {{"where", where}, {"side", r.side_words}});
+    std::string description = marked.empty() ? words(rules, "report_body_none")
+                                             : words(rules, "report_body_marked",
+                                                     {{"where", where}, {"side", r.side_words}});
     // Seen from behind: the person's left is on the left of the picture.
     std::string svg =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 420\" width=\"240\" "
@@ -626,19 +624,19 @@ std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) 
     // "At the latest check" only when the latest check has a score: an
     // earlier check's score is said with its own date.
     const bool latest_scored = points.back().first + 1 == checks.size();
-    std::string description = words(
-        rules, latest_scored ? "report_chart_description" : "report_chart_latest_missing",
-        {{"low", number_text(low)},
-         {"high", number_text(high)},
-         {"count", std::to_string(points.size())},
-         {"checks", std::to_string(checks.size())},
-         {"from", date_of(checks.front()["at"])},
-         {"to", date_of(checks.back()["at"])},
-         {"first", number_text(points.front().second)},
-         {"latest", number_text(points.back().second)},
-         {"latest_date", date_of(checks[points.back().first]["at"])},
-         {"lowest", number_text(min_score)},
-         {"highest", number_text(max_score)}});
+    std::string description =
+        words(rules, latest_scored ? "report_chart_description" : "report_chart_latest_missing",
+              {{"low", number_text(low)},
+               {"high", number_text(high)},
+               {"count", std::to_string(points.size())},
+               {"checks", std::to_string(checks.size())},
+               {"from", date_of(checks.front()["at"])},
+               {"to", date_of(checks.back()["at"])},
+               {"first", number_text(points.front().second)},
+               {"latest", number_text(points.back().second)},
+               {"latest_date", date_of(checks[points.back().first]["at"])},
+               {"lowest", number_text(min_score)},
+               {"highest", number_text(max_score)}});
     std::string grid;
     for (double v : {low, (low + high) / 2, high}) {
         grid += "<line x1=\"" + number_text(left) + "\" x2=\"" + number_text(right) + "\" y1=\"" +
@@ -680,15 +678,17 @@ std::string changes_section(const RuleSet &rules, const std::vector<Json> &check
         const Json &result = checks.back()["result"];
         std::string items;
         for (const auto &change : result.value("changes", Json::array())) {
-            items += tag("li", text(words(rules, "report_change",
-                                          {{"question", prompt_of(rules, change.value("question", ""))},
-                                           {"before", answer_words(rules, change["before"])},
-                                           {"since", date_of(change.value("since", ""))},
-                                           {"after", answer_words(rules, change["after"])}})));
+            items +=
+                tag("li", text(words(rules, "report_change",
+                                     {{"question", prompt_of(rules, change.value("question", ""))},
+                                      {"before", answer_words(rules, change["before"])},
+                                      {"since", date_of(change.value("since", ""))},
+                                      {"after", answer_words(rules, change["after"])}})));
         }
-        body = items.empty() ? tag("p", text(words(rules, "report_no_change",
-                                                   {{"date", date_of(checks[checks.size() - 2]["at"])}})))
-                             : tag("ul", items);
+        body = items.empty()
+                   ? tag("p", text(words(rules, "report_no_change",
+                                         {{"date", date_of(checks[checks.size() - 2]["at"])}})))
+                   : tag("ul", items);
     }
     return section("changes", words(rules, "report_changes_heading"), body);
 }
@@ -745,12 +745,11 @@ std::string render_report(const RuleSet &rules, const std::vector<SavedCheck> &c
     const Answers answers = answers_from_store_json(rules, checks.back().answers);
     const std::string first = date_of(saved.front()["at"]);
     const std::string last = date_of(latest["at"]);
-    std::string range = saved.size() == 1
-                            ? words(rules, "report_one_check", {{"date", first}})
-                            : words(rules, "report_checks_range",
-                                    {{"count", std::to_string(saved.size())},
-                                     {"first", first},
-                                     {"last", last}});
+    std::string range =
+        saved.size() == 1
+            ? words(rules, "report_one_check", {{"date", first}})
+            : words(rules, "report_checks_range",
+                    {{"count", std::to_string(saved.size())}, {"first", first}, {"last", last}});
     const std::string title = words(rules, "report_title");
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -758,9 +757,9 @@ std::string render_report(const RuleSet &rules, const std::vector<SavedCheck> &c
                       text(title) + ": " + text(last) + "</title>\n<style>" +
                       style_sheet(rules, printed_on) + "</style>\n</head>\n<body>\n";
     // Lines to write on by hand: nothing identifying is stored.
-    out += "<header>\n<h1>" + text(title) +
-           "</h1>\n<p class=\"write-in\"><span>" + text(words(rules, "report_name_line")) +
-           "</span><span>" + text(words(rules, "report_birth_line")) +
+    out += "<header>\n<h1>" + text(title) + "</h1>\n<p class=\"write-in\"><span>" +
+           text(words(rules, "report_name_line")) + "</span><span>" +
+           text(words(rules, "report_birth_line")) +
            "</span></p>\n<p class=\"meta\" id=\"date-range\">" + text(range) +
            "</p>\n<p class=\"meta\">" +
            text(words(rules, "report_made_by",

@@ -143,8 +143,7 @@ TEST_CASE("a follow-up is asked only after a yes to what it follows up", "[inter
     }
 }
 
-TEST_CASE("a reopened don't-know is asked again and leaves asked until answered",
-          "[interview]") {
+TEST_CASE("a reopened don't-know is asked again and leaves asked until answered", "[interview]") {
     RuleSet rules = small_rules();
     Interview interview(rules, no_answers(rules));
     const int pain = rules.question_index("pain");
@@ -166,8 +165,7 @@ TEST_CASE("only a question asked and left unknown can be reopened", "[interview]
     CHECK(interview.asked() == std::vector<int>{pain});
 }
 
-TEST_CASE("remaining counts the question asked now and those that could follow",
-          "[interview]") {
+TEST_CASE("remaining counts the question asked now and those that could follow", "[interview]") {
     RuleSet rules = small_rules();
     Interview interview(rules, no_answers(rules));
     while (interview.next() >= 0) {

@@ -170,8 +170,7 @@ TEST_CASE("long in lists on one question lint and evaluate in n log n", "[lint_t
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
 
-TEST_CASE("a control character in the incomplete-screen text or in texts is refused",
-          "[lint]") {
+TEST_CASE("a control character in the incomplete-screen text or in texts is refused", "[lint]") {
     CHECK_THAT(first_error(small_rules_with("  advice: These could still hold.",
                                             "  advice: \"These \\e[8mcould still hold.\"")),
                Catch::Contains("control character"));
