@@ -142,7 +142,10 @@ void safe_techniques(const RuleSet &rules, const Answers &answers, Result &resul
         if (technique.when && evaluate(*technique.when, answers) == Tri::no) {
             continue;
         }
-        if (technique.unless && evaluate(*technique.unless, answers) == Tri::yes) {
+        // An exclusion that could still hold withholds it, as a warning sign
+        // that could still hold does: not knowing whether someone is pregnant
+        // is no reason to have her lie on her back (issue 18).
+        if (technique.unless && evaluate(*technique.unless, answers) != Tri::no) {
             continue;
         }
         bool excluded =

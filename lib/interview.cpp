@@ -102,9 +102,13 @@ Answers Interview::effective() const {
     return out;
 }
 
-bool Interview::applies(int question) const {
+Tri Interview::gate(int question) const {
     const auto &ask_when = m_rules.questions[static_cast<std::size_t>(question)].ask_when;
-    return !ask_when || evaluate(*ask_when, effective()) == Tri::yes;
+    return ask_when ? evaluate(*ask_when, effective()) : Tri::yes;
+}
+
+bool Interview::applies(int question) const {
+    return gate(question) == Tri::yes;
 }
 
 const std::string &Interview::prompt(int question) const {
@@ -161,10 +165,14 @@ int Interview::next() const {
     Answers now = effective();
     for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
         int question = static_cast<int>(i);
-        if (m_done[i] || now[i] || !applies(question)) {
+        if (m_done[i] || now[i]) {
             continue; // answered, asked, or implied by what was said
         }
-        if (m_rules.questions[i].always_ask || could_matter(question)) {
+        Tri open = gate(question);
+        if (open == Tri::yes && (m_rules.questions[i].always_ask || could_matter(question))) {
+            return question;
+        }
+        if (open == Tri::unknown && could_matter_for_safety(question)) {
             return question;
         }
     }
@@ -228,6 +236,19 @@ bool Interview::could_matter(int question) const {
             }
         }
         if (!(conclusion_of(m_rules, trial) == before)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Interview::could_matter_for_safety(int question) const {
+    Result before = evaluate(m_rules, m_answers);
+    for (double value : probe_values(question)) {
+        Answers trial = m_answers;
+        trial[static_cast<std::size_t>(question)] = value;
+        Result after = evaluate(m_rules, trial);
+        if (after.urgency != before.urgency || after.techniques != before.techniques) {
             return true;
         }
     }

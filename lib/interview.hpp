@@ -15,11 +15,16 @@ namespace sciatica {
 // signs, then the details). A question is asked only when
 //   - it was not answered beforehand and not asked already,
 //   - it has no `ask_when`, or its `ask_when` is true under the answers so
-//     far (a follow-up comes only after a yes to what it follows up), and
-//   - some answer to it could still matter: it could make a more severe
-//     rule hold or decide a red flag not yet ruled out (Result::unanswered),
-//     or some value of it would change the urgency, the leading causes or the
-//     techniques offered.
+//     far (a follow-up comes after a yes to what it follows up), and some
+//     answer to it could still matter: it could make a more severe rule hold
+//     or decide a red flag not yet ruled out (Result::unanswered), or some
+//     value of it would change the urgency, the leading causes or the
+//     techniques offered; or
+//   - its `ask_when` is unknown (the person did not know what it follows
+//     up) and some answer to it would change the urgency or the techniques:
+//     an unknown is not a no (issue 18), so "was it a high-energy injury?"
+//     is still asked of someone unsure whether they were injured. After a
+//     no, a follow-up is never asked.
 // So every warning-sign question that could still decide a red flag is asked,
 // whatever the causes. A question whose answer the rule set's implications
 // already give is not asked (the person has said it), and one marked
@@ -86,7 +91,10 @@ class Interview {
 
   private:
     bool could_matter(int question) const;
+    // Whether some answer to `question` changes the urgency or the techniques.
+    bool could_matter_for_safety(int question) const;
     bool applies(int question) const;
+    Tri gate(int question) const; // its ask_when under what was said (yes when it has none)
     int next_unless_question() const;
     // The answers with the implications applied: what ask_when and wording read.
     Answers effective() const;

@@ -11,6 +11,37 @@ namespace sciatica {
 
 namespace {
 
+// `condition` with every comparison on `question` replaced by what it gives
+// when that question is answered `value`: an empty `all` (true) or an empty
+// `any` (false).
+Condition with_answer(const Condition &condition, int question, double value) {
+    if (condition.kind == Condition::Kind::compare) {
+        if (condition.question != question) {
+            return condition;
+        }
+        Answers answers(static_cast<std::size_t>(question) + 1);
+        answers.back() = value;
+        Condition out{};
+        out.kind = evaluate(condition, answers) == Tri::yes ? Condition::Kind::all
+                                                            : Condition::Kind::any;
+        out.mark = condition.mark;
+        return out;
+    }
+    Condition out = condition;
+    for (auto &child : out.children) {
+        child = with_answer(child, question, value);
+    }
+    return out;
+}
+
+Condition negation(Condition inner) {
+    Condition out{};
+    out.kind = Condition::Kind::negate;
+    out.mark = inner.mark;
+    out.children.push_back(std::move(inner));
+    return out;
+}
+
 class Linter {
   public:
     Linter(const RuleSet &rules, const std::string &file, std::vector<Diagnostic> &out)
@@ -24,6 +55,8 @@ class Linter {
         for_each_condition(m_rules, [this](const Condition &c) { check_can_hold(c); });
         check_unused_questions();
         check_ask_when_order();
+        check_warning_sign_gates();
+        check_implications();
         check_screen();
     }
 
@@ -169,6 +202,88 @@ class Linter {
         }
     }
 
+    // A warning-sign question may be skipped only when an earlier answer
+    // rules the sign out (issue 18): its ask_when follows up a yes, or
+    // wherever it is false, each red flag a yes to it decides cannot hold.
+    // Otherwise say what rules it out as an implication. Gating on an answer
+    // that only makes the sign less likely ("pain on one side" before "has
+    // the pain spread to both legs?") hides the sign from the person it fits.
+    void check_warning_sign_gates() {
+        for (const auto &flag : m_rules.red_flags) {
+            std::vector<int> read;
+            questions_of(flag.when, read);
+            std::sort(read.begin(), read.end());
+            read.erase(std::unique(read.begin(), read.end()), read.end());
+            for (int q : read) {
+                const Question &question = m_rules.questions[static_cast<std::size_t>(q)];
+                if (question.type != QuestionType::yes_no || !question.ask_when) {
+                    continue;
+                }
+                std::vector<int> gate;
+                questions_of(*question.ask_when, gate);
+                if (std::find(gate.begin(), gate.end(), q) != gate.end() ||
+                    follows_up(*question.ask_when)) {
+                    continue; // an ask_when about itself is reported on its own
+                }
+                Condition hidden{};
+                hidden.kind = Condition::Kind::all;
+                hidden.children.push_back(negation(*question.ask_when));
+                hidden.children.push_back(with_answer(flag.when, q, 1));
+                hidden.children.push_back(negation(with_answer(flag.when, q, 0)));
+                if (flag.unless) {
+                    hidden.children.push_back(negation(with_answer(*flag.unless, q, 1)));
+                }
+                if (can_hold(hidden, m_rules)) {
+                    report(Diagnostic::Severity::warning, question.ask_when->mark,
+                           "the ask_when of warning-sign question '" + question.id +
+                               "' can skip it while red flag '" + flag.id +
+                               "' would hold on a yes; skip a warning sign only when an "
+                               "earlier answer rules it out");
+                }
+            }
+        }
+    }
+
+    // Whether `gate` only asks for a yes to other yes/no questions: a
+    // follow-up ("is the weakness in both legs?" after "is a leg weak?"),
+    // whose sign is a kind of what it follows up, so a no there rules it out.
+    bool follows_up(const Condition &gate) const {
+        if (gate.kind == Condition::Kind::negate) {
+            return false;
+        }
+        if (gate.kind == Condition::Kind::compare) {
+            const Question &parent = m_rules.questions[static_cast<std::size_t>(gate.question)];
+            return parent.type == QuestionType::yes_no && gate.op == CompareOp::eq &&
+                   gate.values == std::vector<double>{1};
+        }
+        return std::all_of(gate.children.begin(), gate.children.end(),
+                           [this](const Condition &child) { return follows_up(child); });
+    }
+
+    // An implication gives an answer the person could have given, from
+    // answers asked before it, and never feeds itself.
+    void check_implications() {
+        for (const auto &implication : m_rules.implications) {
+            const std::string &id = question_id(implication.question);
+            Condition implied{};
+            implied.kind = Condition::Kind::compare;
+            implied.question = implication.question;
+            implied.values = {implication.value};
+            if (!can_hold(implied, m_rules)) {
+                report(Diagnostic::Severity::error, implication.mark,
+                       "implication '" + implication.id + "' gives '" + id +
+                           "' a value it cannot take");
+            }
+            std::vector<int> read;
+            questions_of(implication.when, read);
+            if (std::find(read.begin(), read.end(), implication.question) != read.end()) {
+                report(Diagnostic::Severity::error, implication.when.mark,
+                       "implication '" + implication.id + "' reads '" + id +
+                           "', the answer it implies");
+            }
+        }
+    }
+
     void check_ask_when_leaves(const Condition &condition, int asked) {
         if (condition.kind != Condition::Kind::compare) {
             for (const auto &child : condition.children) {
@@ -208,15 +323,24 @@ void for_each_condition(const RuleSet &rules, const std::function<void(const Con
         if (question.ask_when) {
             visit(*question.ask_when);
         }
+        for (const auto &variant : question.prompt_for) {
+            visit(variant.when);
+        }
     }
     visit_rules(rules.red_flags, visit);
     visit_rules(rules.urgency_rules, visit);
+    for (const auto &implication : rules.implications) {
+        visit(implication.when);
+    }
     if (rules.causes_when) {
         visit(*rules.causes_when);
     }
     for (const auto &cause : rules.causes) {
         if (cause.requires_) {
             visit(*cause.requires_);
+        }
+        if (cause.leads_when) {
+            visit(*cause.leads_when);
         }
         for (const auto &finding : cause.findings) {
             visit(finding.when);

@@ -138,7 +138,7 @@ struct Technique {
     std::vector<std::string> equipment;
     std::string source; // where the steps come from
     SourceMark mark;
-    std::optional<Condition> unless;  // withheld when this is true
+    std::optional<Condition> unless;  // withheld unless this is false: true or unknown
     std::vector<int> not_with_causes; // withheld when one of these causes leads
     // When not empty, offered only while one of these causes is listed: a
     // technique for sciatica is not for a picture with no cause of it.

@@ -122,7 +122,8 @@ class VignetteParser {
         }
         m_in.check_keys(node, {"urgency", "urgency_at_least", "urgency_at_most", "top_cause",
                                "top2_any", "red_flags_include", "red_flags_exclude",
-                               "unanswered_include", "no_causes", "no_techniques"});
+                               "unanswered_include", "no_causes", "no_techniques",
+                               "techniques_include", "techniques_exclude"});
         if (node.size() == 0) {
             m_in.fail(node, "'expect' is empty, so the case checks nothing; give at least one "
                             "expectation or leave 'expect' out");
@@ -142,6 +143,12 @@ class VignetteParser {
         if (node["red_flags_exclude"]) {
             out.red_flags_exclude =
                 id_list(node["red_flags_exclude"], rule_ids(m_rules.red_flags), "red flag");
+        }
+        for (auto [key, list] : {std::pair{"techniques_include", &out.techniques_include},
+                                 std::pair{"techniques_exclude", &out.techniques_exclude}}) {
+            if (node[key]) {
+                *list = id_list(node[key], m_rules.technique_ids(), "technique");
+            }
         }
         if (YAML::Node flag = node["no_techniques"]) {
             out.no_techniques = *m_in.boolean(flag, "'no_techniques'");
@@ -252,6 +259,17 @@ std::vector<std::string> check_vignette(const RuleSet &rules, const Vignette &vi
     }
     if (expect.no_techniques && !techniques.empty()) {
         bad.push_back("techniques " + quoted_list(techniques) + ", want none");
+    }
+    for (const auto &id : expect.techniques_include) {
+        if (!contains(techniques, id)) {
+            bad.push_back("techniques " + quoted_list(techniques) + " lack '" + id + "'");
+        }
+    }
+    for (const auto &id : expect.techniques_exclude) {
+        if (contains(techniques, id)) {
+            bad.push_back("techniques " + quoted_list(techniques) + " include '" + id +
+                          "', want it withheld");
+        }
     }
     if (!result.screen_complete && result.urgency == rules.default_urgency()) {
         bad.push_back("self-care while warning signs are not ruled out");

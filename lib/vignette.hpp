@@ -25,6 +25,8 @@ struct Expectation {
     std::vector<std::string> unanswered_include;
     bool no_causes = false;
     bool no_techniques = false;
+    std::vector<std::string> techniques_include; // each of these technique ids is offered
+    std::vector<std::string> techniques_exclude; // none of these is offered
 };
 
 struct Vignette {

@@ -285,3 +285,73 @@ TEST_CASE("the default rule set: every red flag names its source", "[engine]") {
         CHECK_FALSE(flag.source.empty());
     }
 }
+
+namespace {
+
+// The small fixture with an implication: pain on the left implies numbness
+// unless numbness was answered; `overrides` settles `old_news` against a
+// pain of under two weeks whatever was said.
+RuleSet implication_rules() {
+    std::string yaml = sciatica::test::small_rules_with(
+        R"(  - {id: side, type: choice, options: [left, right, both], prompt: Side})",
+        R"(  - {id: side, type: choice, options: [left, right, both], prompt: Side}
+  - {id: weeks, type: number, min: 0, max: 500, prompt: Weeks}
+  - {id: old_news, type: yes_no, prompt: Old news})");
+    yaml = sciatica::test::small_rules_with_in(yaml, "urgency_rules:", R"(implications:
+  - id: left-means-numb
+    when: {q: side, eq: left}
+    implies: {q: numb, eq: true}
+    source: test
+  - id: new-pain-is-news
+    when: {q: weeks, lt: 2}
+    implies: {q: old_news, eq: false}
+    overrides: true
+    source: test
+urgency_rules:)");
+    return load_rules(yaml, "implied.yaml");
+}
+
+} // namespace
+
+TEST_CASE("an implication answers an unanswered question and says which answer implied it",
+          "[engine][implications]") {
+    RuleSet rules = implication_rules();
+    Result result = evaluate(rules, answers_of(rules, {{"pain", "yes"}, {"side", "left"}}));
+    CHECK(result.urgency_level().id == "emergency");
+    REQUIRE(result.red_flags.size() == 1);
+    const auto &because = result.red_flags[0].because;
+    CHECK(std::find(because.begin(), because.end(), rules.question_index("side")) !=
+          because.end());
+    REQUIRE(result.implied.size() == 1);
+    CHECK(result.implied[0].question == rules.question_index("numb"));
+    // What is saved is what the person said: numb stays unanswered.
+    CHECK_FALSE(own_answers(result)[static_cast<std::size_t>(rules.question_index("numb"))]);
+}
+
+TEST_CASE("an implication never overrules an answer unless it says it overrides",
+          "[engine][implications]") {
+    RuleSet rules = implication_rules();
+    Result kept =
+        evaluate(rules, answers_of(rules, {{"pain", "yes"}, {"side", "left"}, {"numb", "no"}}));
+    CHECK(kept.red_flags.empty());
+    CHECK(kept.implied.empty());
+    Answers said = answers_of(rules, {{"weeks", "1"}, {"old_news", "yes"}});
+    Result overridden = evaluate(rules, said);
+    REQUIRE(overridden.implied.size() == 1);
+    CHECK(overridden.answers[static_cast<std::size_t>(rules.question_index("old_news"))] == 0.0);
+    CHECK(own_answers(overridden) == said);
+}
+
+TEST_CASE("a technique whose exclusion is unknown is withheld; a no to it offers it",
+          "[engine][screen]") {
+    RuleSet rules = load_rules(
+        sciatica::test::small_rules_with("  - {id: walk, name: Walk, summary: Walk, steps: [Walk]}",
+                                         "  - {id: walk, name: Walk, summary: Walk, steps: [Walk], "
+                                         "unless: {q: side, eq: both}}"),
+        "unless.yaml");
+    Answers base = answers_of(rules, {{"pain", "no"}, {"numb", "no"}, {"age", "30"}});
+    CHECK(technique_ids(evaluate(rules, base)) == std::vector<std::string>{"rub"});
+    Answers left = base;
+    left[static_cast<std::size_t>(rules.question_index("side"))] = 0;
+    CHECK(technique_ids(evaluate(rules, left)) == std::vector<std::string>{"rub", "walk"});
+}

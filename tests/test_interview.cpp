@@ -129,18 +129,41 @@ TEST_CASE("long-standing stable signs lift the emergency and the interview goes 
     CHECK(interview.next() != -1);
 }
 
-TEST_CASE("a follow-up is asked only after a yes to what it follows up", "[interview]") {
-    const RuleSet &rules = default_rules();
+namespace {
+
+// The questions asked after answering everything before leg_weakness "no",
+// leg_weakness `weak`, and everything after it "don't know".
+std::vector<std::string> asked_after_weakness(const RuleSet &rules, std::optional<double> weak) {
     Interview interview(rules, no_answers(rules));
-    int weak = rules.question_index("leg_weakness");
-    while (interview.next() != weak && interview.next() != -1) {
+    int question = rules.question_index("leg_weakness");
+    while (interview.next() != question && interview.next() != -1) {
         interview.answer(interview.next(), 0);
     }
-    interview.answer(weak, std::nullopt); // don't know
+    interview.answer(question, weak);
+    std::vector<std::string> out;
     for (int q = interview.next(); q != -1; q = interview.next()) {
-        CHECK(id_of(rules, q) != "weakness_getting_worse");
+        out.push_back(id_of(rules, q));
         interview.answer(q, std::nullopt);
     }
+    return out;
+}
+
+bool contains(const std::vector<std::string> &ids, const std::string &id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+} // namespace
+
+TEST_CASE("a follow-up is never asked after a no to what it follows up", "[interview]") {
+    CHECK_FALSE(contains(asked_after_weakness(default_rules(), 0), "weakness_getting_worse"));
+    CHECK(contains(asked_after_weakness(default_rules(), 1), "weakness_getting_worse"));
+}
+
+TEST_CASE("after a don't-know a follow-up is asked when it could change the urgency",
+          "[interview]") {
+    // Unknown is not no: "is it getting worse?" can still make it an emergency.
+    std::vector<std::string> asked = asked_after_weakness(default_rules(), std::nullopt);
+    CHECK(contains(asked, "weakness_getting_worse"));
 }
 
 TEST_CASE("a reopened don't-know is asked again and leaves asked until answered", "[interview]") {

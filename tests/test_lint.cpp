@@ -175,3 +175,37 @@ TEST_CASE("red flags without an incomplete_screen are a warning", "[lint]") {
           Lines{"rules.yaml: warning: no 'incomplete_screen': a red flag left unanswered would not "
                 "raise the urgency (techniques are still withheld)"});
 }
+
+TEST_CASE("a warning sign skipped by an answer that does not rule it out is a warning",
+          "[lint]") {
+    // "Numb" decides the alarm with "pain"; asking it only without pain
+    // hides the alarm from exactly the person it is for.
+    CHECK(diagnostics_of(small_rules_with(
+              "{id: numb, type: yes_no, prompt: Numb}",
+              "{id: numb, type: yes_no, prompt: Numb, ask_when: {q: pain, eq: false}}")) ==
+          Lines{"rules.yaml:9:54: warning: the ask_when of warning-sign question 'numb' can "
+                "skip it while red flag 'alarm' would hold on a yes; skip a warning sign only "
+                "when an earlier answer rules it out"});
+    // Skipped only when there is no pain, which rules the alarm out: fine.
+    CHECK(diagnostics_of(small_rules_with(
+              "{id: numb, type: yes_no, prompt: Numb}",
+              "{id: numb, type: yes_no, prompt: Numb, ask_when: {q: pain, eq: true}}"))
+              .empty());
+}
+
+TEST_CASE("an implication that reads the answer it implies is an error", "[lint]") {
+    std::string yaml = small_rules_with("urgency_rules:", R"(implications:
+  - {id: loop, when: {q: numb, ne: true}, implies: {q: numb, eq: true}, source: t}
+urgency_rules:)");
+    CHECK(diagnostics_of(yaml) ==
+          Lines{"rules.yaml:19:22: error: implication 'loop' reads 'numb', the answer it implies"});
+}
+
+TEST_CASE("an implication whose condition can never hold is an error", "[lint]") {
+    std::string yaml = small_rules_with("urgency_rules:", R"(implications:
+  - {id: never, when: {all: [{q: age, gt: 60}, {q: age, lt: 40}]}, implies: {q: numb, eq: true}, source: t}
+urgency_rules:)");
+    std::vector<std::string> found = diagnostics_of(yaml);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].find("error: this condition can never be true") != std::string::npos);
+}

@@ -126,3 +126,16 @@ TEST_CASE("a finding against a cause is exercised when its condition is true", "
     CHECK(coverage.unexercised() == Lines{"red flag 'alarm'", "urgency rule 'old'",
                                           "cause 'a' finding 2", "cause 'b' finding 1"});
 }
+
+TEST_CASE("techniques_include and techniques_exclude name the technique that breaks them",
+          "[vignette]") {
+    const std::string screened = "- name: x\n  answers: {pain: no, numb: no, age: 30}\n";
+    CHECK(failures(screened + "  expect: {techniques_include: [rub, walk]}\n").empty());
+    CHECK(failures(screened + "  expect: {techniques_exclude: [walk]}\n") ==
+          Lines{"techniques [rub, walk] include 'walk', want it withheld"});
+    CHECK(failures("- name: x\n  answers: {pain: yes, numb: yes}\n"
+                   "  expect: {techniques_include: [rub]}\n") ==
+          Lines{"techniques [] lack 'rub'"});
+    CHECK(parse_error(screened + "  expect: {techniques_exclude: [rubb]}\n")
+              .find("unknown technique 'rubb' (did you mean 'rub'?)") != std::string::npos);
+}

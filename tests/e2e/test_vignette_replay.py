@@ -19,6 +19,25 @@ from pty_support import Session, last_question
 from support import SOURCE_DIR, run
 
 VIGNETTES = os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml")
+SHARED_VIGNETTES = os.path.join(SOURCE_DIR, "..", "shared", "vignettes", "public.yaml")
+
+
+def every_vignette():
+    """(file, case) for every case in rules/vignettes/ and, when it is beside
+    the checkout, ../shared/vignettes/public.yaml; a case in both once."""
+    folder = os.path.join(SOURCE_DIR, "rules", "vignettes")
+    files = [os.path.join(folder, name) for name in sorted(os.listdir(folder))
+             if name.endswith(".yaml")]
+    if os.path.exists(SHARED_VIGNETTES):
+        files.append(SHARED_VIGNETTES)
+    seen = set()
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            for case in yaml.safe_load(f) or []:
+                key = json.dumps(case, sort_keys=True, default=str)
+                if key not in seen:
+                    seen.add(key)
+                    yield os.path.basename(path), case
 
 
 def reply(value):
@@ -78,6 +97,10 @@ class RuleSet:
         rules = yaml.safe_load(run("rules", "dump").stdout)
         self.questions = {q["id"]: q for q in rules["questions"]}
         self.by_prompt = {q["prompt"].strip(): q["id"] for q in rules["questions"]}
+        for q in rules["questions"]:  # the wording for the person's sex, too
+            for variant in q.get("prompt_for", []):
+                self.by_prompt[variant["prompt"].strip()] = q["id"]
+        self.severity = [u["id"] for u in rules["urgencies"]]  # most severe first
         read = set()
         for flag in rules["red_flags"]:
             questions_of(flag["when"], read)
@@ -85,6 +108,7 @@ class RuleSet:
         self.warning_signs = [q["id"] for q in rules["questions"]
                               if q["id"] in read and q["type"] == "yes_no"]
         self.red_flags = rules["red_flags"]
+        self.implications = rules.get("implications", [])
         self.ends_interview = {u["id"] for u in rules["urgencies"] if u.get("ends_interview")}
 
     def answers_of(self, case):
@@ -115,6 +139,32 @@ class RuleSet:
                     out[q] = NOT_APPLICABLE
                     changed = True
         return out
+
+    def implied(self, answers):
+        """The answers the rule set's implications add (or, with
+        `overrides`, change), as the engine applies them."""
+        out = dict(answers)
+        for _ in self.implications:  # each can enable another: at most once each
+            for rule in self.implications:
+                target, value = rule["implies"]["q"], rule["implies"]["eq"]
+                if holds(rule["when"], out) is True and (
+                        out.get(target) is None or rule.get("overrides")):
+                    out[target] = value
+        return out
+
+    def contradictions(self, answers):
+        """The answered questions that another answer of the same case has
+        made impossible: their `ask_when` is false, or an implication that
+        does not override gives them another value. The interview rightly
+        never asks them, so such a case cannot be replayed."""
+        implied = {}
+        for rule in self.implications:
+            if not rule.get("overrides") and holds(rule["when"], answers) is True:
+                implied[rule["implies"]["q"]] = rule["implies"]["eq"]
+        return sorted(q for q in answers
+                      if ("ask_when" in self.questions.get(q, {})
+                          and holds(self.questions[q]["ask_when"], answers) is False)
+                      or (q in implied and answers[q] != implied[q]))
 
     def flag_holds(self, flag, answers):
         when = holds(flag["when"], answers)
@@ -184,9 +234,11 @@ class VignetteReplay(unittest.TestCase):
                                                            result["urgency"]))
                 if result["urgency"] in rules.ends_interview:
                     continue  # it stopped early, as it should at an emergency
-                final = {q: answers.get(q) for q in asked if answers.get(q) is not None}
+                final = rules.implied({q: answers.get(q) for q in asked
+                                       if answers.get(q) is not None})
                 missed = {q: rules.red_flags_decided_by(q, final)
-                          for q in rules.applicable_warning_signs(final) if q not in asked}
+                          for q in rules.applicable_warning_signs(final)
+                          if q not in asked and final.get(q) is None}
                 deciding = {q: flags for q, flags in missed.items() if flags}
                 self.assertEqual(deciding, {}, "warning-sign questions never asked, "
                                  "each with the red flags it could still decide")
@@ -197,6 +249,42 @@ class VignetteReplay(unittest.TestCase):
         print("  applicable warning-sign questions left unasked because no answer "
               "could change a red flag: %d" % len(skipped))
         self.assertLess(median, total)
+
+
+
+class EveryVignetteReplay(unittest.TestCase):
+    """Issue 18, item 7: the interview never reaches a milder result than the
+    same answers given as JSON. Every vignette is replayed at a pty, and the
+    interview's urgency must be at least as severe as `check --answers`
+    gives, with no technique that `check` does not offer."""
+
+    def test_the_interview_is_never_milder_than_the_answers(self):
+        rules = RuleSet()
+        replayed, excepted = 0, []
+        for source, case in every_vignette():
+            answers = rules.answers_of(case)
+            impossible = rules.contradictions(case["answers"])
+            if impossible:
+                excepted.append((case["name"], impossible))
+                continue
+            with self.subTest(file=source, case=case["name"]):
+                code, result = interview(answers, rules.by_prompt)
+                self.assertEqual(code, 0)
+                direct = json.loads(run("check", "--format", "json", "--no-input",
+                                        "--answers", "-", stdin=json.dumps(answers)).stdout)
+                mine = rules.severity.index(result["urgency"])
+                theirs = rules.severity.index(direct["urgency"])
+                self.assertLessEqual(mine, theirs, "the interview gave %s, check gave %s"
+                                     % (result["urgency"], direct["urgency"]))
+                offered = {t["id"] for t in result["techniques"]}
+                self.assertLessEqual(offered, {t["id"] for t in direct["techniques"]})
+                replayed += 1
+        print("  %d vignettes replayed; excepted as contradictory: %d" % (replayed, len(excepted)))
+        for name, impossible in excepted:
+            print("    %s (%s)" % (name, ", ".join(impossible)))
+        self.assertGreater(replayed, 100)
+        # The exception is for cases that contradict themselves, never a way out.
+        self.assertLessEqual(len(excepted), 10)
 
 
 if __name__ == "__main__":
