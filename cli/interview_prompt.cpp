@@ -204,9 +204,8 @@ class Prompter {
                          ". Press Enter to keep it, or type a new answer.",
                      "   ", "   "));
         }
-        // Progress: the questions asked and those that could still follow.
-        const std::string progress = "(" + std::to_string(m_number) + " of about " +
-                                     std::to_string(m_number - 1 + m_interview.remaining()) + ")";
+        const std::string progress = progress_text();
+        m_screens.push_back(1); // popped again when this is not answered
         for (;;) {
             std::optional<std::string> line =
                 read_line("   " + keys_hint(question) + " " + progress + " > ");
@@ -217,9 +216,11 @@ class Prompter {
             if (reply == "?" || reply == "help") {
                 help(question);
             } else if (reply == "b") {
+                m_screens.pop_back();
                 if (go_back()) {
                     return;
                 }
+                m_screens.push_back(1);
                 say("   This is the first question; there is nothing to go back to.\n");
             } else if (reply.empty() && earlier) {
                 m_interview.answer(index, earlier->value);
@@ -231,6 +232,80 @@ class Prompter {
             } else if (take(index, question, reply)) {
                 return;
             }
+        }
+    }
+
+    // Asks `items` (Interview::next_group(), two or more yes/no questions) on
+    // one screen, numbered, until a reply can be used: the numbers that
+    // apply ("1 3": yes to those, no to the rest), "N?" for one the person is
+    // not sure of, 0 or a word for no (none apply), Enter or a word for not
+    // sure (all stay unknown, never "no"), or "b". Each item is answered as
+    // its own question, in order.
+    void ask_group(const std::vector<int> &items) {
+        const Question &first = m_rules.questions[static_cast<std::size_t>(items.front())];
+        const std::string &intro =
+            m_rules.question_groups[static_cast<std::size_t>(first.group)].prompt;
+        const std::string number = std::to_string(++m_number);
+        std::string out =
+            "\n" + flow(m_style, intro, number + ". ", std::string(number.size() + 2, ' '));
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            std::string item = std::to_string(i + 1) + ") ";
+            out += flow(m_style, m_interview.prompt(items[i]), "   " + item,
+                        std::string(3 + item.size(), ' '));
+        }
+        say(out);
+        std::vector<std::optional<double>> earlier;
+        for (int item : items) {
+            if (auto before = m_earlier.find(item); before != m_earlier.end()) {
+                earlier.push_back(before->second.value);
+                m_earlier.erase(before);
+            }
+        }
+        const bool keep = earlier.size() == items.size();
+        if (keep) {
+            say(flow(m_style,
+                     "You answered: " + group_reply_text(earlier) +
+                         ". Press Enter to keep it, or type a new answer.",
+                     "   ", "   "));
+        }
+        const std::string hint = text_of(m_rules.texts, "group_hint");
+        const std::string progress = progress_text();
+        for (;;) {
+            std::optional<std::string> line =
+                read_line("   [" + std::string("numbers, 0 = none") + "] " + progress + " > ");
+            if (!line) {
+                stop();
+            }
+            std::string reply = normalised(*line);
+            std::vector<std::optional<double>> values;
+            if (reply == "?" || reply == "help") {
+                say(flow(m_style, hint.empty() ? k_keys_hint : hint, "   ", "   "));
+                continue;
+            }
+            if (reply == "b") {
+                if (go_back()) {
+                    return;
+                }
+                say("   This is the first question; there is nothing to go back to.\n");
+                continue;
+            }
+            if (reply.empty() && keep) {
+                values = earlier;
+            } else if (reply.empty() || reply == "s" || listed(m_words.unsure, reply)) {
+                values.assign(items.size(), std::nullopt);
+            } else if (reply == "0" || reply == "none" || listed(m_words.no, reply)) {
+                values.assign(items.size(), 0.0);
+            } else if (!parse_numbers(reply, items.size(), values)) {
+                say(flow(m_style, "Sorry: '" + printable(*line, 40) + "' is not an answer here.",
+                         "   ", "   "));
+                say(flow(m_style, hint.empty() ? k_keys_hint : hint, "   ", "   "));
+                continue;
+            }
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                m_interview.answer(items[i], values[i]);
+            }
+            m_screens.push_back(items.size());
+            return;
         }
     }
 
@@ -268,9 +343,15 @@ class Prompter {
     const TextStyle &m_style;
     Words m_words;
     const std::function<void(const Answers &)> &m_on_stop;
-    std::map<int, Earlier> m_earlier; // answers undone by going back
-    std::size_t m_number = 0;         // of the question on the screen: back counts down
+    std::map<int, Earlier> m_earlier;   // answers undone by going back
+    std::size_t m_number = 0;           // of the question on the screen: back counts down
+    std::vector<std::size_t> m_screens; // answers each screen recorded, for back
 
+  public:
+    // After Interview::reopen(): the questions still asked stand one a screen.
+    void forget_screens() { m_screens.assign(m_interview.asked().size(), 1); }
+
+  private:
     static std::string answer_words(const Question &question, const std::optional<double> &value) {
         return value ? answer_text(question, *value) : "don't know";
     }
@@ -283,15 +364,68 @@ class Prompter {
         say(flow(m_style, keys.empty() ? k_keys_hint : keys, "   ", "   "));
     }
 
+    // Undoes the last screen: its one question, or every item of a group.
     bool go_back() {
-        if (m_interview.asked().empty()) {
+        if (m_interview.asked().empty() || m_screens.empty()) {
             return false;
         }
-        int last = m_interview.asked().back();
-        m_earlier[last] = Earlier{m_interview.answers()[static_cast<std::size_t>(last)]};
-        m_interview.back();
+        for (std::size_t n = m_screens.back(); n > 0 && !m_interview.asked().empty(); --n) {
+            int last = m_interview.asked().back();
+            m_earlier[last] = Earlier{m_interview.answers()[static_cast<std::size_t>(last)]};
+            m_interview.back();
+        }
+        m_screens.pop_back();
         m_number -= m_number >= 2 ? 2 : m_number; // this one and the one gone back to
         return true;
+    }
+
+    // Progress: the screens shown and those that could still follow.
+    std::string progress_text() const {
+        return "(" + std::to_string(m_number) + " of about " +
+               std::to_string(m_number - 1 + m_interview.remaining()) + ")";
+    }
+
+    // "1 3 4?" into `values`, one per item of `count`: yes to each number
+    // given, unknown to each given with "?", no to the rest. False when a
+    // token is not such a number.
+    static bool parse_numbers(const std::string &reply, std::size_t count,
+                              std::vector<std::optional<double>> &values) {
+        values.assign(count, 0.0);
+        std::string spaced = reply;
+        std::replace(spaced.begin(), spaced.end(), ',', ' ');
+        std::istringstream in(spaced);
+        std::string token;
+        bool any = false;
+        while (in >> token) {
+            bool unsure = token.back() == '?';
+            std::string digits = unsure ? token.substr(0, token.size() - 1) : token;
+            if (digits.empty() || digits.size() > 3 ||
+                !std::all_of(digits.begin(), digits.end(),
+                             [](unsigned char c) { return std::isdigit(c) != 0; })) {
+                return false;
+            }
+            std::size_t number = std::stoul(digits);
+            if (number < 1 || number > count) {
+                return false;
+            }
+            values[number - 1] = unsure ? std::nullopt : std::optional<double>(1.0);
+            any = true;
+        }
+        return any;
+    }
+
+    // What a group was answered, as the person would type it again: "1 3",
+    // "0", "2?" or "not sure".
+    static std::string group_reply_text(const std::vector<std::optional<double>> &values) {
+        std::string out;
+        bool all_unknown = true;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            all_unknown = all_unknown && !values[i];
+            if (!values[i] || *values[i] != 0) {
+                out += (out.empty() ? "" : " ") + std::to_string(i + 1) + (values[i] ? "" : "?");
+            }
+        }
+        return all_unknown ? "not sure" : out.empty() ? "0 (none)" : out;
     }
 
     // Records `reply` to `question` when it is an answer; else says why not.
@@ -365,8 +499,12 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     bool advised = false;
     bool offered = false; // to go back to the don't-knows: once
     for (;;) {
-        for (int index = interview.next(); index >= 0; index = interview.next()) {
-            prompter.ask(index);
+        for (auto items = interview.next_group(); !items.empty(); items = interview.next_group()) {
+            if (items.size() == 1) {
+                prompter.ask(items.front());
+            } else {
+                prompter.ask_group(items);
+            }
             if (!interview.emergency()) {
                 advised = false;
             } else if (!advised && interview.next() >= 0) {
@@ -385,6 +523,7 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
         for (int question : open) {
             interview.reopen(question);
         }
+        prompter.forget_screens();
     }
     Result result = interview.result();
     if (interview.emergency() && !result_on_terminal && !advised) {

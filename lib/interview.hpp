@@ -42,6 +42,13 @@ class Interview {
     // The index of the question to ask now, or -1 when the interview is over.
     int next() const;
 
+    // The questions to ask on one screen now: next() and, when it is in a
+    // question group, every other question of the group that could be
+    // asked now as well (not answered or asked, applying, and able to
+    // matter), in the rule set's order. Empty when the interview is over.
+    // Answer each with answer(), in this order.
+    std::vector<int> next_group() const;
+
     // Records the reply to question `question` (which must be `next()`);
     // std::nullopt is "don't know", which leaves the answer unknown and the
     // question not asked again.
@@ -58,8 +65,9 @@ class Interview {
     // `question` was not asked or has an answer.
     bool reopen(int question);
 
-    // How many questions next() could still ask under the answers so far,
-    // the one it names now included: each that applies and could matter. A
+    // How many screens next_group() could still show under the answers so
+    // far, the one it names now included: each question that applies and
+    // could matter, a question group counted once. A
     // follow-up that only a yes would open is not counted, so it is an
     // estimate ("3 of about 12"); 0 when the interview is over.
     int remaining() const;

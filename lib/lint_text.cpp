@@ -79,6 +79,9 @@ class TextLinter {
         }
         check_named_texts();
         check_flag_families();
+        for (const auto &group : m_rules.question_groups) {
+            text({}, "question group '" + group.id + "'", {&group.prompt});
+        }
     }
 
     // The interview's and the report's sentences: a rule set that gives some

@@ -84,6 +84,7 @@ const std::vector<std::string> &named_text_keys() {
         "unsure_words",
         "interview_help",
         "stopped",
+        "group_hint",
         "revisit_offer",
         "signs_reported_heading",
         "tell_clinician",

@@ -70,6 +70,17 @@ struct Question {
     // Asked in an interview whenever it applies, even when no answer to it
     // changes the result by itself (it decides how later questions are put).
     bool always_ask = false;
+    // yes_no only: the index into RuleSet::question_groups of the screen an
+    // interview asks it on, with the other questions of its group; -1: alone.
+    int group = -1;
+};
+
+// Yes/no questions an interview asks on one screen (issue 19): `prompt`
+// introduces them, each is a numbered item, and the person answers with the
+// numbers that apply. Each stays its own question everywhere else.
+struct QuestionGroup {
+    std::string id;
+    std::string prompt;
 };
 
 struct UrgencyLevel {
@@ -314,6 +325,7 @@ struct RuleSet {
     int leading_causes = 2;
     HistoryRules history;
     std::vector<FlagFamily> flag_families;
+    std::vector<QuestionGroup> question_groups;
 
     // Index of the question, cause, technique or urgency with `id`, or -1.
     int question_index(const std::string &id) const;

@@ -33,7 +33,11 @@ template <typename A, typename S> std::enable_if_t<is<S, Condition>> fields(A &a
 
 template <typename A, typename S> std::enable_if_t<is<S, Question>> fields(A &a, S &s) {
     a(s.id, s.type, s.min, s.max, s.options, s.prompt, s.help, s.ask_when, s.mark, s.says, s.unit,
-      s.prompt_for, s.recap, s.recap_text, s.always_ask);
+      s.prompt_for, s.recap, s.recap_text, s.always_ask, s.group);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, QuestionGroup>> fields(A &a, S &s) {
+    a(s.id, s.prompt);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, UrgencyLevel>> fields(A &a, S &s) {
@@ -118,7 +122,8 @@ template <typename A, typename S> std::enable_if_t<is<S, HistoryRules>> fields(A
 template <typename A, typename S> std::enable_if_t<is<S, RuleSet>> fields(A &a, S &s) {
     a(s.title, s.version, s.notice, s.about, s.urgencies, s.questions, s.red_flags, s.urgency_rules,
       s.causes_when, s.causes, s.techniques, s.treatments, s.equipment, s.incomplete_screen,
-      s.leading_causes, s.history, s.texts, s.emergency_signs, s.implications, s.flag_families);
+      s.leading_causes, s.history, s.texts, s.emergency_signs, s.implications, s.flag_families,
+      s.question_groups);
 }
 
 // The stored type of a scalar member.
