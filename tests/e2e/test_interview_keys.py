@@ -4,7 +4,7 @@ emergency advice said once."""
 import json
 import unittest
 
-from pty_support import QUESTION, Session, last_question
+from pty_support import QUESTION, Session, group_items, last_question
 from test_interview import BACK, BELOW_KNEE, BLADDER, BUTTOCK, LEG, answer_all
 
 HINT = "Enter alone = don't know, b = back, ? = more"
@@ -172,6 +172,95 @@ class Keys(unittest.TestCase):
         self.assertEqual(after.count("| Emergency: go to an emergency department now"), 1)
         before_next = after.split("You said:")[0]
         self.assertIn("Go to an emergency department now", before_next)
+
+
+GIVEN = ["--answer", "back_pain=yes", "--answer", "buttock_pain=no", "--answer", "leg_pain=yes",
+         "--answer", "pain_below_knee=yes", "--answer", "pain_side=left",
+         "--answer", "sciatica_both_legs=no", "--answer", "age=35",
+         "--answer", "sex_at_birth=male", "--answer", "pain_duration_weeks=2"]
+
+
+def first_group(session):
+    """Answers Enter until the first group screen; returns its items."""
+    for _ in range(40):
+        chunk = session.wait_prompt()
+        items = group_items(chunk)
+        if items:
+            return chunk, items
+        session.type("\n")
+    raise AssertionError("no group screen; screen:\n" + session.screen[-2000:])
+
+
+class GroupScreens(unittest.TestCase):
+    """Issue 19: related warning signs on one numbered screen."""
+
+    def run_group(self, reply):
+        s = Session("check", "--format", "json", *GIVEN)
+        chunk, items = first_group(s)
+        s.type(reply + "\n")
+        answer_all(s, lambda p: "")
+        code, out = s.finish()
+        self.assertEqual(code, 0, s.screen[-2000:])
+        return items, json.loads(out)
+
+    def ids(self, result, count):
+        """The ids of the first group's items: the first `count` asked that
+        are yes/no questions asked after the given answers."""
+        return result["asked"][:count]
+
+    def test_the_numbers_given_are_yes_and_the_rest_no(self):
+        items, result = self.run_group("2 3")
+        self.assertGreaterEqual(len(items), 3)
+        ids = self.ids(result, len(items))
+        answers = result["answers"]
+        self.assertEqual([answers.get(i) for i in ids],
+                         [False, True, True] + [False] * (len(items) - 3))
+
+    def test_a_number_with_a_question_mark_stays_unknown_never_no(self):
+        items, result = self.run_group("1?")
+        ids = self.ids(result, len(items))
+        self.assertNotIn(ids[0], result["answers"])
+        self.assertIn(ids[0], result["unanswered"])
+        self.assertEqual([result["answers"].get(i) for i in ids[1:]], [False] * (len(ids) - 1))
+
+    def test_enter_leaves_every_item_unknown_and_0_says_none(self):
+        items, result = self.run_group("")
+        ids = self.ids(result, len(items))
+        self.assertEqual([i for i in ids if i in result["answers"]], [])
+        items, result = self.run_group("0")
+        self.assertEqual([result["answers"].get(i) for i in self.ids(result, len(items))],
+                         [False] * len(items))
+
+    def test_each_item_is_its_own_question_in_asked(self):
+        items, result = self.run_group("0")
+        self.assertEqual(len(set(result["asked"])), len(result["asked"]))
+        self.assertIn("bladder_or_bowel_change", result["asked"][:len(items)])
+
+    def test_an_unusable_reply_is_explained_and_the_screen_asked_again(self):
+        s = Session("check", "--format", "json", *GIVEN)
+        chunk, items = first_group(s)
+        s.type("%d\n" % (len(items) + 1))
+        again = s.wait_prompt()
+        self.assertIn("Sorry", again)
+        self.assertIn("Type the numbers", " ".join(again.split()))
+        s.ctrl_c()
+        s.finish()
+
+    def test_b_after_a_group_shows_it_again_and_enter_keeps_it(self):
+        s = Session("check", "--format", "json", *GIVEN)
+        chunk, items = first_group(s)
+        s.type("2\n")
+        s.wait_prompt()
+        s.type("b\n")
+        again = s.wait_prompt()
+        self.assertEqual(group_items(again), items)
+        self.assertIn("You answered: 2.", again)
+        s.type("\n")
+        answer_all(s, lambda p: "")
+        code, out = s.finish()
+        result = json.loads(out)
+        self.assertEqual(result["answers"].get(result["asked"][1]), True)
+        self.assertEqual(len(set(result["asked"])), len(result["asked"]))
 
 
 if __name__ == "__main__":
