@@ -120,7 +120,16 @@ def group_items(chunk):
     found = list(QUESTION.finditer(chunk or ""))
     if not found or GROUP_HINT not in chunk[found[-1].end():]:
         return []
-    return [text for _, text in ITEM.findall(chunk[found[-1].end():])]
+    items = []
+    for line in chunk[found[-1].end():].splitlines():
+        start = ITEM.match(line)
+        if start:
+            items.append(start.group(2))
+        elif items and line.startswith("      ") and line.strip():
+            items[-1] += " " + line.strip()  # an item wrapped at a narrow terminal
+        elif items:
+            break
+    return items
 
 
 def group_reply(replies):
