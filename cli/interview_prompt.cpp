@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/render_text.hpp"
+#include "cli/reply_words.hpp"
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
 #include "lib/interview.hpp"
@@ -13,8 +14,6 @@
 #include <cerrno>
 #include <cmath>
 #include <csignal>
-#include <cstdio>
-#include <cstdlib>
 #include <editline/readline.h>
 #include <map>
 #include <optional>
@@ -50,77 +49,6 @@ void say(const std::string &text) {
     ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
     (void)ignored;
 }
-
-// One line typed at the terminal, edited with libedit (arrow keys, Home,
-// End, Backspace), without its newline; std::nullopt at end of input
-// (Ctrl-D on an empty line). `prompt` goes to standard error, never to
-// standard output, which carries only the result.
-std::optional<std::string> read_line(const std::string &prompt) {
-    static bool ready = false;
-    if (!ready) {
-        rl_instream = stdin;
-        rl_outstream = stderr;
-        rl_inhibit_completion = 1; // Tab is not a file name here
-        rl_initialize();
-        ready = true;
-    }
-    char *line = readline(prompt.c_str());
-    if (line == nullptr) {
-        return std::nullopt;
-    }
-    std::string out(line);
-    std::free(line);
-    return out;
-}
-
-// The words the rule set lists for a reply (texts yes_words, no_words,
-// unsure_words): comma-separated, compared after normalised().
-std::vector<std::string> word_list(const RuleSet &rules, const char *key) {
-    std::vector<std::string> out;
-    std::istringstream in(text_of(rules.texts, key));
-    std::string word;
-    while (std::getline(in, word, ',')) {
-        word = trim(word);
-        if (!word.empty()) {
-            out.push_back(word);
-        }
-    }
-    return out;
-}
-
-// A reply as the word lists spell it: lower case, a typographic apostrophe
-// as ', spaces collapsed, and a full stop or exclamation mark at the end
-// dropped ("Nope." is "nope").
-std::string normalised(const std::string &line) {
-    std::string text = line;
-    for (std::size_t at = text.find("\u2019"); at != std::string::npos; at = text.find("\u2019")) {
-        text.replace(at, 3, "'");
-    }
-    text = lower(trim(text));
-    while (!text.empty() && (text.back() == '.' || text.back() == '!')) {
-        text.pop_back();
-    }
-    std::string out;
-    for (char c : text) {
-        if (c == ' ' && (out.empty() || out.back() == ' ')) {
-            continue;
-        }
-        out += c;
-    }
-    return std::string(trim(out));
-}
-
-bool listed(const std::vector<std::string> &words, const std::string &reply) {
-    return std::find(words.begin(), words.end(), reply) != words.end();
-}
-
-// The rule set's words for yes, no and not sure.
-struct Words {
-    std::vector<std::string> yes, no, unsure;
-    explicit Words(const RuleSet &rules)
-        : yes(word_list(rules, "yes_words")), no(word_list(rules, "no_words")),
-          unsure(word_list(rules, "unsure_words")) {}
-};
 
 std::string keys_hint(const Question &question) {
     switch (question.type) {
