@@ -64,8 +64,9 @@ std::string result_json_text(const RuleSet &rules, const Result &result, bool pr
     return (pretty ? indent_json(line) : line) + "\n";
 }
 
+// `person`: the result ends an interview, so its text has no ids or syntax.
 void write_result(Context &context, const CheckOptions &options, const RuleSet &rules,
-                  const Result &result) {
+                  const Result &result, bool person) {
     if (options.format == "fhir") {
         write_output(options.output_path,
                      json_text(fhir_bundle(result, own_answers(result),
@@ -80,7 +81,7 @@ void write_result(Context &context, const CheckOptions &options, const RuleSet &
             options.output_path.empty()
                 ? style_for(STDOUT_FILENO, context.settings.color.value, context.plain)
                 : TextStyle{80, false, context.plain || dumb_terminal()};
-        write_output(options.output_path, render_text(result, style, options.details));
+        write_output(options.output_path, render_text(result, style, options.details, person));
     }
     // A person at a terminal sees nothing else happen: say where it went.
     if (!options.output_path.empty() && options.output_path != "-" && isatty(STDERR_FILENO)) {
@@ -140,7 +141,7 @@ void run_check(Context &context, const CheckOptions &options) {
                   result.red_flags.size(), result.causes.size());
     // The result before anything else: written in full to where it goes
     // before any question about saving, and before a save can fail.
-    write_result(context, options, rules, result);
+    write_result(context, options, rules, result, interactive);
     save_after_result(history, rules, given, result);
 }
 } // namespace

@@ -1,9 +1,12 @@
 #include "cli/render_text.hpp"
 
+#include "cli/render_questions.hpp"
 #include "lib/answers.hpp"
+#include "lib/condition.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace sciatica::cli {
 
@@ -11,7 +14,6 @@ namespace {
 
 // Layout limits that keep a result on one screen; the JSON result lists all.
 constexpr std::size_t k_shown_causes = 3;
-constexpr std::size_t k_question_lines = 3;
 
 std::string lower_case(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
@@ -19,13 +21,66 @@ std::string lower_case(std::string text) {
     return text;
 }
 
-std::vector<std::string> statements(const Result &result, const std::vector<int> &because) {
+// "3 May 2026" for an ISO date ("2026-05-03..."); the text itself when it is
+// not one.
+std::string day_text(const std::string &at) {
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    if (at.size() < 10 || at[4] != '-' || at[7] != '-') {
+        return at;
+    }
+    int month = std::atoi(at.substr(5, 2).c_str());
+    int day = std::atoi(at.substr(8, 2).c_str());
+    if (month < 1 || month > 12 || day < 1) {
+        return at.substr(0, 10);
+    }
+    return std::to_string(day) + " " + months[month - 1] + " " + at.substr(0, 4);
+}
+
+// The answer behind a conclusion the tool drew, not one the person gave:
+// what it rests on, or "" when `question` holds the person's own answer.
+std::string concluded_because(const Result &result, int question, bool person) {
+    const RuleSet &rules = *result.rules;
+    for (const auto &change : result.changes) {
+        for (const auto &watch : rules.history.watch) {
+            if (watch.question == change.question && watch.implies == question) {
+                return "new since the check on " +
+                       (person ? day_text(change.since) : change.since.substr(0, 10));
+            }
+        }
+    }
+    for (const auto &entry : result.implied) {
+        if (entry.question != question) {
+            continue;
+        }
+        std::string from;
+        for (int by : entry.by) {
+            const auto q = static_cast<std::size_t>(by);
+            if (result.answers[q]) {
+                from += (from.empty() ? "" : ", ") +
+                        answer_statement(rules.questions[q], *result.answers[q]);
+            }
+        }
+        return from.empty() ? "from your other answers" : "from your answer: " + from;
+    }
+    return "";
+}
+
+std::vector<std::string> statements(const Result &result, const std::vector<int> &because,
+                                    bool person = false) {
     std::vector<std::string> out;
     for (int index : because) {
         const auto q = static_cast<std::size_t>(index);
-        if (result.answers[q]) {
-            out.push_back(answer_statement(result.rules->questions[q], *result.answers[q]));
+        if (!result.answers[q]) {
+            continue;
         }
+        const Question &question = result.rules->questions[q];
+        std::string said = person ? person_statement(question, *result.answers[q])
+                                  : answer_statement(question, *result.answers[q]);
+        // What the tool concluded is said as such, with why (issue 19).
+        std::string why = concluded_because(result, index, person);
+        out.push_back(why.empty() ? said : "treated as " + said + " (" + why + ")");
     }
     return out;
 }
@@ -37,8 +92,8 @@ std::vector<std::string> statements(const Result &result, const std::vector<int>
 // room for all of them.
 std::string name_and_why(const Result &result, const std::string &lead,
                          const std::vector<int> &because, const char *sgr, const std::string &first,
-                         const std::string &rest, const TextStyle &style) {
-    std::vector<std::string> said = statements(result, because);
+                         const std::string &rest, const TextStyle &style, bool person) {
+    std::vector<std::string> said = statements(result, because, person);
     // "Leg symptoms on walking: leg symptoms on walking" says nothing new.
     said.erase(std::remove_if(said.begin(), said.end(),
                               [&lead](const std::string &statement) {
@@ -111,14 +166,16 @@ std::string changes_since(const Result &result, const TextStyle &style) {
 
 // The red flags and urgency rules that hold. A red flag's advice is always
 // shown; another rule's only with `details`, as the urgency's advice covers it.
-std::string why_this_urgency(const Result &result, const TextStyle &style, bool details) {
+std::string why_this_urgency(const Result &result, const TextStyle &style, bool details,
+                             bool person) {
     std::string out;
     const int levels = static_cast<int>(result.rules->urgencies.size());
     for (const auto *list : {&result.red_flags, &result.urgency_rules}) {
         bool red_flag = list == &result.red_flags;
         for (const auto &hit : *list) {
             const char *colour = urgency_colour(hit.rule->urgency, levels);
-            out += name_and_why(result, hit.rule->name, hit.because, colour, "  ! ", "    ", style);
+            out += name_and_why(result, hit.rule->name, hit.because, colour, "  ! ", "    ", style,
+                                person);
             if (red_flag || details) {
                 out += flow(style, hit.rule->advice, "    ", "    ");
             }
@@ -141,7 +198,7 @@ std::string emergency_signs(const Result &result, const TextStyle &style) {
                       urgency_colour(0, static_cast<int>(rules.urgencies.size())), style);
 }
 
-std::string causes(const Result &result, const TextStyle &style, bool details) {
+std::string causes(const Result &result, const TextStyle &style, bool details, bool person) {
     const Texts &texts = result.rules->texts;
     std::string out = section(texts.causes_heading, style);
     if (result.causes.empty()) {
@@ -152,7 +209,7 @@ std::string causes(const Result &result, const TextStyle &style, bool details) {
         const auto &ranked = result.causes[i];
         std::string number = "  " + std::to_string(i + 1) + ". ";
         out += name_and_why(result, ranked.cause->name, ranked.because, k_bold, number, "     ",
-                            style);
+                            style, person);
         if (details) {
             out += flow(style, ranked.cause->summary, "     ", "     ");
         }
@@ -181,7 +238,7 @@ std::string technique_steps(const Technique &technique, const std::string &cauti
     return out;
 }
 
-std::string techniques(const Result &result, const TextStyle &style, bool details) {
+std::string techniques(const Result &result, const TextStyle &style, bool details, bool person) {
     const Texts &texts = result.rules->texts;
     if (result.techniques.empty()) {
         return texts.no_techniques.empty() ? ""
@@ -189,7 +246,10 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
                                                  flow(style, texts.no_techniques, "  ", "  ");
     }
     std::string out = "\n";
-    const std::string hint = "(steps, cautions: sciatica techniques ID, or check --details)";
+    // At the end of an interview no id: the command alone lists them all.
+    const std::string hint = person
+                                 ? "(steps and cautions: sciatica techniques)"
+                                 : "(steps, cautions: sciatica techniques ID, or check --details)";
     if (details) {
         out += render_heading(texts.techniques_heading, style);
     } else if (!style.plain && display_width(texts.techniques_heading + "  " + hint) <=
@@ -206,8 +266,9 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
                  "", "");
     }
     for (const auto *technique : result.techniques) {
+        std::string name = technique->name + (person ? "" : " (" + technique->id + ")");
         out += details ? technique_steps(*technique, texts.cautions_heading, style)
-                       : flow(style, technique->name + " (" + technique->id + ")", "  - ", "    ");
+                       : flow(style, name, "  - ", "    ");
     }
     return out;
 }
@@ -216,70 +277,78 @@ std::size_t line_count(const std::string &text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-// Said before anything else when no red flag holds but some could: what could
-// not be ruled out, and the questions (with the ids `--answer` takes) that
-// would rule it out. Every sign and every question id is always shown (an
-// unanswered warning sign never reassures); to keep it readable the signs
-// run as one paragraph and, unless `details` or plain style, only the first
-// questions are written out in full and the rest are named by id.
-std::string not_ruled_out(const Result &result, const TextStyle &style, bool details) {
-    constexpr std::size_t k_full_questions = 6;
-    const IncompleteScreen &screen = result.rules->incomplete_screen;
-    std::string out = render_heading(screen.name, style);
-    std::string signs;
-    for (const auto *flag : result.not_ruled_out) {
-        signs += (signs.empty() ? "" : "; ") + flag->name;
-    }
-    out += flow(style, screen.advice + " " + signs + ".", "", "");
-    out += flow(style, screen.ask, "", "");
-    const bool all = details || style.plain;
-    std::string rest;
-    std::size_t shown = 0;
-    for (int index : result.unanswered) {
-        const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
-        if (all || shown < k_full_questions) {
-            out += flow(style, question.prompt + " (--answer " + question.id + "=...)", "  - ",
-                        "    ");
-            ++shown;
-        } else {
-            rest += (rest.empty() ? "" : ", ") + question.id;
-        }
-    }
-    if (!rest.empty()) {
-        out += flow(style, "and, by id: " + rest + ".", "  ", "  ");
-        out += flow(style,
-                    "At a terminal, sciatica check asks them one at a time; --details lists "
-                    "them in full.",
-                    "  ", "  ");
-    }
-    return out + "\n";
+// The last line, and the notice above it: on every result.
+std::string closing(const Result &result, const TextStyle &style) {
+    const UrgencyLevel &level = result.urgency_level();
+    const int levels = static_cast<int>(result.rules->urgencies.size());
+    std::string out = "\n" + flow(style, result.rules->notice, "", "");
+    std::string last = "Urgency: " + level.name;
+    return out + (style.plain
+                      ? flow(style, last, "", "")
+                      : wrap_painted(style, urgency_colour(result.urgency, levels), last, "", ""));
 }
 
-// The unanswered questions that could raise the urgency, as many as fit in
-// `k_question_lines` lines (all with `details` or in plain style), with
-// their ids for --answer.
-std::string worth_answering(const Result &result, const TextStyle &style, bool details) {
-    if (result.unanswered.empty()) {
-        return "";
-    }
-    std::string list;
-    std::size_t shown = 0;
-    for (int index : result.unanswered) {
-        const Question &question = result.rules->questions[static_cast<std::size_t>(index)];
-        std::string item = flow(style, question.prompt + " (" + question.id + ")", "  - ", "    ");
-        if (!details && !style.plain && shown > 0 && line_count(list + item) > k_question_lines) {
-            break;
+// An emergency on one 80x24 screen (issue 19): what to do now (the urgency's
+// advice, then each emergency red flag with its own advice while the screen
+// has room, by name after that), the signs the person reported, what to tell
+// the clinician, the notice. Nothing to try, no causes, no questions: they
+// would only delay going.
+std::string emergency_screen(const Result &result, const TextStyle &style, bool person) {
+    constexpr std::size_t k_screen_lines = 24;
+    const RuleSet &rules = *result.rules;
+    const int levels = static_cast<int>(rules.urgencies.size());
+    const UrgencyLevel &level = result.urgency_level();
+    std::string top =
+        render_banner(level, result.urgency, levels, style) + what_to_do(level, style);
+    std::vector<const FiredRule *> flags;
+    std::vector<int> because;
+    for (const auto &hit : result.red_flags) {
+        if (hit.rule->urgency != result.urgency) {
+            continue;
         }
-        list += item;
-        ++shown;
+        flags.push_back(&hit);
+        for (int q : hit.because) {
+            if (std::find(because.begin(), because.end(), q) == because.end()) {
+                because.push_back(q);
+            }
+        }
     }
-    std::string how = "Answer with: sciatica check --answer ID=VALUE";
-    if (result.unanswered.size() > shown) {
-        how = std::to_string(result.unanswered.size() - shown) + " more; answer with: sciatica "
-                                                                 "check --answer ID=VALUE";
+    std::string told;
+    for (const auto &statement : statements(result, because, person)) {
+        told += (told.empty() ? "" : "; ") + statement;
     }
-    return section(result.rules->texts.worth_answering_heading, style) + list +
-           flow(style, how, "  ", "  ");
+    std::string reported;
+    const std::string heading = text_of(rules.texts, "signs_reported_heading");
+    if (!told.empty()) {
+        reported = "\n" + (heading.empty() ? "" : render_heading(heading, style)) +
+                   flow(style, told + ".", "  ", "  ");
+    }
+    const std::string tell = text_of(rules.texts, "tell_clinician");
+    reported += tell.empty() ? "" : flow(style, tell, "", "");
+    const std::string end = closing(result, style);
+    // The flags in order, each with its advice while the screen has room;
+    // the names of the rest in one paragraph.
+    const char *colour = urgency_colour(result.urgency, levels);
+    auto with_advice = [&](std::size_t full) {
+        std::string out;
+        std::string names;
+        for (std::size_t i = 0; i < flags.size(); ++i) {
+            if (i < full) {
+                out += wrap_painted(style, colour, flags[i]->rule->name, "  ! ", "    ") +
+                       flow(style, flags[i]->rule->advice, "    ", "    ");
+            } else {
+                names += (names.empty() ? "" : "; ") + flags[i]->rule->name;
+            }
+        }
+        return out + (names.empty() ? "" : wrap_painted(style, colour, names, "  ! ", "    "));
+    };
+    std::size_t full = 0;
+    while (full < flags.size() && (style.plain || line_count(top + with_advice(full + 1) +
+                                                             reported + end) <= k_screen_lines)) {
+        ++full;
+    }
+    const std::string said = with_advice(full);
+    return top + said + reported + end;
 }
 
 } // namespace
@@ -357,25 +426,64 @@ std::string render_box(const std::string &title, const std::vector<std::string> 
     return out + paint(style, sgr, "+" + std::string(width - 2, '-') + "+") + "\n";
 }
 
-std::string render_text(const Result &result, const TextStyle &style, bool details) {
+std::string person_statement(const Question &question, double value) {
+    std::string says = answer_statement(question, value);
+    const DurationUnit *unit = nullptr;
+    for (const auto &candidate : duration_units()) {
+        unit = question.unit == candidate.name ? &candidate : unit;
+    }
+    std::string number = answer_text(question, value) + " " + question.unit;
+    auto at = says.find(number);
+    if (unit == nullptr || at == std::string::npos) {
+        return says;
+    }
+    return says.replace(at, number.size(), about_duration(value * unit->days));
+}
+
+std::string about_duration(double days) {
+    auto about = [](double count, const char *one, const char *many) {
+        long whole = std::lround(count);
+        whole = whole < 1 ? 1 : whole;
+        return "about " + std::to_string(whole) + " " + (whole == 1 ? one : many);
+    };
+    if (days < 1) {
+        return "less than a day";
+    }
+    if (days < 14) {
+        return about(days, "day", "days");
+    }
+    if (days < 7 * 8) {
+        return about(days / 7, "week", "weeks");
+    }
+    if (days < 365.25 * 2) {
+        return about(days / (365.25 / 12), "month", "months");
+    }
+    const double years = days / 365.25;
+    if (years < 5 && std::fabs(years - std::round(years)) >= 0.25) {
+        return "about " + std::to_string(static_cast<int>(years)) + " and a half years";
+    }
+    return about(years, "year", "years");
+}
+
+std::string render_text(const Result &result, const TextStyle &style, bool details, bool person) {
+    if (result.urgency == 0 && !details && !result.red_flags.empty()) {
+        return emergency_screen(result, style, person);
+    }
     const UrgencyLevel &level = result.urgency_level();
     const int levels = static_cast<int>(result.rules->urgencies.size());
     // Unresolved warning signs come first, and then list the questions.
     const bool unresolved = !result.screen_complete && result.red_flags.empty();
-    std::string out = unresolved ? not_ruled_out(result, style, details) : "";
+    std::string out = unresolved ? not_ruled_out(result, style, details, person) : "";
     out += render_banner(level, result.urgency, levels, style);
     out += what_to_do(level, style);
     out += changes_since(result, style);
-    out += why_this_urgency(result, style, details);
+    out += why_this_urgency(result, style, details, person);
     out += emergency_signs(result, style);
-    out += causes(result, style, details);
-    out += techniques(result, style, details);
-    out += unresolved ? "" : worth_answering(result, style, details);
-    out += "\n" + flow(style, result.rules->notice, "", "");
-    std::string last = "Urgency: " + level.name;
-    out += style.plain ? flow(style, last, "", "")
-                       : wrap_painted(style, urgency_colour(result.urgency, levels), last, "", "");
-    return out;
+    out += causes(result, style, details, person);
+    // Unresolved, the incomplete screen's `ask` has said what not to try.
+    out += unresolved && !details ? "" : techniques(result, style, details, person);
+    out += unresolved ? "" : worth_answering(result, style, details, person);
+    return out + closing(result, style);
 }
 
 } // namespace sciatica::cli

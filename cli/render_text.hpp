@@ -8,19 +8,32 @@
 
 namespace sciatica::cli {
 
-// The result as text for a worried person, short enough for one screen (at
-// most about 40 lines at 80 columns for a self-care or soon result), in this
-// order: the urgency banner and what to do; the rules behind the urgency; a
-// box of the signs that mean "go to an emergency department now" (on every
-// result below the most severe urgency); the leading causes (at most three),
-// each with a one-line "because" in plain words; the techniques by name, with
-// how to see their steps; the questions worth answering; the practitioner
-// notice; and the urgency again as the very last line. With `details`, the
-// technique steps and every rule's advice are included. Every heading and
-// sentence comes from the rule set; this only lays them out, wrapped to
-// `style.width`, coloured when `style.colour`, without boxes when
-// `style.plain`.
-std::string render_text(const Result &result, const TextStyle &style, bool details = false);
+// The result as text for a worried person, on one screen at 80 columns. An
+// emergency fits 24 lines and holds only what to do now (the urgency's and
+// each emergency red flag's advice), the signs the person reported, what to
+// tell the clinician and the notice. Any other result fits about 40 lines, in
+// this order: the warning signs not ruled out, by family, when some are; the
+// urgency banner and what to do; the rules behind the urgency; a box of the
+// signs that mean "go to an emergency department now"; the leading causes (at
+// most three), each with a one-line "because" in plain words; the techniques
+// by name; the questions worth answering; the notice; and the urgency again
+// as the very last line. An answer the tool concluded rather than the person
+// gave reads "treated as ... (why)". With `details`, everything: every red
+// flag by name, the technique steps and every rule's advice. With `person`
+// (the result at the end of an interview): no ids or command syntax, and
+// durations in words ("about 2 years"). Every heading and sentence comes from
+// the rule set; this only lays them out, wrapped to `style.width`, coloured
+// when `style.colour`, without boxes when `style.plain`.
+std::string render_text(const Result &result, const TextStyle &style, bool details = false,
+                        bool person = false);
+
+// `question`'s plain statement of `value` (lib/answers.hpp answer_statement)
+// with a duration in words: "pain for about 2 years", not "104.36 weeks".
+std::string person_statement(const Question &question, double value);
+
+// `days` in words a person uses: "about 3 days", "about 5 weeks", "about 4
+// months", "about 2 years".
+std::string about_duration(double days);
 
 // The urgency banner alone.
 std::string render_banner(const UrgencyLevel &level, int urgency, int levels,

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 
 namespace sciatica::cli {
@@ -19,6 +20,17 @@ namespace {
 
 const char *process_env(const char *name) {
     return std::getenv(name);
+}
+
+// Today as YYYY-MM-DD in local time: the print date on every page.
+std::string today() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    char buffer[16] = "";
+    if (localtime_r(&now, &local) != nullptr) {
+        std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    }
+    return buffer;
 }
 
 } // namespace
@@ -53,7 +65,8 @@ void add_report_command(CLI::App &app, Context &context) {
         // Health data: readable by the person alone, like the history, from
         // the moment the file exists. Through /dev/stdout, the shell's file
         // is the person's to choose and keeps its mode.
-        write_output(*output, render_report(rules, checks, path), NewFile::private_to_owner);
+        write_output(*output, render_report(rules, checks, path, today()),
+                     NewFile::private_to_owner);
     });
 }
 

@@ -179,6 +179,52 @@ int Interview::next() const {
     return -1;
 }
 
+std::vector<int> Interview::next_group() const {
+    const int first = next();
+    if (first < 0) {
+        return {};
+    }
+    const int group = m_rules.questions[static_cast<std::size_t>(first)].group;
+    if (group < 0 || emergency()) {
+        return {first};
+    }
+    std::vector<int> out;
+    Answers now = effective();
+    for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
+        const int question = static_cast<int>(i);
+        if (question == first ||
+            (m_rules.questions[i].group == group && !m_done[i] && !now[i] && applies(question) &&
+             (m_rules.questions[i].always_ask || could_matter(question)))) {
+            out.push_back(question);
+        }
+    }
+    return out;
+}
+
+int Interview::remaining() const {
+    if (emergency()) {
+        return next_unless_question() < 0 ? 0 : 1;
+    }
+    Answers now = effective();
+    int count = 0;
+    std::vector<bool> group_counted(m_rules.question_groups.size(), false);
+    for (std::size_t i = 0; i < m_rules.questions.size(); ++i) {
+        int question = static_cast<int>(i);
+        const int group = m_rules.questions[i].group;
+        if (group >= 0 && group_counted[static_cast<std::size_t>(group)]) {
+            continue; // its group's screen is counted already
+        }
+        if (!m_done[i] && !now[i] && applies(question) &&
+            (m_rules.questions[i].always_ask || could_matter(question))) {
+            ++count;
+            if (group >= 0) {
+                group_counted[static_cast<std::size_t>(group)] = true;
+            }
+        }
+    }
+    return count;
+}
+
 // At an urgency that ends the interview, the one thing still worth asking is
 // what could lift a rule that put it there: the `unless` of a rule that holds
 // ("unless these symptoms are long-standing and stable").
@@ -312,6 +358,20 @@ bool Interview::back() {
         m_done[static_cast<std::size_t>(reopened)] = true;
     }
     m_replies.pop_back();
+    return true;
+}
+
+bool Interview::reopen(int question) {
+    auto at = std::find(m_asked.begin(), m_asked.end(), question);
+    const auto index = static_cast<std::size_t>(question);
+    if (at == m_asked.end() || m_answers[index]) {
+        return false;
+    }
+    // A "don't know" reopened nothing (only a yes does), so its reply holds
+    // nothing back() would need.
+    m_replies.erase(m_replies.begin() + (at - m_asked.begin()));
+    m_asked.erase(at);
+    m_done[index] = false;
     return true;
 }
 

@@ -42,6 +42,13 @@ class Interview {
     // The index of the question to ask now, or -1 when the interview is over.
     int next() const;
 
+    // The questions to ask on one screen now: next() and, when it is in a
+    // question group, every other question of the group that could be
+    // asked now as well (not answered or asked, applying, and able to
+    // matter), in the rule set's order. Empty when the interview is over.
+    // Answer each with answer(), in this order.
+    std::vector<int> next_group() const;
+
     // Records the reply to question `question` (which must be `next()`);
     // std::nullopt is "don't know", which leaves the answer unknown and the
     // question not asked again.
@@ -50,6 +57,20 @@ class Interview {
     // Undoes the last reply, so that `next()` asks that question again.
     // Returns false when nothing has been asked yet.
     bool back();
+
+    // Makes `question`, asked before and left unknown ("don't know"), one to
+    // ask again: it leaves asked() until it is answered anew, and next() can
+    // name it once more. For the offer at the end of an interview to go back
+    // to the unanswered questions. Returns false, changing nothing, when
+    // `question` was not asked or has an answer.
+    bool reopen(int question);
+
+    // How many screens next_group() could still show under the answers so
+    // far, the one it names now included: each question that applies and
+    // could matter, a question group counted once. A
+    // follow-up that only a yes would open is not counted, so it is an
+    // estimate ("3 of about 12"); 0 when the interview is over.
+    int remaining() const;
 
     // True when the answers so far put the urgency at the most severe level.
     bool emergency() const;

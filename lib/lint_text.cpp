@@ -77,6 +77,52 @@ class TextLinter {
         for (const auto &key : text_keys()) {
             text({}, std::string("texts '") + key.key + "'", {&(m_rules.texts.*key.member)});
         }
+        check_named_texts();
+        check_flag_families();
+        for (const auto &group : m_rules.question_groups) {
+            text({}, "question group '" + group.id + "'", {&group.prompt});
+        }
+    }
+
+    // The interview's and the report's sentences: a rule set that gives some
+    // must give them all, or the report has holes where they go. (A rule set
+    // with none of them is a small one for tests or a start.)
+    void check_named_texts() {
+        for (const auto &entry : m_rules.texts.named) {
+            text({}, "texts '" + entry.key + "'", {&entry.text});
+        }
+        if (m_rules.texts.named.empty()) {
+            return;
+        }
+        for (const auto &key : named_text_keys()) {
+            if (text_of(m_rules.texts, key).empty()) {
+                report(Diagnostic::Severity::warning, {},
+                       "texts '" + key + "' is missing: the interview or the report leaves it out");
+            }
+        }
+    }
+
+    // When the rule set says red flags by family, every red flag needs one,
+    // or a sign not ruled out would go unsaid at the end of an interview.
+    void check_flag_families() {
+        if (m_rules.flag_families.empty()) {
+            return;
+        }
+        std::vector<int> families(m_rules.red_flags.size(), 0);
+        for (const auto &family : m_rules.flag_families) {
+            text({}, "flag family '" + family.name + "'", {&family.name});
+            for (int flag : family.flags) {
+                ++families[static_cast<std::size_t>(flag)];
+            }
+        }
+        for (std::size_t i = 0; i < families.size(); ++i) {
+            const UrgencyRule &flag = m_rules.red_flags[i];
+            if (families[i] != 1) {
+                report(Diagnostic::Severity::warning, flag.mark,
+                       "red flag '" + flag.id + "' is in " + std::to_string(families[i]) +
+                           " flag families: it needs exactly one");
+            }
+        }
     }
     std::vector<Diagnostic> &m_out;
 

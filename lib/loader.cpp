@@ -39,7 +39,7 @@ class Loader {
             {"format", "title", "version", "notice", "about", "texts", "emergency_signs",
              "urgencies", "questions", "red_flags", "urgency_rules", "causes_when", "causes",
              "techniques", "treatments", "equipment", "incomplete_screen", "leading_causes",
-             "history", "implications"},
+             "history", "implications", "flag_families", "question_groups"},
             {"format", "notice", "urgencies", "questions", "red_flags", "causes", "techniques"});
         std::string format = m_in.text(root, "format");
         if (root["format"] && format != k_rules_format) {
@@ -64,6 +64,8 @@ class Loader {
             m_in.error(root["urgencies"], "at least one urgency level is needed");
         }
         m_rules = &rules;
+        // Questions name their group, so groups come first.
+        load_list(root, "question_groups", rules.question_groups, &Loader::load_question_group);
         load_list(root, "questions", rules.questions, &Loader::load_question);
         // Conditions refer to questions, so questions come first whatever
         // order the file has them in; ask_when is read in a second pass so a
@@ -95,6 +97,7 @@ class Loader {
         if (root["history"]) {
             HistoryReader(m_in, *m_rules).read(root["history"], rules.history);
         }
+        load_list(root, "flag_families", rules.flag_families, &Loader::load_flag_family);
     }
 
     YamlReader m_in;
@@ -185,7 +188,7 @@ class Loader {
         m_in.check_keys(node,
                         {"id", "type", "prompt", "help", "min", "max", "options", "unit", "says",
                          "says_yes", "says_no", "ask_when", "prompt_for", "recap", "recap_text",
-                         "always_ask"},
+                         "always_ask", "group"},
                         {"id", "type", "prompt"});
         out.id = m_in.id(node);
         out.mark = mark_of(node);
@@ -235,6 +238,17 @@ class Loader {
         }
         read_unit(m_in, node, out);
         read_says(m_in, node, out);
+        if (YAML::Node group = node["group"]) {
+            std::vector<std::string> ids;
+            for (const auto &known_group : m_rules->question_groups) {
+                ids.push_back(known_group.id);
+            }
+            out.group = m_in.reference(group, ids, "question group");
+            if (out.group >= 0 && out.type != QuestionType::yes_no) {
+                m_in.error(group, "'group' applies only to yes_no questions");
+                out.group = -1;
+            }
+        }
         out.recap_text = m_in.text(node, "recap_text");
         if (node["always_ask"]) {
             out.always_ask = m_in.boolean(node["always_ask"], "'always_ask'").value_or(false);
@@ -513,6 +527,43 @@ class Loader {
 
     bool load_equipment(const YAML::Node &node, Equipment &out) {
         return read_equipment(m_in, node, out);
+    }
+
+    // Yes/no questions asked on one screen: an id and the prompt above them.
+    bool load_question_group(const YAML::Node &node, QuestionGroup &out) {
+        if (!m_in.expect_map(node, "a question group")) {
+            return false;
+        }
+        m_in.check_keys(node, {"id", "prompt"}, {"id", "prompt"});
+        out.id = m_in.id(node);
+        out.prompt = m_in.text(node, "prompt");
+        return true;
+    }
+
+    // A family of red flags said together when not ruled out: a name and the
+    // ids of its flags, each a red flag of this rule set.
+    bool load_flag_family(const YAML::Node &node, FlagFamily &out) {
+        if (!m_in.expect_map(node, "a flag family")) {
+            return false;
+        }
+        m_in.check_keys(node, {"name", "flags"}, {"name", "flags"});
+        out.name = m_in.text(node, "name");
+        std::vector<std::string> ids;
+        for (const auto &flag : m_rules->red_flags) {
+            ids.push_back(flag.id);
+        }
+        YAML::Node flags = node["flags"];
+        if (flags && !flags.IsSequence()) {
+            m_in.error(flags, "'flags' of a flag family must be a list of red flag ids");
+            return false;
+        }
+        for (const auto &flag : flags) {
+            int index = m_in.reference(flag, ids, "red flag");
+            if (index >= 0) {
+                out.flags.push_back(index);
+            }
+        }
+        return true;
     }
 };
 

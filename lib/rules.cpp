@@ -77,6 +77,93 @@ const std::vector<TextKey> &text_keys() {
     return keys;
 }
 
+const std::vector<std::string> &named_text_keys() {
+    static const std::vector<std::string> keys = {
+        "yes_words",
+        "no_words",
+        "unsure_words",
+        "interview_help",
+        "stopped",
+        "group_hint",
+        "revisit_offer",
+        "signs_reported_heading",
+        "tell_clinician",
+        "not_ruled_out_people",
+        "unanswered_people",
+        "unanswered_more",
+        "report_title",
+        "report_one_check",
+        "report_checks_range",
+        "report_made_by",
+        "report_name_line",
+        "report_birth_line",
+        "report_printed",
+        "report_page",
+        "report_summary_heading",
+        "report_summary_urgency",
+        "report_summary_signs",
+        "report_summary_not_ruled_out",
+        "report_summary_causes",
+        "report_summary_trend",
+        "report_summary_latest",
+        "report_none",
+        "report_trend_one",
+        "report_trend",
+        "report_urgency_heading",
+        "report_no_reason",
+        "report_concluded",
+        "report_new_since",
+        "report_implied_by",
+        "report_signs_heading",
+        "report_signs_other",
+        "report_signs_caption",
+        "report_question_column",
+        "report_answer_column",
+        "report_not_answered",
+        "report_answers_heading",
+        "report_no_answers",
+        "report_unanswered_count",
+        "report_causes_because",
+        "report_no_causes",
+        "report_body_heading",
+        "report_body_back",
+        "report_body_buttock",
+        "report_body_leg",
+        "report_body_below_knee",
+        "report_body_side_unknown",
+        "report_body_side",
+        "report_body_both_sides",
+        "report_body_none",
+        "report_body_marked",
+        "report_body_and",
+        "report_body_left",
+        "report_body_right",
+        "report_body_legend",
+        "report_chart_heading",
+        "report_chart_title",
+        "report_no_pain_score",
+        "report_chart_description",
+        "report_chart_latest_missing",
+        "report_changes_heading",
+        "report_only_check",
+        "report_change",
+        "report_no_change",
+        "report_visit_heading",
+        "report_notice_heading",
+    };
+    return keys;
+}
+
+const std::string &text_of(const Texts &texts, std::string_view key) {
+    static const std::string none;
+    for (const auto &entry : texts.named) {
+        if (entry.key == key) {
+            return entry.text;
+        }
+    }
+    return none;
+}
+
 int RuleSet::question_index(const std::string &id) const {
     return index_of(questions, id);
 }

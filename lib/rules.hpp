@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sciatica {
@@ -69,6 +70,17 @@ struct Question {
     // Asked in an interview whenever it applies, even when no answer to it
     // changes the result by itself (it decides how later questions are put).
     bool always_ask = false;
+    // yes_no only: the index into RuleSet::question_groups of the screen an
+    // interview asks it on, with the other questions of its group; -1: alone.
+    int group = -1;
+};
+
+// Yes/no questions an interview asks on one screen (issue 19): `prompt`
+// introduces them, each is a numbered item, and the person answers with the
+// numbers that apply. Each stays its own question everywhere else.
+struct QuestionGroup {
+    std::string id;
+    std::string prompt;
 };
 
 struct UrgencyLevel {
@@ -167,6 +179,12 @@ struct IncompleteScreen {
     std::string ask; // introduces the questions that would rule the signs out
 };
 
+// One of Texts::named: a sentence of the interview or the report.
+struct NamedText {
+    std::string key;
+    std::string text;
+};
+
 // The fixed words a person reads around the rule set's content: headings
 // and sentences of the text result and of the education commands. They say
 // clinical things ("not a diagnosis", "see a practitioner first"), so they
@@ -190,7 +208,13 @@ struct Texts {
     std::string withheld_at; // a technique's urgency; "{urgency}" is its name
     std::string equipment_heading;
     std::string treatments_heading; // `sciatica treatments`
+    // The interview's and the visit report's words, by key (named_text_keys()
+    // lists them; lint warns about each one missing). Read with text_of().
+    std::vector<NamedText> named;
 };
+
+// The text of `key` among `texts.named`, or "" when the rule set has none.
+const std::string &text_of(const Texts &texts, std::string_view key);
 
 // Each key of `texts:` and its member: the one list the loader, the compiled
 // form and the docs' check share.
@@ -199,6 +223,16 @@ struct TextKey {
     std::string Texts::*member;
 };
 const std::vector<TextKey> &text_keys();
+
+// The keys of `texts:` kept in Texts::named, in the order the docs list them.
+const std::vector<std::string> &named_text_keys();
+
+// The red flags said together, in plain words, when they are not ruled out
+// (`flag_families:`): "signs of infection" rather than three condition names.
+struct FlagFamily {
+    std::string name;
+    std::vector<int> flags; // indexes into RuleSet::red_flags
+};
 
 struct Treatment {
     std::string id;
@@ -290,6 +324,8 @@ struct RuleSet {
     // not_with_causes reads them.
     int leading_causes = 2;
     HistoryRules history;
+    std::vector<FlagFamily> flag_families;
+    std::vector<QuestionGroup> question_groups;
 
     // Index of the question, cause, technique or urgency with `id`, or -1.
     int question_index(const std::string &id) const;

@@ -33,7 +33,11 @@ template <typename A, typename S> std::enable_if_t<is<S, Condition>> fields(A &a
 
 template <typename A, typename S> std::enable_if_t<is<S, Question>> fields(A &a, S &s) {
     a(s.id, s.type, s.min, s.max, s.options, s.prompt, s.help, s.ask_when, s.mark, s.says, s.unit,
-      s.prompt_for, s.recap, s.recap_text, s.always_ask);
+      s.prompt_for, s.recap, s.recap_text, s.always_ask, s.group);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, QuestionGroup>> fields(A &a, S &s) {
+    a(s.id, s.prompt);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, UrgencyLevel>> fields(A &a, S &s) {
@@ -74,7 +78,15 @@ template <typename A, typename S> std::enable_if_t<is<S, Texts>> fields(A &a, S 
     a(s.why_heading, s.emergency_signs_heading, s.causes_heading, s.no_causes, s.techniques_heading,
       s.no_techniques, s.worth_answering_heading, s.causes_list_heading, s.usual_urgency_label,
       s.signs_heading, s.diagnosis_heading, s.usual_urgency_heading, s.techniques_list_heading,
-      s.cautions_heading, s.withheld_at, s.equipment_heading, s.treatments_heading);
+      s.cautions_heading, s.withheld_at, s.equipment_heading, s.treatments_heading, s.named);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, NamedText>> fields(A &a, S &s) {
+    a(s.key, s.text);
+}
+
+template <typename A, typename S> std::enable_if_t<is<S, FlagFamily>> fields(A &a, S &s) {
+    a(s.name, s.flags);
 }
 
 template <typename A, typename S> std::enable_if_t<is<S, Treatment>> fields(A &a, S &s) {
@@ -110,7 +122,8 @@ template <typename A, typename S> std::enable_if_t<is<S, HistoryRules>> fields(A
 template <typename A, typename S> std::enable_if_t<is<S, RuleSet>> fields(A &a, S &s) {
     a(s.title, s.version, s.notice, s.about, s.urgencies, s.questions, s.red_flags, s.urgency_rules,
       s.causes_when, s.causes, s.techniques, s.treatments, s.equipment, s.incomplete_screen,
-      s.leading_causes, s.history, s.texts, s.emergency_signs, s.implications);
+      s.leading_causes, s.history, s.texts, s.emergency_signs, s.implications, s.flag_families,
+      s.question_groups);
 }
 
 // The stored type of a scalar member.

@@ -72,9 +72,15 @@ void read_texts(YamlReader &in, const YAML::Node &node, Texts &texts) {
     for (const auto &key : text_keys()) {
         keys.push_back(key.key);
     }
+    keys.insert(keys.end(), named_text_keys().begin(), named_text_keys().end());
     in.check_keys(node, keys, {});
     for (const auto &key : text_keys()) {
         texts.*key.member = in.text(node, key.key);
+    }
+    for (const auto &key : named_text_keys()) {
+        if (node[key]) {
+            texts.named.push_back({key, in.text(node, key.c_str())});
+        }
     }
 }
 } // namespace sciatica

@@ -165,3 +165,78 @@ TEST_CASE("after a don't-know a follow-up is asked when it could change the urge
     std::vector<std::string> asked = asked_after_weakness(default_rules(), std::nullopt);
     CHECK(contains(asked, "weakness_getting_worse"));
 }
+
+TEST_CASE("a reopened don't-know is asked again and leaves asked until answered", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    const int pain = rules.question_index("pain");
+    interview.answer(pain, std::nullopt);
+    REQUIRE(interview.reopen(pain));
+    CHECK(interview.asked().empty());
+    CHECK(id_of(rules, interview.next()) == "pain");
+    interview.answer(pain, 0);
+    CHECK(interview.asked() == std::vector<int>{pain});
+}
+
+TEST_CASE("only a question asked and left unknown can be reopened", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    const int pain = rules.question_index("pain");
+    CHECK_FALSE(interview.reopen(pain)); // not asked
+    interview.answer(pain, 1);
+    CHECK_FALSE(interview.reopen(pain)); // answered
+    CHECK(interview.asked() == std::vector<int>{pain});
+}
+
+TEST_CASE("remaining counts the question asked now and those that could follow", "[interview]") {
+    RuleSet rules = small_rules();
+    Interview interview(rules, no_answers(rules));
+    while (interview.next() >= 0) {
+        CHECK(interview.remaining() >= 1); // the one asked now at least
+        interview.answer(interview.next(), 0);
+    }
+    CHECK(interview.remaining() == 0);
+}
+
+namespace {
+
+// The small rule set with `pain` and `numb` on one screen.
+RuleSet grouped_rules() {
+    std::string text = sciatica::test::small_rules_with_in(
+        sciatica::test::small_rules_with("  - {id: pain, type: yes_no, prompt: Pain}",
+                                         "  - {id: pain, type: yes_no, prompt: Pain, group: g}"),
+        "  - {id: numb, type: yes_no, prompt: Numb}",
+        "  - {id: numb, type: yes_no, prompt: Numb, group: g}");
+    return sciatica::load_rules(text + "\nquestion_groups:\n  - {id: g, prompt: Which apply}\n",
+                                "grouped.yaml");
+}
+
+} // namespace
+
+TEST_CASE("a question group is asked together, each item its own question", "[interview]") {
+    RuleSet rules = grouped_rules();
+    Interview interview(rules, no_answers(rules));
+    std::vector<int> group = interview.next_group();
+    REQUIRE(group.size() == 2);
+    CHECK(id_of(rules, group[0]) == "pain");
+    CHECK(id_of(rules, group[1]) == "numb");
+    interview.answer(group[0], 1);
+    interview.answer(group[1], 0);
+    CHECK(interview.asked() == group);
+    CHECK(interview.next_group() != group);
+}
+
+TEST_CASE("a group member already answered is left off its screen", "[interview]") {
+    RuleSet rules = grouped_rules();
+    Interview interview(rules, answers_of(rules, {{"pain", "no"}}));
+    std::vector<int> group = interview.next_group();
+    REQUIRE(group.size() == 1);
+    CHECK(id_of(rules, group[0]) == "numb");
+}
+
+TEST_CASE("a group counts once in the screens remaining", "[interview]") {
+    RuleSet rules = grouped_rules();
+    RuleSet plain = small_rules();
+    CHECK(Interview(rules, no_answers(rules)).remaining() ==
+          Interview(plain, no_answers(plain)).remaining() - 1);
+}

@@ -170,12 +170,40 @@ TEST_CASE("long in lists on one question lint and evaluate in n log n", "[lint_t
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
 
-TEST_CASE("a control character in the incomplete-screen text or in texts is refused",
-          "[lint]") {
+TEST_CASE("a control character in the incomplete-screen text or in texts is refused", "[lint]") {
     CHECK_THAT(first_error(small_rules_with("  advice: These could still hold.",
                                             "  advice: \"These \\e[8mcould still hold.\"")),
                Catch::Contains("control character"));
     CHECK_THAT(first_error(std::string(sciatica::test::k_small_rules) +
                            "texts:\n  causes_heading: \"Causes\\e[2J\"\n"),
                Catch::Contains("control character"));
+}
+
+TEST_CASE("a rule set that gives some interview or report texts is warned about each missing one",
+          "[lint]") {
+    Lines found = diagnostics_of(std::string(sciatica::test::k_small_rules) +
+                                 "texts:\n  report_title: Summary\n");
+    CHECK(std::find(found.begin(), found.end(),
+                    "rules.yaml: warning: texts 'yes_words' is missing: the interview or the "
+                    "report leaves it out") != found.end());
+    CHECK(std::none_of(found.begin(), found.end(), [](const std::string &line) {
+        return line.find("'report_title' is missing") != std::string::npos;
+    }));
+}
+
+TEST_CASE("a red flag in no flag family, or in two, is warned about", "[lint]") {
+    const std::string rules = sciatica::test::k_small_rules;
+    Lines none = diagnostics_of(rules + "flag_families:\n  - {name: signs, flags: []}\n");
+    CHECK_THAT(none.back(), Catch::Contains("red flag 'alarm' is in 0 flag families"));
+    Lines two = diagnostics_of(rules + "flag_families:\n  - {name: a, flags: [alarm]}\n"
+                                       "  - {name: b, flags: [alarm]}\n");
+    CHECK_THAT(two.back(), Catch::Contains("red flag 'alarm' is in 2 flag families"));
+    CHECK(diagnostics_of(rules + "flag_families:\n  - {name: a, flags: [alarm]}\n") ==
+          diagnostics_of(rules));
+}
+
+TEST_CASE("a flag family naming an unknown red flag is an error", "[loader]") {
+    CHECK_THAT(first_error(std::string(sciatica::test::k_small_rules) +
+                           "flag_families:\n  - {name: a, flags: [alrm]}\n"),
+               Catch::Contains("unknown red flag 'alrm'"));
 }

@@ -285,9 +285,25 @@ TEST_CASE("each question type is read by the name it is written with", "[loader]
         std::string options = type == QuestionType::choice ? "options: [a, b], " : "";
         LoadResult result = parse_rules(
             small_rules_with("  - {id: side,", "  - {id: extra, type: " + name + ", " + options +
-                                                       "prompt: Extra}\n  - {id: side,"),
+                                                   "prompt: Extra}\n  - {id: side,"),
             "rules.yaml");
         REQUIRE(result.rules);
         CHECK(sciatica::test::question(*result.rules, "extra").type == type);
     }
+}
+
+TEST_CASE("a question's group must be a question group and the question yes/no", "[loader]") {
+    const std::string groups = "\nquestion_groups:\n  - {id: g, prompt: Which apply}\n";
+    CHECK_THAT(
+        sciatica::test::first_error(sciatica::test::small_rules_with(
+                                        "  - {id: pain, type: yes_no, prompt: Pain}",
+                                        "  - {id: pain, type: yes_no, prompt: Pain, group: h}") +
+                                    groups),
+        Catch::Contains("unknown question group 'h'"));
+    CHECK_THAT(sciatica::test::first_error(
+                   sciatica::test::small_rules_with(
+                       "  - {id: age, type: integer, min: 0, max: 120, prompt: Age}",
+                       "  - {id: age, type: integer, min: 0, max: 120, prompt: Age, group: g}") +
+                   groups),
+               Catch::Contains("'group' applies only to yes_no questions"));
 }

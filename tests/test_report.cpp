@@ -1,6 +1,7 @@
+#include "lib/history_answers.hpp"
+#include "lib/history_changes.hpp"
 #include "lib/report.hpp"
 #include "lib/result_json.hpp"
-#include "lib/history_answers.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -55,4 +56,59 @@ TEST_CASE("text from the rule set is escaped in the report", "[report]") {
         render_report(rules, {saved(rules, 1, "2026-11-20T09:00:00+01:00", {})}, "h.sqlite3");
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+}
+
+TEST_CASE("the chart never calls an earlier check's pain score the latest", "[report]") {
+    const RuleSet &rules = default_rules();
+    std::string html =
+        render_report(rules,
+                      {saved(rules, 1, "2026-11-20T09:00:00+01:00", {{"pain_score", "6"}}),
+                       saved(rules, 2, "2026-11-25T09:00:00+01:00", {{"leg_pain", "yes"}})},
+                      "h.sqlite3");
+    CHECK(html.find("at the latest check 6") == std::string::npos);
+    CHECK(html.find("The latest check has no pain score; the last one given was 6 on "
+                    "2026-11-20 09:00.") != std::string::npos);
+}
+
+TEST_CASE("the report has write-in lines, a summary first, and page numbers and the print date",
+          "[report]") {
+    const RuleSet &rules = default_rules();
+    std::string html =
+        render_report(rules, {saved(rules, 1, "2026-11-20T09:00:00+01:00", {{"pain_score", "6"}})},
+                      "h.sqlite3", "2026-12-02");
+    CHECK(html.find("<span>Name:</span><span>Date of birth:</span>") != std::string::npos);
+    CHECK(html.find("<section id=\"summary\"") < html.find("<section id=\"urgency\""));
+    CHECK(html.find("content: \"Printed 2026-12-02\"") != std::string::npos);
+    CHECK(html.find("content: \"Page \" counter(page)") != std::string::npos);
+}
+
+TEST_CASE("every sentence of the report comes from the rule set", "[report]") {
+    RuleSet rules = default_rules();
+    for (auto &entry : rules.texts.named) {
+        if (entry.key.rfind("report_", 0) == 0) {
+            entry.text = "X" + entry.key;
+        }
+    }
+    std::string html = render_report(
+        rules, {saved(rules, 1, "2026-11-20T09:00:00+01:00", {{"pain_score", "6"}})}, "h.sqlite3");
+    CHECK(html.find("Summary for your practitioner") == std::string::npos);
+    CHECK(html.find("Xreport_title") != std::string::npos);
+    CHECK(html.find("Xreport_summary_heading") != std::string::npos);
+}
+
+TEST_CASE("what the tool concluded is not shown as the person's answer", "[report]") {
+    const RuleSet &rules = default_rules();
+    SavedCheck before =
+        saved(rules, 1, "2026-05-03T09:00:00+01:00", {{"leg_pain", "yes"}, {"leg_weakness", "no"}});
+    SavedCheck after =
+        saved(rules, 2, "2026-05-10T09:00:00+01:00",
+              {{"leg_pain", "yes"}, {"leg_weakness", "yes"}, {"weakness_getting_worse", "no"}});
+    // As `check --history` saves it: the result compared with the check before.
+    PreviousCheck previous = previous_check(rules, before);
+    Result result = evaluate(rules, answers_from_store_json(rules, after.answers), &previous);
+    after.result.clear();
+    ResultWriter(rules).append(result, after.result);
+    std::string html = render_report(rules, {before, after}, "h.sqlite3");
+    CHECK(html.find("Treated as") != std::string::npos);
+    CHECK(html.find("new since the check on 2026-05-03 09:00") != std::string::npos);
 }

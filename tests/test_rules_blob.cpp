@@ -31,8 +31,12 @@ auto members(const PromptVariant &s) {
     return std::tie(a, b);
 }
 auto members(const Question &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p);
+}
+auto members(const QuestionGroup &s) {
+    const auto &[a, b] = s;
+    return std::tie(a, b);
 }
 auto members(const Implication &s) {
     const auto &[a, b, c, d, e, f, g] = s;
@@ -91,12 +95,20 @@ auto members(const HistoryRules &s) {
     return std::tie(a, b, c, d, e, f, g);
 }
 auto members(const Texts &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r);
+}
+auto members(const NamedText &s) {
+    const auto &[a, b] = s;
+    return std::tie(a, b);
+}
+auto members(const FlagFamily &s) {
+    const auto &[a, b] = s;
+    return std::tie(a, b);
 }
 auto members(const RuleSet &s) {
-    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t] = s;
-    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t);
+    const auto &[a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t, u, v] = s;
+    return std::tie(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t, u, v);
 }
 
 template <typename T, typename = void> struct IsStruct : std::false_type {};

@@ -143,6 +143,46 @@ class BrowserReportTest(unittest.TestCase):
         self.assertIn("Where it hurts", text)
         self.assertTrue(1 <= pages <= 6, pages)
 
+    def pdf_pages(self):
+        """The text of each printed page."""
+        path = os.path.join(self.scratch.path, "visit.pdf")
+        self.chromium("--no-pdf-header-footer", "--print-to-pdf=" + path)
+        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True,
+                              check=True).stdout
+        count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        return [" ".join(subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n),
+                                         path, "-"], capture_output=True, text=True,
+                                        check=True).stdout.split())
+                for n in range(1, count + 1)]
+
+    def test_two_checks_print_on_at_most_two_a4_pages_numbered_and_dated(self):
+        # Issue 19: a report a GP can file.
+        self.save("leg_pain=yes", "pain_below_knee=yes", "pain_side=left", "back_pain=yes",
+                  "leg_weakness=no", "pain_score=6", "fever=no")
+        self.save("leg_pain=yes", "pain_below_knee=yes", "pain_side=left", "back_pain=yes",
+                  "leg_weakness=no", "pain_score=4", "fever=no", "numbness_or_tingling=yes")
+        self.report()
+        pages = self.pdf_pages()
+        self.assertLessEqual(len(pages), 2)
+        printed = re.compile(r"Printed \d{4}-\d{2}-\d{2}")
+        for number, page in enumerate(pages, 1):
+            self.assertIn("Page %d / %d" % (number, len(pages)), page)
+            self.assertRegex(page, printed)
+        first = pages[0]
+        for words in ("Name:", "Date of birth:", "Summary", "Urgency:", "Warning signs reported:",
+                      "Not ruled out:", "Leading possible causes:", "Trend:", "Latest check:",
+                      " ".join(self.latest()["result"]["urgency_name"].split())):
+            self.assertIn(words, first)
+        self.assertIn("pain score 6 on", first)
+
+    def test_an_emergency_report_gives_its_advice_on_page_one(self):
+        self.save("leg_pain=yes", "saddle_numbness=yes", "cauda_equina_signs_longstanding=no")
+        self.report()
+        first = self.pdf_pages()[0]
+        self.assertIn("Emergency: go to an emergency department now", first)
+        self.assertIn("Go to an emergency department now, or call your local emergency number",
+                      first)
+
     def test_two_hundred_checks_make_a_report_of_a_few_pages(self):
         for i in range(200):
             self.save("leg_pain=yes", "pain_score=%d" % (i % 11), "leg_weakness=no")

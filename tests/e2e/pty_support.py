@@ -108,3 +108,43 @@ def last_question(chunk):
     """The prompt text of the last question shown in `chunk`, or None."""
     found = QUESTION.findall(chunk or "")
     return found[-1][1] if found else None
+
+
+GROUP_HINT = "[numbers, 0 = none]"
+ITEM = re.compile(r"(?m)^   (\d+)\) (.*)$")
+
+
+def group_items(chunk):
+    """The prompts of a question-group screen's numbered items (issue 19), or
+    [] when `chunk` does not end in one."""
+    found = list(QUESTION.finditer(chunk or ""))
+    if not found or GROUP_HINT not in chunk[found[-1].end():]:
+        return []
+    items = []
+    for line in chunk[found[-1].end():].splitlines():
+        start = ITEM.match(line)
+        if start:
+            items.append(start.group(2))
+        elif items and line.startswith("      ") and line.strip():
+            items[-1] += " " + line.strip()  # an item wrapped at a narrow terminal
+        elif items:
+            break
+    return items
+
+
+def group_reply(replies):
+    """What to type on a group screen for one reply per item: yes to the
+    numbers given, no to the rest, "N?" for one left unknown ("" or anything
+    else), Enter when all are unknown, 0 when all are no."""
+    tokens = []
+    for number, reply in enumerate(replies, 1):
+        reply = reply.strip().lower()
+        if reply in ("y", "yes", "yeah", "true"):
+            tokens.append(str(number))
+        elif reply not in ("n", "no", "nope", "false"):
+            tokens.append("%d?" % number)
+    if not tokens:
+        return "0"
+    if all(token.endswith("?") for token in tokens):
+        return ""
+    return " ".join(tokens)

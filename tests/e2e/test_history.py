@@ -109,9 +109,15 @@ class HistoryTest(ScratchHistory):
 
     def test_the_text_result_says_what_changed(self):
         self.save("leg_weakness=no")
-        p = self.sciatica("check", "--save", "--answer", "leg_weakness=yes")
+        p = self.sciatica("check", "--history", "--details", "--answer", "leg_weakness=yes")
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("Changed since your last saved check", p.stdout)
+        p = self.sciatica("check", "--save", "--answer", "leg_weakness=yes")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        # An emergency screen (issue 19): the change is said as what the tool
+        # concluded from it, apart from what the person answered.
+        text = " ".join(p.stdout.split())
+        self.assertIn("treated as weakness getting worse (new since the check on ", text)
         self.assertIn("Leg weakness that is getting worse", p.stdout)
 
     def test_nothing_is_written_unless_the_person_saves(self):

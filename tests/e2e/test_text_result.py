@@ -64,8 +64,49 @@ class OneScreen(unittest.TestCase):
     def test_an_emergency_result_has_no_emergency_box_and_no_technique(self):
         text = self.check_file(public_answers("cauda equina signs"))
         self.assertNotIn(EMERGENCY_HEADING, text)
-        self.assertIn(RULES["texts"]["no_techniques"], text)
+        for technique in RULES["techniques"]:
+            self.assertNotIn(technique["name"], text)
+        self.assertIn("do not try self-massage", " ".join(text.split()).lower())
         self.assertTrue(text.splitlines()[-1].startswith("Urgency: Emergency"))
+
+    def test_an_emergency_fits_24_lines_with_what_to_do_first_and_nothing_to_fiddle_with(self):
+        # Issue 19: at an emergency the screen says what to do now, what was
+        # reported, what to tell the clinician and the notice; no causes and
+        # no questions, which only invite more answering instead of going.
+        for name in ("cauda equina signs", "weakness that is getting worse"):
+            with self.subTest(name):
+                text = self.check_file(public_answers(name))
+                lines = text.splitlines()
+                self.assertLessEqual(len(lines), 24, text)
+                self.assertLessEqual(max(len(line) for line in lines), 80)
+                self.assertIn("Emergency", lines[1])
+                self.assertTrue(lines[3].startswith(RULES["urgencies"][0]["advice"].split(",")[0]))
+                self.assertIn(RULES["texts"]["signs_reported_heading"], text)
+                self.assertIn(RULES["texts"]["tell_clinician"].split(",")[0], text)
+                self.assertIn(" ".join(RULES["notice"].split()[:6]), " ".join(text.split()))
+                self.assertNotIn(RULES["texts"]["causes_heading"], text)
+                self.assertNotIn(RULES["texts"]["worth_answering_heading"], text)
+                self.assertNotIn("--answer", text)
+
+    def test_details_of_an_emergency_keep_everything(self):
+        text = self.check_file(public_answers("cauda equina signs"), "--details")
+        self.assertIn(RULES["texts"]["causes_heading"], text)
+
+    def test_signs_not_ruled_out_are_said_by_family_and_details_names_each(self):
+        path = self.scratch.write("answers.json", '{"leg_pain": true}')
+        p = run("check", "--no-input", "--answers", path, env={"COLUMNS": "80"})
+        families = [f["name"] for f in RULES["flag_families"]]
+        for family in families:
+            self.assertIn(family, " ".join(p.stdout.split()))
+        self.assertNotIn("Possible spinal tumour", p.stdout)
+        details = run("check", "--no-input", "--answers", path, "--details",
+                      env={"COLUMNS": "80"}).stdout
+        self.assertIn("Possible spinal tumour", " ".join(details.split()))
+
+    def test_every_red_flag_is_in_exactly_one_family(self):
+        ids = [f["id"] for f in RULES["red_flags"]]
+        listed = [i for f in RULES["flag_families"] for i in f["flags"]]
+        self.assertEqual(sorted(ids), sorted(listed))
 
     def test_warning_signs_not_ruled_out_come_before_everything_else(self):
         path = self.scratch.write("answers.json", '{"leg_pain": true}')
@@ -89,6 +130,26 @@ class OneScreen(unittest.TestCase):
         text = self.check_file(public_answers("acute disc herniation after lifting"))
         self.assertIn("sciatica techniques ID", text)
         self.assertIn("(tennis-ball-massage)", text)
+
+
+class HonestRecord(unittest.TestCase):
+    def test_what_the_tool_concluded_is_said_apart_from_what_the_person_answered(self):
+        # Issue 19: new weakness since the last check counts as weakness getting
+        # worse; the result says so as a conclusion, never as the person's "yes".
+        scratch = ScratchDir()
+        self.addCleanup(scratch.cleanup)
+        env = {"XDG_DATA_HOME": scratch.path, "COLUMNS": "80"}
+        base = [f"{q}=no" for q in no_warning_signs()] + ["leg_pain=yes", "back_pain=yes"]
+        first = run("check", "--no-input", "--save", *[a for b in base for a in ("--answer", b)],
+                    env=env)
+        self.assertEqual(first.returncode, 0, first.stderr)
+        later = [b for b in base if not b.startswith("leg_weakness=")] + ["leg_weakness=yes"]
+        p = run("check", "--no-input", "--history", *[a for b in later for a in ("--answer", b)],
+                env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        text = " ".join(p.stdout.split())
+        self.assertIn("treated as", text)
+        self.assertIn("new since the check on", text)
 
 
 class Plain(unittest.TestCase):

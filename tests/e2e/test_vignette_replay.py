@@ -15,7 +15,7 @@ import unittest
 
 import yaml
 
-from pty_support import Session, last_question
+from pty_support import Session, group_items, group_reply, last_question
 from support import SOURCE_DIR, run
 
 VIGNETTES = os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml")
@@ -193,6 +193,14 @@ def interview(answers, by_prompt):
         chunk = session.wait_prompt()
         if chunk is None:
             break
+        if last_question(chunk) is None:  # issue 19: the offer to go back to don't-knows
+            session.type("n\n")
+            continue
+        items = group_items(chunk)  # issue 19: warning signs on one screen
+        if items:
+            session.type(group_reply([reply(answers.get(by_prompt[item.strip()]))
+                                      for item in items]) + "\n")
+            continue
         question = by_prompt[last_question(chunk).strip()]
         session.type(reply(answers.get(question)) + "\n")
     code, out = session.finish()
