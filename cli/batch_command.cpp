@@ -217,7 +217,8 @@ class Progress {
 };
 
 void append_error_line(std::string &out, std::size_t line, const std::string &message) {
-    out += "{\"line\":";
+    // schema_version first, as on every JSON line the tool writes.
+    out += "{\"schema_version\":" + std::to_string(k_result_schema_version) + ",\"line\":";
     out += std::to_string(line);
     out += ",\"error\":";
     // One line of valid UTF-8 whatever bytes the message repeats from the input.
@@ -400,7 +401,7 @@ void add_batch_command(CLI::App &app, Context &context) {
         ->check(not_empty());
     batch->footer("Each line is an object of question id to value, as for check --answers, with "
                   "an optional \"case_id\" that is echoed back. A bad line gives "
-                  "{\"line\": N, \"error\": \"...\"} in its place (with --format fhir, an "
+                  "{\"schema_version\": 1, \"line\": N, \"error\": \"...\"} in its place (with --format fhir, an "
                   "OperationOutcome); the exit code is then 65.\n"
                   "Example:\n  sciatica batch cases.jsonl > results.jsonl");
     CLI::Option *format =

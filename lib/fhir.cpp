@@ -2,6 +2,7 @@
 
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
+#include "lib/fhir_values.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -57,160 +58,8 @@ const char *item_type(QuestionType type) {
     return "string";
 }
 
-bool is_whole(double value) {
-    return std::isfinite(value) && std::floor(value) == value && std::fabs(value) < 9.0e15;
-}
-
-std::string option_system(const RuleSet &rules, const Question &question) {
-    return questionnaire_url(rules) + ":option:" + question.id;
-}
-
-// `value` of `question` as a FHIR value[x] with `prefix` ("value" in a
-// response, "answer" in an enableWhen): the member name and its value.
-std::pair<std::string, Json> typed_value(const RuleSet &rules, const Question &question,
-                                         double value, const char *prefix) {
-    std::string name = prefix;
-    switch (question.type) {
-    case QuestionType::yes_no:
-        return {name + "Boolean", value != 0};
-    case QuestionType::integer:
-        if (is_whole(value)) {
-            return {name + "Integer", static_cast<long long>(value)};
-        }
-        return {name + "Decimal", value};
-    case QuestionType::number:
-        return {name + "Decimal", value};
-    case QuestionType::choice:
-        return {name + "Coding",
-                Json{{"system", option_system(rules, question)},
-                     {"code", answer_text(question, value)}}};
-    }
-    return {name + "String", answer_text(question, value)};
-}
-
-const char *fhir_operator(CompareOp op, bool negated) {
-    switch (op) {
-    case CompareOp::eq:
-        return negated ? "!=" : "=";
-    case CompareOp::ne:
-        return negated ? "=" : "!=";
-    case CompareOp::lt:
-        return negated ? ">=" : "<";
-    case CompareOp::le:
-        return negated ? ">" : "<=";
-    case CompareOp::gt:
-        return negated ? "<=" : ">";
-    case CompareOp::ge:
-        return negated ? "<" : ">=";
-    case CompareOp::in:
-        return negated ? "!=" : "=";
-    }
-    return "=";
-}
-
-// A flat enableWhen: its conditions and how they combine ("all" or "any").
-struct Flat {
-    std::string behavior;
-    std::vector<Json> conditions;
-};
-
-Json enable_when(const RuleSet &rules, const Question &question, const char *op, double value) {
-    Json out = {{"question", question.id}, {"operator", op}};
-    auto typed = typed_value(rules, question, value, "answer");
-    out[typed.first] = std::move(typed.second);
-    return out;
-}
-
-// Appends the enableWhen conditions of comparison `leaf` (negated when
-// `negated`) to `out`, whose conditions combine as `behavior`. A set (`in`)
-// becomes one "=" each under "any", or under "all" one "!=" for each option
-// outside it; false when neither fits.
-bool append_leaf(const RuleSet &rules, const Condition &leaf, bool negated, Flat &out) {
-    const Question &question = rules.questions[static_cast<std::size_t>(leaf.question)];
-    if (leaf.op != CompareOp::in || leaf.values.size() == 1) {
-        out.conditions.push_back(
-            enable_when(rules, question, fhir_operator(leaf.op, negated), leaf.values.front()));
-        return true;
-    }
-    // "in S" holds when one of S does ("any" of "="), or when none of the
-    // rest does ("all" of "!="): the latter needs the rest to be finite.
-    bool with_values = (out.behavior == "any") != negated;
-    if (with_values) {
-        for (double value : leaf.values) {
-            out.conditions.push_back(
-                enable_when(rules, question, negated ? "!=" : "=", value));
-        }
-        return true;
-    }
-    if (question.type != QuestionType::choice) {
-        return false;
-    }
-    for (std::size_t option = 0; option < question.options.size(); ++option) {
-        double value = static_cast<double>(option);
-        bool inside = false;
-        for (double member : leaf.values) {
-            inside = inside || member == value;
-        }
-        if (!inside) {
-            out.conditions.push_back(enable_when(rules, question, negated ? "=" : "!=", value));
-        }
-    }
-    return true;
-}
-
-// A comparison, possibly under one `not`: the leaf and whether it is negated.
-std::optional<std::pair<const Condition *, bool>> as_leaf(const Condition &condition) {
-    bool negated = false;
-    const Condition *node = &condition;
-    while (node->kind == Condition::Kind::negate && node->children.size() == 1) {
-        negated = !negated;
-        node = &node->children.front();
-    }
-    if (node->kind != Condition::Kind::compare) {
-        return std::nullopt;
-    }
-    return std::make_pair(node, negated);
-}
-
-// `condition` as a flat enableWhen, or nullopt when it has none: one
-// comparison, or an all/any of comparisons (a `not` turns one into the
-// other, as De Morgan has it).
-std::optional<Flat> flatten(const RuleSet &rules, const Condition &condition) {
-    if (auto leaf = as_leaf(condition)) {
-        Flat flat{leaf->first->op == CompareOp::in ? "any" : "all", {}};
-        if (leaf->second && leaf->first->op == CompareOp::in) {
-            flat.behavior = "all";
-        }
-        if (!append_leaf(rules, *leaf->first, leaf->second, flat)) {
-            return std::nullopt;
-        }
-        return flat;
-    }
-    bool negated = false;
-    const Condition *node = &condition;
-    while (node->kind == Condition::Kind::negate && node->children.size() == 1) {
-        negated = !negated;
-        node = &node->children.front();
-    }
-    bool all = node->kind == Condition::Kind::all;
-    if (node->kind != Condition::Kind::all && node->kind != Condition::Kind::any) {
-        return std::nullopt;
-    }
-    Flat flat{all != negated ? "all" : "any", {}};
-    for (const auto &child : node->children) {
-        auto leaf = as_leaf(child);
-        if (!leaf || !append_leaf(rules, *leaf->first, leaf->second != negated, flat)) {
-            return std::nullopt;
-        }
-    }
-    if (flat.conditions.empty()) {
-        return std::nullopt;
-    }
-    return flat;
-}
-
 Json number_json(QuestionType type, double value) {
-    if (type == QuestionType::integer && is_whole(value)) {
+    if (type == QuestionType::integer && fhir_is_whole(value)) {
         return static_cast<long long>(value);
     }
     return value;
@@ -218,7 +67,7 @@ Json number_json(QuestionType type, double value) {
 
 Json bound_extension(const char *url, const Question &question, double value) {
     Json out = {{"url", url}};
-    out[question.type == QuestionType::integer && is_whole(value) ? "valueInteger"
+    out[question.type == QuestionType::integer && fhir_is_whole(value) ? "valueInteger"
                                                                    : "valueDecimal"] =
         number_json(question.type, value);
     return out;
@@ -262,7 +111,7 @@ Json questionnaire_item(const RuleSet &rules, const Question &question) {
     item["text"] = question.prompt;
     item["type"] = item_type(question.type);
     if (question.ask_when) {
-        auto flat = flatten(rules, *question.ask_when);
+        auto flat = fhir_enable_when(rules, *question.ask_when);
         if (!flat) {
             throw Error(ErrorKind::data,
                         "line " + std::to_string(question.ask_when->mark.line) + ": question '" +
@@ -279,7 +128,7 @@ Json questionnaire_item(const RuleSet &rules, const Question &question) {
         Json options = Json::array();
         for (const auto &option : question.options) {
             options.push_back(
-                {{"valueCoding", {{"system", option_system(rules, question)}, {"code", option}}}});
+                {{"valueCoding", {{"system", fhir_option_system(rules, question)}, {"code", option}}}});
         }
         item["answerOption"] = std::move(options);
     }
@@ -329,7 +178,7 @@ Json response_items(const RuleSet &rules, const Answers &given) {
             continue;
         }
         const Question &question = rules.questions[i];
-        auto typed = typed_value(rules, question, *given[i], "value");
+        auto typed = fhir_value(rules, question, *given[i], "value");
         Json answer = Json::object();
         answer[typed.first] = std::move(typed.second);
         items.push_back({{"linkId", question.id},

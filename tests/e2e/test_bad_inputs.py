@@ -573,7 +573,7 @@ class Batch(unittest.TestCase):
 
     def test_an_endless_line_stops_at_the_line_limit(self):
         p = run_bytes(["batch", "/dev/zero"], timeout=30)
-        self.assertEqual(p.stdout, b'{"line":1,"error":"/dev/zero:1: the line is longer than '
+        self.assertEqual(p.stdout, b'{"schema_version":1,"line":1,"error":"/dev/zero:1: the line is longer than '
                                    b'1048576 bytes"}\n')
         self.assertEqual(p.stderr.decode(), "sciatica: error: /dev/zero:1: the line is longer "
                                             "than 1048576 bytes; stopped reading there\n")
@@ -600,7 +600,8 @@ class Batch(unittest.TestCase):
             lines = out.splitlines()
             self.assertEqual(len(lines), 2)
             self.assertEqual(json.loads(lines[1]), {
-                "line": 2, "error": name + ":2: the line is longer than 1048576 bytes"})
+                "schema_version": 1, "line": 2,
+                "error": name + ":2: the line is longer than 1048576 bytes"})
             self.assertEqual(code, 65)
             self.assertEqual(err.decode(), "sciatica: error: %s:2: the line is longer than "
                                            "1048576 bytes; stopped reading there\n" % name)
@@ -711,9 +712,10 @@ class Batch(unittest.TestCase):
                                  b'{"case_id": 1, "case_id": 2}\n{"leg_pain": true}\n')
         out = [json.loads(line) for line in p.stdout.splitlines()]
         self.assertEqual(out[:3], [
-            {"line": 1, "error": "<stdin>:1: the text contains a NUL byte (at byte 19)"},
-            {"line": 2, "error": "<stdin>:2: duplicate answer 'saddle_numbness'"},
-            {"line": 3, "error": "<stdin>:3: duplicate answer 'case_id'"}])
+            {"schema_version": 1, "line": 1,
+             "error": "<stdin>:1: the text contains a NUL byte (at byte 19)"},
+            {"schema_version": 1, "line": 2, "error": "<stdin>:2: duplicate answer 'saddle_numbness'"},
+            {"schema_version": 1, "line": 3, "error": "<stdin>:3: duplicate answer 'case_id'"}])
         self.assertEqual(out[3]["schema_version"], 1)
         self.assertEqual(p.returncode, 65)
 

@@ -66,8 +66,9 @@ class BatchBadLines(unittest.TestCase):
         self.assertEqual([o.get("line") for o in self.out], [None, 2, 4, 6, None])
         self.assertEqual(self.out[4]["urgency"], "emergency")
 
-    def test_an_error_line_has_only_line_and_error(self):
+    def test_an_error_line_has_only_schema_version_line_and_error(self):
         self.assertEqual(self.out[2], {
+            "schema_version": 1,
             "line": 4,
             "error": "<stdin>:4: unknown question 'leg_pian' (did you mean 'leg_pain'?)"})
         self.assertEqual(self.out[3]["error"],

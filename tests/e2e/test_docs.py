@@ -125,7 +125,8 @@ class ManPage(unittest.TestCase):
                            env={**os.environ, "MANWIDTH": "200", "MAN_KEEP_FORMATTING": ""})
         if p.returncode != 0 and "not found" in p.stderr:
             self.skipTest("man is not installed")
-        self.assertIn('{"line": N, "error": "..."}', " ".join(p.stdout.split()))
+        self.assertIn('{"schema_version": 1, "line": N, "error": "..."}',
+                      " ".join(p.stdout.split()))
 
     def test_the_safety_notice_is_there(self):
         self.assertIn("This is information, not a diagnosis.", man_text())
