@@ -334,8 +334,9 @@ void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view 
 
 Answers parse_answers_document(const RuleSet &rules, std::string_view text,
                                const std::string &source, const std::vector<std::string> &ignored) {
-    // Every route to answers (file, stdin, batch line) passes here, so the
-    // size limit is checked once, before any parsing.
+    // A file or standard input passes here, and its size is checked before
+    // any parsing; parse_answers_json checks it again for the callers that
+    // come to it directly (a batch line the fast path hands over).
     if (text.size() > k_max_answers_bytes) {
         throw Error(ErrorKind::data, source + ": too large: answers may be at most " +
                                          size_text(k_max_answers_bytes));

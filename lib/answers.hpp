@@ -35,7 +35,8 @@ Answers no_answers(const RuleSet &rules);
 
 // Parses a person's `text` for `question`: yes/no as yes, no, y, n, true or
 // false in any case; numbers checked against the range; a choice by name.
-// Throws AnswerError with a message such as "'age': 130 is outside 0 to 120".
+// Throws AnswerError with a message such as "'age': 130 is out of range;
+// expected a whole number from 0 to 120".
 double parse_answer(const Question &question, std::string_view text);
 
 // A person's reply at a prompt that lists a choice question's options
