@@ -6,6 +6,7 @@
 #include "cli/output.hpp"
 #include "cli/render_text.hpp"
 #include "lib/answers.hpp"
+#include "lib/answers_document.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
 #include "lib/fhir.hpp"

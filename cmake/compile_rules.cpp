@@ -9,7 +9,15 @@
 #include "lib/rules_blob.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <string>
+
+namespace {
+
+constexpr const char *k_embedded_name = "<embedded>/default.yaml";
+
+} // namespace
 
 int main(int argc, char **argv) {
     if (argc != 3) {
@@ -18,7 +26,7 @@ int main(int argc, char **argv) {
     }
     try {
         std::string blob = sciatica::serialize_rules(
-            sciatica::load_rules(sciatica::read_file(argv[1]), "<embedded>/default.yaml"));
+            sciatica::load_rules(sciatica::read_file(argv[1]), k_embedded_name));
         std::string temporary = std::string(argv[2]) + ".tmp";
         std::ofstream out(temporary, std::ios::binary);
         out << "// Generated from " << argv[1] << " by compile_rules; do not edit.\n"
@@ -37,7 +45,14 @@ int main(int argc, char **argv) {
             return 74;
         }
     } catch (const sciatica::Error &e) {
-        std::fprintf(stderr, "compile_rules: error: %s\n", e.what());
+        // The loader names the file as the binary will ("<embedded>/..."),
+        // since the name may be kept in the rule set; the author needs the
+        // real path, to open the file at the line.
+        std::string message = e.what();
+        if (message.rfind(k_embedded_name, 0) == 0) {
+            message = argv[1] + message.substr(std::strlen(k_embedded_name));
+        }
+        std::fprintf(stderr, "compile_rules: error: %s\n", message.c_str());
         return 65;
     }
     return 0;

@@ -1,6 +1,7 @@
 #include "lib/answer_line.hpp"
 
 #include "lib/answers.hpp"
+#include "lib/answers_document.hpp"
 #include "lib/error.hpp"
 #include "lib/limits.hpp"
 #include "lib/text_util.hpp"

@@ -1,12 +1,8 @@
 #include "lib/answers.hpp"
 
-#include "lib/answers_yaml.hpp"
 #include "lib/error.hpp"
-#include "lib/input.hpp"
 #include "lib/limits.hpp"
 #include "lib/text_util.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -14,7 +10,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
-#include <unordered_set>
 #include <vector>
 
 namespace sciatica {
@@ -36,165 +31,6 @@ std::string shown_value(std::string_view text) {
 
 [[noreturn]] void fail(const Question &question, const std::string &message) {
     throw AnswerError(question.id, message);
-}
-
-// Checks a number against the question's kind and range.
-double checked_number(const Question &question, double value, const std::string &shown) {
-    switch (number_fault(question, value)) {
-    case NumberFault::none:
-        break;
-    case NumberFault::not_finite:
-        fail(question, "'" + shown + "' is not a finite number; expected " + answer_hint(question));
-    case NumberFault::not_whole:
-        fail(question, "'" + shown + "' is not a whole number; expected " + answer_hint(question));
-    case NumberFault::out_of_range:
-        fail(question, shown + " is out of range; expected " + answer_hint(question));
-    }
-    return value;
-}
-
-int question_or_throw(const RuleSet &rules, const std::string &id, ErrorKind kind,
-                      const std::string &where) {
-    int index = rules.question_index(id);
-    if (index < 0) {
-        throw Error(kind, where + "unknown question '" + shown_value(id) + "'" +
-                              did_you_mean(id, rules.question_ids()));
-    }
-    return index;
-}
-
-// "an array", "an object", "a string".
-std::string with_article(const std::string &noun) {
-    bool vowel = !noun.empty() && std::string("aeiou").find(noun.front()) != std::string::npos;
-    return (vowel ? "an " : "a ") + noun;
-}
-
-double json_answer(const Question &question, const nlohmann::json &value) {
-    if (value.is_boolean()) {
-        if (question.type != QuestionType::yes_no) {
-            fail(question, std::string(value.get<bool>() ? "true" : "false") +
-                               " is not allowed; expected " + answer_hint(question));
-        }
-        return value.get<bool>() ? 1 : 0;
-    }
-    if (value.is_number()) {
-        if (question.type != QuestionType::integer && question.type != QuestionType::number) {
-            fail(question, value.dump() + " is not allowed; expected " + answer_hint(question));
-        }
-        return checked_number(question, value.get<double>(), value.dump());
-    }
-    if (value.is_string()) {
-        return parse_answer(question, value.get<std::string>());
-    }
-    fail(question,
-         with_article(value.type_name()) + " is not allowed; expected " + answer_hint(question));
-}
-
-Answers from_json(const RuleSet &rules, const nlohmann::json &document, const std::string &source,
-                  const std::vector<std::string> &ignored) {
-    if (!document.is_object()) {
-        throw Error(ErrorKind::data, source + ": answers must be an object of question id to " +
-                                         "value, not " + with_article(document.type_name()));
-    }
-    Answers answers = no_answers(rules);
-    for (const auto &[key, value] : document.items()) {
-        if (std::find(ignored.begin(), ignored.end(), key) != ignored.end()) {
-            continue;
-        }
-        int index = question_or_throw(rules, key, ErrorKind::data, source + ": ");
-        if (value.is_null()) {
-            continue;
-        }
-        const Question &question = rules.questions[static_cast<std::size_t>(index)];
-        try {
-            answers[static_cast<std::size_t>(index)] = json_answer(question, value);
-        } catch (const Error &e) {
-            throw Error(ErrorKind::data, source + ": " + e.what());
-        }
-    }
-    return answers;
-}
-
-// nlohmann's message without its "[json.exception.parse_error.101] " tag.
-std::string json_message(const nlohmann::json::exception &e) {
-    std::string message = e.what();
-    if (!message.empty() && message.front() == '[') {
-        auto end = message.find("] ");
-        if (end != std::string::npos) {
-            message.erase(0, end + 2);
-        }
-    }
-    return message;
-}
-
-// The 1-based line of the `ordinal`-th (0-based) member key of the top-level
-// object in `text`, which nlohmann has already read as valid JSON up to there.
-std::size_t line_of_top_level_key(std::string_view text, std::size_t ordinal) {
-    std::size_t line = 1;
-    std::size_t keys = 0;
-    int depth = 0;
-    bool expect_key = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '\n') {
-            ++line;
-        } else if (c == '"') {
-            if (depth == 1 && expect_key) {
-                if (keys++ == ordinal) {
-                    return line;
-                }
-            }
-            expect_key = false;
-            for (++i; i < text.size() && text[i] != '"'; ++i) {
-                i += text[i] == '\\' ? 1 : 0;
-            }
-        } else if (c == '{' || c == '[') {
-            ++depth;
-            expect_key = depth == 1 && c == '{';
-        } else if (c == '}' || c == ']') {
-            --depth;
-        } else if (c == ',' && depth == 1) {
-            expect_key = true;
-        }
-    }
-    return line;
-}
-
-// Parses a JSON answers document, refusing a NUL byte (nlohmann would take it
-// as the end of the text and drop the rest), nesting past
-// k_max_nesting_depth, and a key given twice in the top-level object (nlohmann
-// would keep the last silently; for a warning sign a silent choice is wrong).
-nlohmann::json parse_json(std::string_view text, const std::string &source, bool name_line) {
-    if (auto nul = text.find('\0'); nul != std::string_view::npos) {
-        throw Error(ErrorKind::data, source + ": the text contains a NUL byte (at byte " +
-                                         std::to_string(nul + 1) + ")");
-    }
-    std::unordered_set<std::string> keys;
-    auto check = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
-        if (depth >= k_max_nesting_depth) {
-            throw Error(ErrorKind::data, source + ": nested more than " +
-                                             std::to_string(k_max_nesting_depth) + " levels deep");
-        }
-        if (event == nlohmann::json::parse_event_t::key && depth == 1) {
-            const auto &key = parsed.get_ref<const std::string &>();
-            if (!keys.insert(key).second) {
-                std::string line =
-                    name_line ? ":" + std::to_string(line_of_top_level_key(text, keys.size())) : "";
-                throw Error(ErrorKind::data,
-                            source + line + ": duplicate answer '" + shown_value(key) + "'");
-            }
-        }
-        return true;
-    };
-    try {
-        return nlohmann::json::parse(text.begin(), text.end(), check);
-    } catch (const nlohmann::json::parse_error &e) {
-        throw Error(ErrorKind::data, source + ": invalid JSON at byte " + std::to_string(e.byte) +
-                                         ": " + json_message(e));
-    } catch (const nlohmann::json::exception &e) {
-        // A number too large for a double ("1e999").
-        throw Error(ErrorKind::data, source + ": invalid JSON: " + json_message(e));
-    }
 }
 
 const DurationUnit *unit_named(const std::string &name) {
@@ -237,6 +73,31 @@ std::optional<double> in_question_unit(const Question &question, std::string_vie
 }
 
 } // namespace
+
+// Checks a number against the question's kind and range.
+double checked_number(const Question &question, double value, const std::string &shown) {
+    switch (number_fault(question, value)) {
+    case NumberFault::none:
+        break;
+    case NumberFault::not_finite:
+        fail(question, "'" + shown + "' is not a finite number; expected " + answer_hint(question));
+    case NumberFault::not_whole:
+        fail(question, "'" + shown + "' is not a whole number; expected " + answer_hint(question));
+    case NumberFault::out_of_range:
+        fail(question, shown + " is out of range; expected " + answer_hint(question));
+    }
+    return value;
+}
+
+int question_or_throw(const RuleSet &rules, const std::string &id, ErrorKind kind,
+                      const std::string &where) {
+    int index = rules.question_index(id);
+    if (index < 0) {
+        throw Error(kind, where + "unknown question '" + shown_value(id) + "'" +
+                              did_you_mean(id, rules.question_ids()));
+    }
+    return index;
+}
 
 Answers no_answers(const RuleSet &rules) {
     return Answers(rules.questions.size());
@@ -330,33 +191,6 @@ void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view 
     } catch (const Error &e) {
         throw Error(ErrorKind::usage, std::string("--answer: ") + e.what());
     }
-}
-
-Answers parse_answers_document(const RuleSet &rules, std::string_view text,
-                               const std::string &source, const std::vector<std::string> &ignored) {
-    // Every route to answers (file, stdin, batch line) passes here, so the
-    // size limit is checked once, before any parsing.
-    if (text.size() > k_max_answers_bytes) {
-        throw Error(ErrorKind::data, source + ": too large: answers may be at most " +
-                                         size_text(k_max_answers_bytes));
-    }
-    std::string_view body = trim(text);
-    if (body.empty()) {
-        throw Error(ErrorKind::data, source + ": no answers (the input is empty)");
-    }
-    if (body.front() == '{' || body.front() == '[' || body.front() == '"') {
-        return parse_answers_json(rules, text, source, ignored, false);
-    }
-    return parse_answers_yaml(rules, text, source, ignored);
-}
-
-Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,
-                           const std::vector<std::string> &ignored, bool source_names_line) {
-    if (text.size() > k_max_answers_bytes) {
-        throw Error(ErrorKind::data, source + ": too large: answers may be at most " +
-                                         size_text(k_max_answers_bytes));
-    }
-    return from_json(rules, parse_json(text, source, !source_names_line), source, ignored);
 }
 
 std::string answer_text(const Question &question, double value) {

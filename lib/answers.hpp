@@ -9,9 +9,10 @@
 namespace sciatica {
 
 // Answers come from people (typed or passed by flag) and from programs (JSON
-// or YAML documents). Every route ends in the same checks against the
-// question's type, range and options, so an answer means the same whatever
-// way it came in. Failures throw Error with a message naming the question.
+// or YAML documents: lib/answers_document.hpp). Every route ends in the same
+// checks here, against the question's type, range and options, so an answer
+// means the same whatever way it came in. Failures throw Error with a
+// message naming the question.
 
 // An answer that does not fit its question, with the question's id as a
 // field: what() is "'ID': REASON", as every route reports it, while a prompt
@@ -35,7 +36,8 @@ Answers no_answers(const RuleSet &rules);
 
 // Parses a person's `text` for `question`: yes/no as yes, no, y, n, true or
 // false in any case; numbers checked against the range; a choice by name.
-// Throws AnswerError with a message such as "'age': 130 is outside 0 to 120".
+// Throws AnswerError with a message such as "'age': 130 is out of range;
+// expected a whole number from 0 to 120".
 double parse_answer(const Question &question, std::string_view text);
 
 // A person's reply at a prompt that lists a choice question's options
@@ -51,21 +53,14 @@ NumberFault number_fault(const Question &question, double value);
 // Applies one `ID=VALUE` from the command line. Throws Error(usage).
 void apply_answer_flag(const RuleSet &rules, Answers &answers, std::string_view flag);
 
-// Reads a JSON or YAML object of question id to value from `text`, naming
-// `source` in errors. null means "not answered". Members named in `ignored`
-// (such as a batch line's case_id) are skipped. Throws Error(data).
-Answers parse_answers_document(const RuleSet &rules, std::string_view text,
-                               const std::string &source,
-                               const std::vector<std::string> &ignored = {});
+// Checks `value` against `question`'s kind and range (number_fault);
+// throws AnswerError with `shown`, the value as the input gave it.
+double checked_number(const Question &question, double value, const std::string &shown);
 
-// As parse_answers_document, for a JSON `text` only (no YAML): the route of
-// every JSON answers document, and the reference that AnswerLineParser's fast
-// path must agree with. A NUL byte and a key given twice are refused; the
-// error for a duplicate names its line unless `source_names_line` (a batch
-// line's source, "cases.jsonl:3", already does). Throws Error(data).
-Answers parse_answers_json(const RuleSet &rules, std::string_view text, const std::string &source,
-                           const std::vector<std::string> &ignored = {},
-                           bool source_names_line = false);
+// The index of question `id`; else throws Error(`kind`) with `where` before
+// "unknown question 'ID' (did you mean ...)".
+int question_or_throw(const RuleSet &rules, const std::string &id, ErrorKind kind,
+                      const std::string &where);
 
 // An answer as a person would say it: "yes", "no", "left", "35".
 std::string answer_text(const Question &question, double value);

@@ -1,6 +1,7 @@
 #include "lib/history_answers.hpp"
 
 #include "lib/answers.hpp"
+#include "lib/answers_document.hpp"
 #include "lib/error.hpp"
 #include "lib/history_time.hpp"
 #include "lib/result_json.hpp"

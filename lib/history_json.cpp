@@ -87,9 +87,12 @@ class ShapeCheck {
         return true;
     }
 
-    // A list of {question, answer}, each of them there.
+    // A list of {question, answer}, each of them there. Required: the
+    // report reads it from every rule and cause (a missing one was read past
+    // its end, found by fuzz_history).
     bool because(const Json &object, const std::string &where) {
-        if (!list_of(object, "because", Type::object, where)) {
+        if (!member(object, "because", Type::list, where, true) ||
+            !list_of(object, "because", Type::object, where)) {
             return false;
         }
         for (const auto &item : object.value("because", Json::array())) {

@@ -1,5 +1,6 @@
 #include "lib/answer_line.hpp"
 #include "lib/answers.hpp"
+#include "lib/answers_document.hpp"
 #include "lib/error.hpp"
 #include "support.hpp"
 

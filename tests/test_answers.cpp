@@ -1,4 +1,5 @@
 #include "lib/answers.hpp"
+#include "lib/answers_document.hpp"
 #include "lib/error.hpp"
 #include "support.hpp"
 

@@ -2,6 +2,7 @@
 // it, and the reading of awkward files.
 
 #include "lib/answers.hpp"
+#include "lib/answers_document.hpp"
 #include "lib/error.hpp"
 #include "lib/input.hpp"
 #include "lib/limits.hpp"

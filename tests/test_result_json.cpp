@@ -1,3 +1,4 @@
+#include "lib/answers_document.hpp"
 #include "lib/loader.hpp"
 #include "lib/result_json.hpp"
 #include "support.hpp"

@@ -640,9 +640,11 @@ class Batch(unittest.TestCase):
                                                "cases; their results were written\n" % name)
                 self.assertEqual(p.returncode, code)
 
-    def test_sigterm_behind_a_stalled_reader_ends_within_a_second_with_143(self):
-        # Input from a file, so the test never blocks writing it; output to a
-        # pipe nobody reads, so batch blocks once the pipe is full.
+    def sigterm_behind_a_stalled_reader(self, close_the_pipe):
+        """(seconds from SIGTERM to the end, exit code, stderr) of a batch
+        blocked on a full pipe nobody reads, which is then closed when
+        `close_the_pipe`. The input comes from a file, so the test never
+        blocks writing it."""
         with tempfile.TemporaryFile() as cases:
             cases.write(b'{"leg_pain": true}\n' * 20000)  # far more than a pipe holds
             cases.seek(0)
@@ -655,42 +657,31 @@ class Batch(unittest.TestCase):
                 self.assertIsNone(p.poll(), "batch should be blocked on the stalled reader")
                 start = time.monotonic()
                 p.send_signal(signal.SIGTERM)
+                if close_the_pipe:
+                    os.close(read_end)
                 p.wait(timeout=5)
                 took = time.monotonic() - start
             finally:
                 p.kill()
                 p.wait()
-                os.close(read_end)
+                if not close_the_pipe:
+                    os.close(read_end)
             err = p.stderr.read().decode()
             p.stderr.close()
+        return took, p.returncode, err
+
+    def test_sigterm_behind_a_stalled_reader_ends_within_a_second_with_143(self):
+        took, code, err = self.sigterm_behind_a_stalled_reader(close_the_pipe=False)
         self.assertLess(took, 1.0)
-        self.assertEqual(p.returncode, 143, err)
+        self.assertEqual(code, 143, err)
         self.assertRegex(err, r"^sciatica: error: interrupted by SIGTERM after \d+ cases; "
                               r"standard output was not being read, so some of their results "
                               r"were not written\n$")
 
     def test_sigterm_behind_a_reader_that_then_closes_the_pipe_exits_74(self):
-        with tempfile.TemporaryFile() as cases:
-            cases.write(b'{"leg_pain": true}\n' * 20000)
-            cases.seek(0)
-            read_end, write_end = os.pipe()
-            p = subprocess.Popen([BIN, "batch"], stdin=cases, stdout=write_end,
-                                 stderr=subprocess.PIPE)
-            os.close(write_end)
-            try:
-                time.sleep(1.0)
-                start = time.monotonic()
-                p.send_signal(signal.SIGTERM)
-                os.close(read_end)
-                p.wait(timeout=5)
-                took = time.monotonic() - start
-            finally:
-                p.kill()
-                p.wait()
-            err = p.stderr.read().decode()
-            p.stderr.close()
+        took, code, err = self.sigterm_behind_a_stalled_reader(close_the_pipe=True)
         self.assertLess(took, 1.0)
-        self.assertEqual(p.returncode, 74, err)
+        self.assertEqual(code, 74, err)
         self.assertRegex(err, r"^sciatica: error: interrupted by SIGTERM after \d+ cases, and "
                               r"standard output was closed before their results were written\n$")
 

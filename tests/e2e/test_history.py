@@ -349,6 +349,17 @@ class DamagedHistoryTest(ScratchHistory):
             self.assertIn("check 1", p.stderr)
             self.assertIn("urgency", p.stderr)
 
+    def test_a_saved_cause_or_rule_without_because_is_damage(self):
+        # Found by fuzz_history: the report read a missing `because` past its end.
+        self.save("leg_pain=yes", "saddle_numbness=yes")
+        for path in ("$.causes[0].because", "$.red_flags[0].because"):
+            self.sql("UPDATE checks SET result = json_remove(result, '%s')" % path)
+            for args in (["report"], ["history", "show", "1"], ["history", "export"]):
+                p = self.sciatica(*args)
+                self.assertEqual(p.returncode, 65, (path, args, p.stderr))
+                self.assertIn("check 1", p.stderr)
+                self.assertIn("'because' is missing", p.stderr)
+
     def test_a_saved_change_without_before_is_damage(self):
         self.save("leg_weakness=no")
         self.save("leg_weakness=yes")
@@ -430,7 +441,7 @@ class DamagedHistoryTest(ScratchHistory):
         self.assertEqual(stat.S_IMODE(os.stat(long_name).st_mode), 0o600)
 
     def test_stored_control_bytes_are_shown_escaped(self):
-        self.save("pain_score=2")
+        self.save("pain_score=2", "leg_pain=yes")  # a cause, whose name is changed
         self.sql("UPDATE checks SET at = '2026-01' || char(27) || ']0;T' || char(7) || "
                  "'T00:00:00Z', result = json_set(result, '$.causes[0].name', "
                  "'Disc' || char(27) || '[2J')")

@@ -8,6 +8,7 @@
 
 #include "lib/answer_line.hpp"
 #include "lib/answers.hpp"
+#include "lib/answers_document.hpp"
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
 #include "lib/history.hpp"
