@@ -183,6 +183,51 @@ std::string in_words(const nlohmann::ordered_json &value) {
     return stored_text(value.is_string() ? value.get<std::string>() : value.dump());
 }
 
+// The prompt of the question `id` of `rules`, or the id shown safely.
+std::string prompt_of(const RuleSet &rules, const std::string &id) {
+    int index = rules.question_index(id);
+    return index >= 0 ? rules.questions[static_cast<std::size_t>(index)].prompt : stored_text(id);
+}
+
+// What the check concluded that the person did not say (issue 19, an honest
+// record): each answer a rule or cause of the stored result rests on that
+// differs from the saved answers, with where it came from. Empty when the
+// result rests only on what was said.
+std::string concluded_text(const RuleSet &rules, const nlohmann::ordered_json &check,
+                           const TextStyle &style) {
+    const auto none = nlohmann::ordered_json::array();
+    const auto &result = check["result"];
+    const auto &said = check["answers"];
+    const auto &changes = result.contains("changes") ? result["changes"] : none;
+    std::string from = " (from your other answers)";
+    if (!changes.empty() && changes.front().contains("since")) {
+        from = " (from what changed since the check on " +
+               short_time(changes.front()["since"]) + ")";
+    }
+    std::vector<std::string> seen;
+    std::string out;
+    for (const char *list : {"red_flags", "urgency_rules", "causes"}) {
+        for (const auto &rule : result.contains(list) ? result[list] : none) {
+            for (const auto &because : rule.contains("because") ? rule["because"] : none) {
+                std::string id = because.value("question", "");
+                if (id.empty() || std::find(seen.begin(), seen.end(), id) != seen.end()) {
+                    continue;
+                }
+                seen.push_back(id);
+                const nlohmann::ordered_json given =
+                    said.contains(id) ? said[id] : nlohmann::ordered_json();
+                if (given == because["answer"]) {
+                    continue;
+                }
+                out += wrap(prompt_of(rules, id) + " Treated as " + in_words(because["answer"]) +
+                                ", though you answered " + in_words(given) + from + ".",
+                            style.width, "  - ", "    ");
+            }
+        }
+    }
+    return out.empty() ? "" : "\nConcluded from your answers, not said by you:\n" + out;
+}
+
 std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
                       const TextStyle &style) {
     const auto &result = check["result"];
@@ -213,6 +258,7 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
         std::string answer = in_words(value);
         out += wrap(prompt + " " + answer, style.width, "  - ", "    ");
     }
+    out += concluded_text(rules, check, style);
     if (!result.value("changes", nlohmann::ordered_json::array()).empty()) {
         out += "\nChanged since the check before:\n";
         for (const auto &change : result["changes"]) {

@@ -194,6 +194,24 @@ class HistoryTest(ScratchHistory):
                                    "(see sciatica history)\n")
         self.assertEqual(self.sciatica("history", "show", "two").returncode, 64)
 
+    def test_show_says_apart_what_was_answered_and_what_was_concluded(self):
+        # New weakness since the last check is treated as weakness getting
+        # worse; the person answered no, and the record says both (issue 19).
+        self.save("leg_pain=yes", "leg_weakness=no")
+        p = self.sciatica("check", "--save", "--history", "--format", "json", "--answer",
+                          "leg_pain=yes", "--answer", "leg_weakness=yes", "--answer",
+                          "weakness_getting_worse=no")
+        self.assertEqual(json.loads(p.stdout)["urgency"], "emergency", p.stderr)
+        text = " ".join(self.sciatica("history", "show", "2", COLUMNS="80").stdout.split())
+        worse = [q["prompt"] for q in json.loads(self.sciatica("questions", "--json").stdout)
+                 ["questions"] if q["id"] == "weakness_getting_worse"][0]
+        self.assertIn(worse + " no", text.split("Concluded from your answers")[0])
+        self.assertIn("Concluded from your answers, not said by you: - " + worse +
+                      " Treated as yes, though you answered no (from what changed since the "
+                      "check on ", text)
+        # A check that rests only on what was said has no such section.
+        self.assertNotIn("Concluded from", self.sciatica("history", "show", "1").stdout)
+
     def test_the_text_history_has_a_row_per_check_and_a_sparkline(self):
         for score in (1, 5, 9):
             self.save("pain_score=%d" % score)
