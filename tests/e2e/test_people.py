@@ -36,8 +36,10 @@ RULES = RuleSet()
 class Walk:
     """One person's interview: `says` maps question ids to what they type."""
 
-    def __init__(self, says, default=""):
-        self.session = Session("check", "--format", "json")
+    def __init__(self, says, default="", text=False):
+        # text: the result as the person reads it, at an 80-column terminal.
+        self.session = (Session("check", env={"COLUMNS": "80"}) if text
+                        else Session("check", "--format", "json"))
         self.asked = []      # question ids, in the order they were asked
         self.screens = []    # the terminal text before each prompt
         self.prompts = {}    # question id -> the wording the person saw
@@ -70,7 +72,8 @@ class Walk:
             self.screens.append(chunk)
             self.session.type(says.get(question, default) + "\n")
         self.code, out = self.session.finish()
-        self.result = json.loads(out) if self.code == 0 else None
+        self.text = out if text else None
+        self.result = json.loads(out) if self.code == 0 and not text else None
 
     def techniques(self):
         return {t["id"] for t in self.result["techniques"]}
@@ -81,17 +84,32 @@ class Walk:
 
 class SixPeople(unittest.TestCase):
     counts = {}
+    lines = {}
 
     @classmethod
     def tearDownClass(cls):
         for name, count in cls.counts.items():
-            print("  %-52s %2d prompts" % (name, count))
+            print("  %-52s %2d prompts, result %2d lines" % (name, count, cls.lines.get(name, 0)))
 
     def walk(self, name, says, default=""):
         walk = Walk(says, default)
         self.assertEqual(walk.code, 0, walk.session.screen[-1500:])
         self.assertEqual(walk.asked, walk.result["asked"])
         SixPeople.counts[name] = walk.screens_seen
+        # The same person again, reading the text result at 80 columns: an
+        # emergency fits one 24-line screen, anything else 40 lines, with no
+        # command-line syntax or question ids (issue 19).
+        shown = Walk(says, default, text=True)
+        self.assertEqual(shown.code, 0)
+        lines = shown.text.splitlines()
+        limit = 24 if walk.result["urgency"] == "emergency" else 40
+        self.assertLessEqual(len(lines), limit, shown.text)
+        self.assertLessEqual(max(len(line) for line in lines), 80)
+        self.assertNotIn("--answer", shown.text)
+        for question in RULES.questions:
+            if "_" in question:  # "age" is also a word
+                self.assertNotIn(question, shown.text)
+        SixPeople.lines[name] = len(lines)
         return walk
 
     def assert_asked(self, walk, *questions):
