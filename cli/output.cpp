@@ -204,6 +204,14 @@ std::string resolve_links(const std::string &path) {
     fail(path, "follow the symbolic link", ELOOP);
 }
 
+// Gives `fd` the group `group` where the system allows; where it does not,
+// the file keeps the writer's group, as any new file has (not an error).
+void keep_group(int fd, gid_t group) {
+    if (::fchown(fd, static_cast<uid_t>(-1), group) != 0) {
+        return;
+    }
+}
+
 // Gives the new file `fd` the mode and owner of the file it replaces
 // (`existing`), or a new file's usual mode (0666 less the umask) rather than
 // mkstemp's 0600. The owner is kept where the system allows (root); otherwise
@@ -211,14 +219,14 @@ std::string resolve_links(const std::string &path) {
 int copy_attributes(int fd, const struct stat *existing, NewFile mode) {
     if (mode == NewFile::private_to_owner) {
         if (existing && ::fchown(fd, existing->st_uid, existing->st_gid) != 0) {
-            (void)::fchown(fd, static_cast<uid_t>(-1), existing->st_gid);
+            keep_group(fd, existing->st_gid);
         }
         return 0; // mkstemp made it 0600, and 0600 it stays
     }
     if (existing) {
         if (::fchown(fd, existing->st_uid, existing->st_gid) != 0) {
             // Not permitted for another user's file: keep the group if we can.
-            (void)::fchown(fd, static_cast<uid_t>(-1), existing->st_gid);
+            keep_group(fd, existing->st_gid);
         }
         return ::fchmod(fd, existing->st_mode & 07777) == 0 ? 0 : errno;
     }
