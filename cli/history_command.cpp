@@ -314,7 +314,7 @@ nlohmann::ordered_json find_check(const RuleSet &rules, const std::string &path,
         throw Error(ErrorKind::no_input,
                     "no saved check with id " + std::to_string(id) + " (see sciatica history)");
     }
-    return saved_check_json(rules, *check, path);
+    return saved_check_line(rules, *check, path);
 }
 
 // One saved check as a FHIR Bundle, authored when it was saved: its answers
@@ -349,7 +349,7 @@ void run_export(Context &context, const HistoryOptions &options) {
         if (options.export_format == "fhir") {
             failed += append_check_fhir(rules, check, options.subject, out) ? 0 : 1;
         } else {
-            out += saved_check_json(rules, check, path).dump() + "\n";
+            out += saved_check_line(rules, check, path).dump() + "\n";
         }
     }
     write_stdout(out);

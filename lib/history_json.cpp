@@ -204,6 +204,17 @@ nlohmann::ordered_json saved_check_json(const RuleSet &rules, const SavedCheck &
     return out;
 }
 
+nlohmann::ordered_json saved_check_line(const RuleSet &rules, const SavedCheck &check,
+                                        const std::string &store_path) {
+    Json out;
+    out["schema_version"] = k_history_schema_version;
+    Json members = saved_check_json(rules, check, store_path);
+    for (auto &member : members.items()) {
+        out[member.key()] = std::move(member.value());
+    }
+    return out;
+}
+
 void check_summary(const CheckSummary &summary, const std::string &store_path) {
     SavedCheck check;
     check.id = summary.id;

@@ -30,6 +30,11 @@ inline constexpr int k_history_schema_version = 1;
 nlohmann::ordered_json saved_check_json(const RuleSet &rules, const SavedCheck &check,
                                         const std::string &store_path);
 
+// One saved check as a document of its own (a line of history export, the
+// JSON of history show): schema_version first, then saved_check_json's members.
+nlohmann::ordered_json saved_check_line(const RuleSet &rules, const SavedCheck &check,
+                                        const std::string &store_path);
+
 // Checks what the `history` list reads of a saved check (its time is UTF-8,
 // its answers and result are objects, and the urgency and the first cause's
 // id and name are text when present); throws Error(data) as

@@ -1,6 +1,7 @@
 #include "lib/result_json.hpp"
 
 #include "lib/answers.hpp"
+#include "lib/version.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -201,7 +202,8 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
                               ",\"equipment\":" + string_array(technique.equipment) + "}");
     }
     m_schema_version = "\"schema_version\":" + std::to_string(k_result_schema_version) + ",";
-    m_tail = "]," + member("notice", rules.notice) + "}";
+    m_tail = "]," + member("tool_version", tool_version()) + "," +
+             member("rules_version", rules.version) + "," + member("notice", rules.notice) + "}";
 }
 
 void ResultWriter::append_answer(std::size_t question, double value, std::string &out) const {

@@ -32,7 +32,8 @@ std::string indent_json(std::string_view compact);
 // urgency_name, urgency_advice, screen_complete, not_ruled_out, red_flags,
 // urgency_rules, causes, techniques, unanswered, asked, answers (each known
 // answer, question id -> value, in the rule set's order), changes
-// ({question, before, after, since} against a saved check), notice; each red flag, rule and cause
+// ({question, before, after, since} against a saved check), tool_version,
+// rules_version (the program's and the rule set's versions), notice; each red flag, rule and cause
 // carries `because`:
 // [{question, answer}], an answer being true/false, a number or the option's
 // name. It writes compact JSON without building a tree, every constant text
@@ -69,7 +70,7 @@ class ResultWriter {
     std::vector<std::string> m_cause_head;   // {"id":..,"name":..,"score":
     std::vector<std::string> m_cause_middle; // ,"summary":..,"because":[
     std::vector<std::string> m_technique;    // the whole object
-    std::string m_tail;                      // ],"notice":"..."}
+    std::string m_tail; // ],"tool_version":..,"rules_version":..,"notice":".."}
 };
 
 } // namespace sciatica

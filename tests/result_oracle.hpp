@@ -8,6 +8,7 @@
 #include "lib/answers.hpp"
 #include "lib/engine.hpp"
 #include "lib/result_json.hpp"
+#include "lib/version.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -110,6 +111,8 @@ inline nlohmann::ordered_json result_to_json(const Result &result) {
     out["asked"] = question_ids(result, result.asked);
     out["answers"] = answers_json(result);
     out["changes"] = changes_json(result);
+    out["tool_version"] = tool_version();
+    out["rules_version"] = result.rules->version;
     out["notice"] = result.rules->notice;
     return out;
 }

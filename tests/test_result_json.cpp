@@ -121,3 +121,15 @@ TEST_CASE("the writer gives result_to_json's bytes for every public vignette", "
         CHECK(indent_json(written(result)) == result_to_json(result).dump(2));
     }
 }
+
+TEST_CASE("every result names the program's and the rule set's versions before the notice",
+          "[result_json]") {
+    RuleSet rules = small_rules();
+    rules.version = "2.3.4";
+    Result result = evaluate(rules, no_answers(rules));
+    std::string out = written(result);
+    std::string expected = ",\"tool_version\":" + escaped(tool_version()) +
+                           ",\"rules_version\":\"2.3.4\",\"notice\":";
+    CHECK(out.find(expected) != std::string::npos);
+    CHECK(!std::string(tool_version()).empty()); // the e2e tests compare it with CMake's
+}

@@ -240,6 +240,25 @@ class HistoryTest(ScratchHistory):
         broken = dict(document, extra=1)
         self.assertTrue(list(history_validator().iter_errors(broken)))
 
+    @unittest.skipIf(jsonschema is None, "python3-jsonschema is not installed")
+    def test_show_and_every_export_line_carry_schema_version_first(self):
+        saved = [self.save("pain_score=%d" % score) for score in (2, 6)]
+        shown = json.loads(self.sciatica("history", "show", "2", "--format", "json").stdout)
+        lines = [json.loads(line) for line in self.sciatica("history", "export").stdout.splitlines()]
+        self.assertEqual(len(lines), 2)
+        for document in [shown] + lines:
+            self.assertEqual(list(document)[:2], ["schema_version", "id"])
+            self.assertEqual(document["schema_version"], 1)
+            history_validator().validate(document)
+        # The saved result names the versions it was given under.
+        self.assertEqual(lines[1]["result"], saved[1])
+        self.assertEqual(lines[1]["result"]["rules_version"], lines[1]["rules_version"])
+        # A check of the list has none of its own, and a lone check needs one.
+        listed = self.history()["checks"][0]
+        self.assertNotIn("schema_version", listed)
+        self.assertFalse(history_validator().is_valid(listed))
+        self.assertFalse(history_validator().is_valid(dict(lines[0], schema_version=2)))
+
 
 if __name__ == "__main__":
     unittest.main()

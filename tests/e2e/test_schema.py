@@ -121,6 +121,45 @@ class BatchLines(SchemaTest):
         self.assertNotIn("case_id", out[-1])
 
 
+class Versions(SchemaTest):
+    """Every result names the program's and the rule set's versions, after
+    changes and before the notice, and they are the same for the same answers."""
+
+    def expected(self):
+        with open(os.path.join(SOURCE_DIR, "rules", "default.yaml"), encoding="utf-8") as f:
+            rules_version = str(yaml.safe_load(f)["version"])
+        tool = os.environ.get("SCIATICA_VERSION") or run("--version").stdout.split()[1]
+        return tool, rules_version
+
+    def assertVersions(self, out):
+        tool, rules_version = self.expected()
+        self.assertEqual(out["tool_version"], tool)
+        self.assertEqual(out["rules_version"], rules_version)
+        self.assertEqual(list(out)[-3:], ["tool_version", "rules_version", "notice"])
+
+    def test_check_names_both_versions(self):
+        out = self.json_of("check", "--no-input", "--answer", "leg_pain=yes")
+        self.validate("result", out)
+        self.assertVersions(out)
+        self.assertEqual(run("check", "--no-input", "--answer", "leg_pain=yes",
+                             "--format", "json").stdout,
+                         run("check", "--no-input", "--answer", "leg_pain=yes",
+                             "--format", "json").stdout)
+
+    def test_every_batch_result_names_both_versions(self):
+        p = run("batch", "-", stdin='{"case_id": "a", "leg_pain": true}\n{}\n')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        lines = [json.loads(line) for line in p.stdout.splitlines()]
+        self.assertEqual(len(lines), 2)
+        for line in lines:
+            self.assertVersions(line)
+
+    def test_the_schema_rejects_a_version_that_is_not_a_string(self):
+        out = self.json_of("check", "--no-input")
+        out["tool_version"] = 1
+        self.assertInvalid("result", out)
+
+
 class EducationCommands(SchemaTest):
     def test_about_is_valid(self):
         self.require("about")
