@@ -1,5 +1,7 @@
 #include "cli/check_history.hpp"
 
+#include "cli/config.hpp"
+
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
 #include "lib/history_answers.hpp"
@@ -14,10 +16,6 @@
 namespace sciatica::cli {
 
 namespace {
-
-const char *process_env(const char *name) {
-    return std::getenv(name);
-}
 
 void say(const std::string &text) {
     ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());

@@ -143,18 +143,6 @@ CompletionModel build_completion_model(const CLI::App &app, const RuleSet &rules
     return model;
 }
 
-std::vector<std::string> all_option_names(const CompletionModel &model) {
-    std::vector<std::string> names;
-    for (const auto &command : model.commands) {
-        for (const auto &option : command.options) {
-            names.insert(names.end(), option.names.begin(), option.names.end());
-        }
-    }
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    return names;
-}
-
 } // namespace sciatica::cli
 
 namespace sciatica::cli {

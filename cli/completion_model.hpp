@@ -53,9 +53,6 @@ struct CompletionModel {
 
 CompletionModel build_completion_model(const CLI::App &app, const RuleSet &rules);
 
-// Every name of every option of every command, with duplicates removed.
-std::vector<std::string> all_option_names(const CompletionModel &model);
-
 std::string bash_completion(const CompletionModel &model);
 std::string zsh_completion(const CompletionModel &model);
 std::string fish_completion(const CompletionModel &model);

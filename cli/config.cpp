@@ -11,11 +11,11 @@
 
 namespace sciatica::cli {
 
-namespace {
-
 const char *process_env(const char *name) {
     return std::getenv(name);
 }
+
+namespace {
 
 // Every option of `app` and its subcommands whose long name is `name`.
 void collect_options(CLI::App &app, const std::string &name, std::vector<CLI::Option *> &out) {

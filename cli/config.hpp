@@ -12,6 +12,10 @@ namespace sciatica::cli {
 // the environment become the defaults of --rules, --color and every --format
 // option of every command, and flags override them.
 
+// The process environment (std::getenv), as the getenv-like reader the lib
+// functions take; the one copy for every command.
+const char *process_env(const char *name);
+
 // Adds the global --color option. Call before the commands are added.
 void add_settings_options(CLI::App &app, Context &context);
 

@@ -3,6 +3,7 @@
 
 #include "cli/check_history.hpp"
 #include "cli/commands.hpp"
+#include "cli/config.hpp"
 #include "cli/education.hpp"
 #include "cli/format.hpp"
 #include "cli/output.hpp"
@@ -41,10 +42,6 @@ struct HistoryOptions {
     std::string export_format = "json";
     std::string subject; // export --format fhir
 };
-
-const char *process_env(const char *name) {
-    return std::getenv(name);
-}
 
 std::string store_path() {
     return history_path(process_env);

@@ -3,6 +3,7 @@
 #include "cli/render_questions.hpp"
 #include "lib/answers.hpp"
 #include "lib/condition.hpp"
+#include "lib/text_util.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -14,12 +15,6 @@ namespace {
 
 // Layout limits that keep a result on one screen; the JSON result lists all.
 constexpr std::size_t k_shown_causes = 3;
-
-std::string lower_case(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 // "3 May 2026" for an ISO date ("2026-05-03..."); the text itself when it is
 // not one.
@@ -97,7 +92,7 @@ std::string name_and_why(const Result &result, const std::string &lead,
     // "Leg symptoms on walking: leg symptoms on walking" says nothing new.
     said.erase(std::remove_if(said.begin(), said.end(),
                               [&lead](const std::string &statement) {
-                                  return lower_case(statement) == lower_case(lead);
+                                  return lower(statement) == lower(lead);
                               }),
                said.end());
     if (style.plain) {

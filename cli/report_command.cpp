@@ -1,6 +1,7 @@
 // sciatica report: a summary of the saved checks to take to the visit.
 
 #include "cli/commands.hpp"
+#include "cli/config.hpp"
 #include "cli/output.hpp"
 #include "lib/error.hpp"
 #include "lib/history.hpp"
@@ -17,10 +18,6 @@
 namespace sciatica::cli {
 
 namespace {
-
-const char *process_env(const char *name) {
-    return std::getenv(name);
-}
 
 // Today as YYYY-MM-DD in local time: the print date on every page.
 std::string today() {

@@ -283,7 +283,7 @@ class DuplicateKeys : public nlohmann::json_sax<nlohmann::json> {
     }
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) override {
+    bool parse_error(std::size_t, const std::string &, const nlohmann::json::exception &) override {
         return false;
     }
 

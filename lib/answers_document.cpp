@@ -19,12 +19,6 @@ namespace sciatica {
 
 namespace {
 
-// "an array", "an object", "a string".
-std::string with_article(const std::string &noun) {
-    bool vowel = !noun.empty() && std::string("aeiou").find(noun.front()) != std::string::npos;
-    return (vowel ? "an " : "a ") + noun;
-}
-
 double json_answer(const Question &question, const nlohmann::json &value) {
     if (value.is_boolean()) {
         if (question.type != QuestionType::yes_no) {

@@ -158,9 +158,11 @@ void append_json_double(std::string &out, double value) {
         out += "null";
         return;
     }
-    std::array<char, 64> buffer{};
-    char *end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+    // nlohmann's public dump, not its private detail::to_chars (which can
+    // change on any upgrade). std::to_chars cannot stand in: nlohmann's Grisu2
+    // is not always shortest (about 1 double in 700 differs), and the result
+    // must keep the bytes result_to_json and the history JSON write.
+    out += nlohmann::json(value).dump();
 }
 
 ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {

@@ -167,17 +167,8 @@ const std::string &text_of(const Texts &texts, std::string_view key) {
 int RuleSet::question_index(const std::string &id) const {
     return index_of(questions, id);
 }
-int RuleSet::cause_index(const std::string &id) const {
-    return index_of(causes, id);
-}
-int RuleSet::technique_index(const std::string &id) const {
-    return index_of(techniques, id);
-}
 int RuleSet::urgency_index(const std::string &id) const {
     return index_of(urgencies, id);
-}
-int RuleSet::equipment_index(const std::string &id) const {
-    return index_of(equipment, id);
 }
 
 std::vector<std::string> RuleSet::question_ids() const {

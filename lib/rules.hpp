@@ -327,12 +327,9 @@ struct RuleSet {
     std::vector<FlagFamily> flag_families;
     std::vector<QuestionGroup> question_groups;
 
-    // Index of the question, cause, technique or urgency with `id`, or -1.
+    // Index of the question or urgency with `id`, or -1.
     int question_index(const std::string &id) const;
-    int cause_index(const std::string &id) const;
-    int technique_index(const std::string &id) const;
     int urgency_index(const std::string &id) const;
-    int equipment_index(const std::string &id) const;
 
     std::vector<std::string> question_ids() const;
     std::vector<std::string> cause_ids() const;

@@ -87,6 +87,11 @@ std::string_view trim(std::string_view text, std::string_view blanks) {
     return text.substr(begin, text.find_last_not_of(blanks) - begin + 1);
 }
 
+std::string with_article(const std::string &noun) {
+    bool vowel = !noun.empty() && std::string("aeiou").find(noun.front()) != std::string::npos;
+    return (vowel ? "an " : "a ") + noun;
+}
+
 std::string lower(std::string_view text) {
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(),

@@ -51,6 +51,9 @@ bool is_unsafe_character(char32_t c);
 // default, the C locale's white space).
 std::string_view trim(std::string_view text, std::string_view blanks = " \t\n\v\f\r");
 
+// `noun` after "a" or "an", by its first letter: "an urgency", "a cause".
+std::string with_article(const std::string &noun);
+
 // `text` with ASCII letters in lower case; other bytes as they are.
 std::string lower(std::string_view text);
 

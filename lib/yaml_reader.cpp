@@ -33,12 +33,6 @@ SourceMark mark_of(const YAML::Mark &mark) {
     return {mark.line + 1, mark.column + 1};
 }
 
-// "an urgency", "a cause".
-std::string with_article(const std::string &noun) {
-    bool vowel = !noun.empty() && std::string("aeiou").find(noun.front()) != std::string::npos;
-    return (vowel ? "an " : "a ") + noun;
-}
-
 } // namespace
 
 SourceMark mark_of(const YAML::Node &node) {

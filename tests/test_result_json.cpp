@@ -8,6 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <random>
+
 using namespace sciatica;
 using sciatica::test::answers_of;
 using sciatica::test::result_to_json;
@@ -101,6 +107,58 @@ TEST_CASE("string escaping matches nlohmann for every byte below 0x80", "[result
 
 TEST_CASE("doubles are written as nlohmann writes them", "[result_json]") {
     for (double value : {0.0, 3.0, -2.5, 0.1, 1e-7, 1e21, 123456789.125}) {
+        std::string out;
+        append_json_double(out, value);
+        CHECK(out == nlohmann::json(value).dump());
+    }
+}
+
+TEST_CASE("doubles are written in nlohmann's exact form, pinned", "[result_json]") {
+    // Pinned strings, so a change of the library's float format shows here
+    // and not as a silent change in every result. nlohmann's Grisu2 is not
+    // always shortest (3.1322315702267408e+16 has a 16-digit form), which is
+    // why std::to_chars cannot stand in for it byte for byte.
+    const std::vector<std::pair<double, std::string>> pinned = {
+        {0.0, "0.0"},
+        {-0.0, "-0.0"},
+        {3.0, "3.0"},
+        {45.0, "45.0"},
+        {-2.0, "-2.0"},
+        {1e6, "1000000.0"},
+        {123456789.0, "123456789.0"},
+        {1e15, "1e+15"},
+        {1e16, "1e+16"},
+        {0.1, "0.1"},
+        {0.43, "0.43"},
+        {1e-7, "1e-07"},
+        {0.0001, "0.0001"},
+        {1e-5, "1e-05"},
+        {1e21, "1e+21"},
+        {104.36, "104.36"},
+        {-2.5, "-2.5"},
+        {123456789.125, "123456789.125"},
+        {0.1 + 0.2, "0.30000000000000004"},
+        {1.7976931348623157e308, "1.7976931348623157e+308"},
+        {5e-324, "5e-324"},
+        {3.1322315702267408e+16, "3.1322315702267408e+16"},
+        {std::numeric_limits<double>::infinity(), "null"},
+        {std::numeric_limits<double>::quiet_NaN(), "null"}};
+    for (const auto &[value, text] : pinned) {
+        std::string out;
+        append_json_double(out, value);
+        CHECK(out == text);
+    }
+}
+
+TEST_CASE("doubles match nlohmann's dump over many bit patterns", "[result_json]") {
+    std::mt19937_64 bits(22);
+    for (int i = 0; i < 20000; ++i) {
+        std::uint64_t pattern = bits();
+        double value = 0;
+        std::memcpy(&value, &pattern, sizeof value);
+        if (!std::isfinite(value)) {
+            continue;
+        }
         std::string out;
         append_json_double(out, value);
         CHECK(out == nlohmann::json(value).dump());
