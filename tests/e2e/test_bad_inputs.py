@@ -595,7 +595,11 @@ class Batch(unittest.TestCase):
                 p.stdin.flush()
             p.stdin.close()
         except BrokenPipeError:
-            pass  # it stopped reading at the long line, as it should, and exited
+            # It stopped reading at the long line, as it should, and exited.
+            try:
+                p.stdin.close()
+            except BrokenPipeError:
+                pass
         slow_out, slow_err = p.stdout.read(), p.stderr.read()
         p.wait(timeout=30)
         for out, err, code, name in ((from_file.stdout, from_file.stderr, from_file.returncode,
