@@ -136,3 +136,17 @@ def source_excerpt(text, line, column):
     if len(source) > 200 or any(ord(c) < 0x20 or ord(c) == 0x7F for c in shown):
         return ""
     return shown + "\n" + " " * min(column - 1, len(shown)) + "^\n"
+
+
+def questions_of(condition, found):
+    """Adds to the set `found` every question id that a rule-set condition
+    (as `sciatica rules dump` writes it) reads; returns `found`."""
+    if isinstance(condition, dict):
+        if isinstance(condition.get("q"), str):
+            found.add(condition["q"])
+        for value in condition.values():
+            questions_of(value, found)
+    elif isinstance(condition, list):
+        for value in condition:
+            questions_of(value, found)
+    return found

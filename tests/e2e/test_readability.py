@@ -12,7 +12,7 @@ import unittest
 
 import yaml
 
-from support import run
+from support import questions_of, run
 
 LIMIT = 8.0
 
@@ -37,18 +37,6 @@ def grade(text):
         return 0.0
     count = sum(syllables(w) for w in words)
     return 0.39 * len(words) / max(1, len(sentences)) + 11.8 * count / len(words) - 15.59
-
-
-def questions_of(condition, found):
-    if isinstance(condition, dict):
-        if isinstance(condition.get("q"), str):
-            found.add(condition["q"])
-        for value in condition.values():
-            questions_of(value, found)
-    elif isinstance(condition, list):
-        for value in condition:
-            questions_of(value, found)
-    return found
 
 
 def texts_to_check(rules):

@@ -16,7 +16,7 @@ import unittest
 import yaml
 
 from pty_support import Session, group_items, group_reply, last_question
-from support import SOURCE_DIR, run
+from support import SOURCE_DIR, questions_of, run
 
 VIGNETTES = os.path.join(SOURCE_DIR, "rules", "vignettes", "public.yaml")
 SHARED_VIGNETTES = os.path.join(SOURCE_DIR, "..", "shared", "vignettes", "public.yaml")
@@ -46,19 +46,6 @@ def reply(value):
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
-
-
-def questions_of(condition, found):
-    """Adds to `found` every question id that `condition` reads."""
-    if isinstance(condition, dict):
-        if isinstance(condition.get("q"), str):
-            found.add(condition["q"])
-        for value in condition.values():
-            questions_of(value, found)
-    elif isinstance(condition, list):
-        for value in condition:
-            questions_of(value, found)
-    return found
 
 
 NOT_APPLICABLE = object()  # a question whose ask_when is false: every comparison is false
