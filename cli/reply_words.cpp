@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <editline/readline.h>
 #include <sstream>
+#include <termios.h>
+#include <unistd.h>
 
 namespace sciatica::cli {
 
@@ -23,7 +25,26 @@ std::optional<std::string> read_line(const std::string &prompt) {
         rl_initialize();
         ready = true;
     }
+    // Out of line mode before the prompt, not after it. The editor writes
+    // its prompt and only then leaves line mode, and a key sent in between
+    // (a person or a script that answers as soon as the prompt shows) went
+    // to the terminal's line discipline instead: Ctrl-D there came through
+    // as a NUL byte, and the interview waited for ever. The editor puts
+    // back the mode it found, so the line mode from before is put back
+    // here, for the save question and the shell.
+    termios before{};
+    const bool terminal = tcgetattr(STDIN_FILENO, &before) == 0;
+    if (terminal) {
+        termios keys = before;
+        keys.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO);
+        keys.c_cc[VMIN] = 1;
+        keys.c_cc[VTIME] = 0;
+        tcsetattr(STDIN_FILENO, TCSANOW, &keys);
+    }
     char *line = readline(prompt.c_str());
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &before);
+    }
     if (line == nullptr) {
         return std::nullopt;
     }

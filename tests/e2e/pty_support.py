@@ -29,7 +29,7 @@ def _take_terminal():
 class Session:
     """One run of the binary with a pty on stdin and stderr."""
 
-    def __init__(self, *args, columns=400, env=None, stdout_on_terminal=False):
+    def __init__(self, *args, columns=400, env=None, stdout_on_terminal=False, program=None):
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
         full_env = dict(os.environ)
@@ -42,7 +42,8 @@ class Session:
         full_env["SCIATICA_SAVE"] = "never"
         full_env.update(env or {})
         # stdout_on_terminal: the result goes to the same screen as the prompts.
-        self.proc = subprocess.Popen([BIN, *args], stdin=slave, stderr=slave,
+        # program: what runs the binary (a tracer, say), BIN's path included.
+        self.proc = subprocess.Popen([*(program or [BIN]), *args], stdin=slave, stderr=slave,
                                      stdout=slave if stdout_on_terminal else subprocess.PIPE,
                                      env=full_env,
                                      preexec_fn=_take_terminal)
@@ -63,7 +64,7 @@ class Session:
         self.screen += data.decode("utf-8", "replace").replace("\r\n", "\n")
         return True
 
-    def wait_prompt(self, timeout=10):
+    def wait_prompt(self, timeout=10, editor=True):
         """Waits for the next prompt; returns the terminal text since the last
         one, or None when the program ended instead."""
         deadline = time.time() + timeout
@@ -71,6 +72,8 @@ class Session:
             if self.screen.endswith(PROMPT_END) and len(self.screen) > self._seen:
                 chunk = self.screen[self._seen:]
                 self._seen = len(self.screen)
+                if editor:
+                    self._wait_for_editor(deadline)
                 return chunk
             got = self._read(0.2)
             if got is None or (got is False and self.proc.poll() is not None):
@@ -79,6 +82,25 @@ class Session:
                 return None
         self.kill()
         raise AssertionError("no prompt within %ss; screen so far:\n%s" % (timeout, self.screen))
+
+    def _wait_for_editor(self, deadline):
+        """The line editor writes its prompt while the terminal is still in
+        line mode and only then takes it into its own mode. A key sent in
+        between is seen by the terminal's line discipline instead: Ctrl-D
+        there becomes a NUL byte once the editor's mode is on, and the
+        program waits for an answer that never comes (seen under the
+        sanitizer build, which is slow enough to lose that race). A person
+        reads the prompt first; the test waits until the editor is ready
+        (at most two seconds: a prompt of the program's own, without the
+        editor, never leaves line mode)."""
+        deadline = min(deadline, time.time() + 2)
+        while time.time() < deadline and self.proc.poll() is None:
+            try:
+                if not termios.tcgetattr(self.master)[3] & termios.ICANON:
+                    return
+            except termios.error:
+                return
+            time.sleep(0.005)
 
     def type(self, text):
         os.write(self.master, text.encode())

@@ -181,6 +181,28 @@ class Interview(unittest.TestCase):
         for sign in RULES["emergency_signs"]:
             self.assertIn(sign.split()[0], s.screen)
 
+    def test_a_key_sent_as_soon_as_the_prompt_shows_is_taken(self):
+        # The line editor used to write its prompt in line mode and leave it
+        # only afterwards; Ctrl-D sent in between (by a script, or a person
+        # on a slow machine) became a NUL byte and the check waited for ever
+        # (CI, sanitizer build). strace slows every system call enough to
+        # lose that race each time, so the check is run under it.
+        import shutil
+        import subprocess
+        import pty_support
+        strace = shutil.which("strace")
+        if strace is None or subprocess.run([strace, "-o", "/dev/null", "true"],
+                                            capture_output=True).returncode != 0:
+            self.skipTest("strace cannot trace here")
+        for _ in range(3):
+            s = Session("check", "--format", "json",
+                        program=[strace, "-o", "/dev/null", pty_support.BIN])
+            s.wait_prompt(editor=False)  # send at once, as a script would
+            s.ctrl_d()
+            code, out = s.finish(timeout=20)
+            self.assertEqual((code, out), (66, ""))
+            self.assertIn(RULES["texts"]["stopped"], s.screen)
+
     def test_ctrl_c_exits_130_at_once_with_no_result(self):
         s = Session("check", "--format", "json")
         s.wait_prompt()
