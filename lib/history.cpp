@@ -94,7 +94,7 @@ HistoryStore::HistoryStore(std::string path, bool create) : m_path(std::move(pat
             fail(code, "open");
         }
         sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
-        m_layout = inspect();
+        m_layout = inspect_consistently();
         if (create) {
             migrate();
             m_ready_to_write = true;
@@ -148,6 +148,26 @@ void HistoryStore::exec(const std::string &sql) const {
     int code = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, nullptr);
     if (code != SQLITE_OK) {
         fail(code, "update");
+    }
+}
+
+// inspect() reads the header's ids and then the table list: without one
+// read transaction around both, another process's first save could commit
+// in between, and a blank file would look like a foreign database (ids 0,
+// tables present): "a database of another program" (seen with two processes
+// saving at once under the sanitizer build).
+HistoryStore::Layout HistoryStore::inspect_consistently() const {
+    int code = sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK) {
+        fail(code, "read");
+    }
+    try {
+        Layout layout = inspect();
+        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+        return layout;
+    } catch (...) {
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
     }
 }
 

@@ -103,6 +103,7 @@ class HistoryStore {
         bool blank = false; // an empty file, or a database with nothing in it
     };
     Layout inspect() const;
+    Layout inspect_consistently() const; // inspect() in one read transaction
     void prepare_write();
     void migrate();
     std::vector<SavedCheck> query(const std::string &sql, std::optional<long long> id) const;
