@@ -15,6 +15,8 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${SCIATICA_BUILD_DIR:-build}
 
 log() { printf 'dev.sh: %s\n' "$*" >&2; }
+# Where CI's time goes: each stage of `test` says how long the run has taken.
+stage() { log "[$((SECONDS / 60))m$((SECONDS % 60))s] $*"; }
 
 install_missing() {
     local list=${1:-scripts/packages.txt} missing=() pkg
@@ -92,21 +94,32 @@ case "$cmd" in
         exec "$BUILD_DIR/sciatica" check "$@"
         ;;
     test)
+        stage "release build"
         build -DSCIATICA_WERROR=ON
         install_fhir_validator
         # The package Debian would take, with lintian.
+        stage "package"
         package
+        stage "tests"
         ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"
         # The whole suite again with AddressSanitizer and UBSan: any report fails.
         # (Not the package test: a sanitizer build is never packaged, and its
         # Depends on libasan/libubsan differ from a release's.)
+        # -O1 -g1 (line tables only), as the sanitizers' own documentation
+        # suggests: the reports keep file and line, and the build takes about
+        # 40% less than -O2 -g, which kept CI near its 30 minutes.
         BUILD_DIR=${SCIATICA_ASAN_BUILD_DIR:-build-asan}
-        build -DSCIATICA_WERROR=ON -DSCIATICA_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+        stage "sanitizer build"
+        build -DSCIATICA_WERROR=ON -DSCIATICA_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
+        stage "sanitizer tests"
         ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
             ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)" -E '^install_and_package$'
         # Short fuzz runs from the committed seeds: any crash fails.
+        stage "fuzz"
         install_missing scripts/packages-fuzz.txt
         bash tests/fuzz/run.sh "${SCIATICA_FUZZ_SECONDS:-20}"
+        stage "done"
         ;;
     build)
         build

@@ -26,6 +26,7 @@ jobs=${SCIATICA_FUZZ_JOBS:-1}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 CC=clang CXX=clang++ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
     -DSCIATICA_FUZZ=ON -DSCIATICA_SANITIZE=ON -DSCIATICA_BUILD_TESTS=OFF "${launcher[@]}" >&2
 cmake --build "$build_dir" --target "${targets[@]}" >&2
 
