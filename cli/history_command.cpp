@@ -344,7 +344,7 @@ void run_export(Context &context, const HistoryOptions &options) {
     auto checks = saved_checks(path);
     for (const auto &check : checks) {
         if (options.export_format == "fhir") {
-            failed += append_check_fhir(rules, check, options.subject, out) ? 0 : 1;
+            failed += append_check_fhir(rules, check, options.subject, out) ? 0U : 1U;
         } else {
             out += saved_check_line(rules, check, path).dump() + "\n";
         }

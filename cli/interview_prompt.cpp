@@ -310,7 +310,7 @@ class Prompter {
     // Progress: the screens shown and those that could still follow.
     std::string progress_text() const {
         return "(" + std::to_string(m_number) + " of about " +
-               std::to_string(m_number - 1 + m_interview.remaining()) + ")";
+               std::to_string(m_number - 1 + static_cast<std::size_t>(m_interview.remaining())) + ")";
     }
 
     // "1 3 4?" into `values`, one per item of `count`: yes to each number

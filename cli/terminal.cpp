@@ -99,7 +99,8 @@ std::string paint(const TextStyle &style, const char *sgr, const std::string &te
 
 std::size_t display_width(const std::string &text) {
     std::size_t count = 0;
-    for (unsigned char c : text) {
+    for (const char byte : text) {
+        const auto c = static_cast<unsigned char>(byte);
         count += (c & 0xC0) != 0x80 ? 1 : 0; // skip UTF-8 continuation bytes
     }
     return count;

@@ -180,7 +180,7 @@ bool read_value(Cursor &in, const Question *question, std::optional<double> &ans
 // The index just past the JSON string that opens at line[i].
 std::size_t string_end(std::string_view line, std::size_t i) {
     for (++i; i < line.size() && line[i] != '"'; ++i) {
-        i += line[i] == '\\' ? 1 : 0;
+        i += line[i] == '\\' ? 1U : 0U;
     }
     return std::min(i + 1, line.size());
 }

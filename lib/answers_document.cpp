@@ -96,7 +96,7 @@ std::size_t line_of_top_level_key(std::string_view text, std::size_t ordinal) {
             }
             expect_key = false;
             for (++i; i < text.size() && text[i] != '"'; ++i) {
-                i += text[i] == '\\' ? 1 : 0;
+                i += text[i] == '\\' ? 1U : 0U;
             }
         } else if (c == '{' || c == '[') {
             ++depth;

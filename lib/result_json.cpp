@@ -73,7 +73,7 @@ std::string indent_json(std::string_view compact) {
             // Copy the string whole: what it holds is not structure.
             std::size_t end = i + 1;
             while (end < compact.size() && compact[end] != '"') {
-                end += compact[end] == '\\' ? 2 : 1;
+                end += compact[end] == '\\' ? 2U : 1U;
             }
             end = std::min(end + 1, compact.size());
             out.append(compact.substr(i, end - i));
