@@ -45,11 +45,6 @@ extern "C" void on_interrupt(int) {
     _exit(k_exit_interrupted);
 }
 
-void say(const std::string &text) {
-    ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
-    (void)ignored;
-}
-
 std::string keys_hint(const Question &question) {
     switch (question.type) {
     case QuestionType::yes_no:

@@ -97,6 +97,11 @@ std::string paint(const TextStyle &style, const char *sgr, const std::string &te
     return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
 }
 
+void say(const std::string &text) {
+    ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
+    (void)ignored;
+}
+
 std::size_t display_width(const std::string &text) {
     std::size_t count = 0;
     for (const char byte : text) {
