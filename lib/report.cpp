@@ -5,6 +5,7 @@
 #include "lib/history_json.hpp"
 #include "lib/report_figures.hpp"
 #include "lib/report_html.hpp"
+#include "lib/text_util.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -153,9 +154,9 @@ std::string summary_section(const Source &in) {
     if (in.checks.size() > 1 && first != nullptr && first != &latest &&
         latest["pain_score"].is_number()) {
         trend = words(rules, "report_trend",
-                      {{"first", number_text((*first)["pain_score"].get<double>())},
+                      {{"first", format_number((*first)["pain_score"].get<double>())},
                        {"from", date_of((*first)["at"])},
-                       {"latest", number_text(latest["pain_score"].get<double>())},
+                       {"latest", format_number(latest["pain_score"].get<double>())},
                        {"to", date_of(latest["at"])}});
     }
     auto row = [&rules](const char *key, const std::string &value) {

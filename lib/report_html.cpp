@@ -1,8 +1,8 @@
 #include "lib/report_html.hpp"
 
 #include "lib/report.hpp"
+#include "lib/text_util.hpp"
 
-#include <cstdio>
 #include <string>
 
 namespace sciatica::report_html {
@@ -130,12 +130,6 @@ std::string text(const std::string &value) {
     return html_escape(value);
 }
 
-std::string number_text(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
-}
-
 // A stored answer in plain words.
 std::string answer_words(const RuleSet &rules, const Json &value) {
     if (value.is_null()) {
@@ -147,7 +141,7 @@ std::string answer_words(const RuleSet &rules, const Json &value) {
     if (value.is_string()) {
         return value.get<std::string>();
     }
-    return value.is_number() ? number_text(value.get<double>()) : value.dump();
+    return value.is_number() ? format_number(value.get<double>()) : value.dump();
 }
 
 std::string prompt_of(const RuleSet &rules, const std::string &id) {
