@@ -198,10 +198,10 @@ std::string concluded_text(const RuleSet &rules, const nlohmann::ordered_json &c
     const auto &said = check["answers"];
     const auto &changes =
         result.contains(result_member::k_changes) ? result[result_member::k_changes] : none;
-    std::string from = " (from your other answers)";
+    std::string from = text_of(rules.texts, "concluded_from_other_answers");
     if (!changes.empty() && changes.front().contains(result_member::k_since)) {
-        from = " (from what changed since the check on " +
-               short_time(changes.front()[result_member::k_since]) + ")";
+        from = text_with(rules.texts, "history_from_changes",
+                         {{"date", short_time(changes.front()[result_member::k_since])}});
     }
     std::vector<std::string> seen;
     std::string out;
@@ -220,14 +220,16 @@ std::string concluded_text(const RuleSet &rules, const nlohmann::ordered_json &c
                 if (given == because[result_member::k_answer]) {
                     continue;
                 }
-                out += wrap(prompt_of(rules, id) + " Treated as " +
-                                in_words(because[result_member::k_answer]) +
-                                ", though you answered " + in_words(given) + from + ".",
+                out += wrap(text_with(rules.texts, "history_treated_as",
+                                      {{"from", from},
+                                       {"question", prompt_of(rules, id)},
+                                       {"answer", in_words(because[result_member::k_answer])},
+                                       {"given", in_words(given)}}),
                             style.width, "  - ", "    ");
             }
         }
     }
-    return out.empty() ? "" : "\nConcluded from your answers, not said by you:\n" + out;
+    return out.empty() ? "" : "\n" + text_of(rules.texts, "history_concluded_heading") + "\n" + out;
 }
 
 std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,

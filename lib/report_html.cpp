@@ -98,15 +98,7 @@ std::string css_string(const std::string &value) {
 // filled in. Not escaped: text() does that where it is written.
 std::string words(const RuleSet &rules, std::string_view key,
                   std::initializer_list<std::pair<const char *, std::string>> values) {
-    std::string out = text_of(rules.texts, key);
-    for (const auto &[name, value] : values) {
-        const std::string placeholder = std::string("{") + name + "}";
-        for (auto at = out.find(placeholder); at != std::string::npos;
-             at = out.find(placeholder, at + value.size())) {
-            out.replace(at, placeholder.size(), value);
-        }
-    }
-    return out;
+    return text_with(rules.texts, key, values);
 }
 
 std::string style_sheet(const RuleSet &rules, const std::string &printed_on) {
