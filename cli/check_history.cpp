@@ -1,6 +1,7 @@
 #include "cli/check_history.hpp"
 
 #include "cli/config.hpp"
+#include "cli/terminal.hpp"
 
 #include "lib/answers.hpp"
 #include "lib/error.hpp"
@@ -16,11 +17,6 @@
 namespace sciatica::cli {
 
 namespace {
-
-void say(const std::string &text) {
-    ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
-    (void)ignored;
-}
 
 std::string format_weeks(double weeks) {
     std::string text = std::to_string(weeks);

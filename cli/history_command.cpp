@@ -11,11 +11,12 @@
 #include "lib/engine.hpp"
 #include "lib/error.hpp"
 #include "lib/fhir.hpp"
-#include "lib/history_answers.hpp"
 #include "lib/history.hpp"
+#include "lib/history_answers.hpp"
 #include "lib/history_files.hpp"
 #include "lib/history_json.hpp"
 #include "lib/limits.hpp"
+#include "lib/result_format.hpp"
 #include "lib/text_util.hpp"
 
 #include <CLI/CLI.hpp>
@@ -195,34 +196,40 @@ std::string concluded_text(const RuleSet &rules, const nlohmann::ordered_json &c
     const auto none = nlohmann::ordered_json::array();
     const auto &result = check["result"];
     const auto &said = check["answers"];
-    const auto &changes = result.contains("changes") ? result["changes"] : none;
-    std::string from = " (from your other answers)";
-    if (!changes.empty() && changes.front().contains("since")) {
-        from = " (from what changed since the check on " +
-               short_time(changes.front()["since"]) + ")";
+    const auto &changes =
+        result.contains(result_member::k_changes) ? result[result_member::k_changes] : none;
+    std::string from = text_of(rules.texts, "concluded_from_other_answers");
+    if (!changes.empty() && changes.front().contains(result_member::k_since)) {
+        from = text_with(rules.texts, "history_from_changes",
+                         {{"date", short_time(changes.front()[result_member::k_since])}});
     }
     std::vector<std::string> seen;
     std::string out;
-    for (const char *list : {"red_flags", "urgency_rules", "causes"}) {
+    for (const char *list :
+         {result_member::k_red_flags, result_member::k_urgency_rules, result_member::k_causes}) {
         for (const auto &rule : result.contains(list) ? result[list] : none) {
-            for (const auto &because : rule.contains("because") ? rule["because"] : none) {
-                std::string id = because.value("question", "");
+            for (const auto &because :
+                 rule.contains(result_member::k_because) ? rule[result_member::k_because] : none) {
+                std::string id = because.value(result_member::k_question, "");
                 if (id.empty() || std::find(seen.begin(), seen.end(), id) != seen.end()) {
                     continue;
                 }
                 seen.push_back(id);
                 const nlohmann::ordered_json given =
                     said.contains(id) ? said[id] : nlohmann::ordered_json();
-                if (given == because["answer"]) {
+                if (given == because[result_member::k_answer]) {
                     continue;
                 }
-                out += wrap(prompt_of(rules, id) + " Treated as " + in_words(because["answer"]) +
-                                ", though you answered " + in_words(given) + from + ".",
+                out += wrap(text_with(rules.texts, "history_treated_as",
+                                      {{"from", from},
+                                       {"question", prompt_of(rules, id)},
+                                       {"answer", in_words(because[result_member::k_answer])},
+                                       {"given", in_words(given)}}),
                             style.width, "  - ", "    ");
             }
         }
     }
-    return out.empty() ? "" : "\nConcluded from your answers, not said by you:\n" + out;
+    return out.empty() ? "" : "\n" + text_of(rules.texts, "history_concluded_heading") + "\n" + out;
 }
 
 std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
@@ -231,19 +238,21 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
     std::string out = render_heading("Check " + std::to_string(check["id"].get<long long>()) +
                                          ", saved " + short_time(check["at"]),
                                      style);
-    out += wrap(stored_text(result.value("urgency_name", "") + ". " +
-                            result.value("urgency_advice", "")),
+    out += wrap(stored_text(result.value(result_member::k_urgency_name, "") + ". " +
+                            result.value(result_member::k_urgency_advice, "")),
                 style.width, "", "");
-    for (const char *list : {"red_flags", "urgency_rules"}) {
+    for (const char *list : {result_member::k_red_flags, result_member::k_urgency_rules}) {
         for (const auto &rule : result.value(list, nlohmann::ordered_json::array())) {
-            out += wrap(stored_text(rule.value("name", "") + ": " + rule.value("advice", "")),
+            out += wrap(stored_text(rule.value(result_member::k_name, "") + ": " +
+                                    rule.value(result_member::k_advice, "")),
                         style.width, "  ! ", "    ");
         }
     }
-    if (!result.value("causes", nlohmann::ordered_json::array()).empty()) {
+    if (!result.value(result_member::k_causes, nlohmann::ordered_json::array()).empty()) {
         out += "\nPossible causes:\n";
-        for (const auto &cause : result["causes"]) {
-            out += wrap(stored_text(cause.value("name", "") + ": " + cause.value("summary", "")),
+        for (const auto &cause : result[result_member::k_causes]) {
+            out += wrap(stored_text(cause.value(result_member::k_name, "") + ": " +
+                                    cause.value(result_member::k_summary, "")),
                         style.width, "  - ", "    ");
         }
     }
@@ -256,19 +265,20 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
         out += wrap(prompt + " " + answer, style.width, "  - ", "    ");
     }
     out += concluded_text(rules, check, style);
-    if (!result.value("changes", nlohmann::ordered_json::array()).empty()) {
+    if (!result.value(result_member::k_changes, nlohmann::ordered_json::array()).empty()) {
         out += "\nChanged since the check before:\n";
-        for (const auto &change : result["changes"]) {
-            int index = rules.question_index(change.value("question", ""));
+        for (const auto &change : result[result_member::k_changes]) {
+            int index = rules.question_index(change.value(result_member::k_question, ""));
             std::string prompt = index >= 0
                                      ? rules.questions[static_cast<std::size_t>(index)].prompt
-                                     : stored_text(change.value("question", ""));
-            out += wrap(prompt + " Was " + in_words(change["before"]) + ", now " +
-                            in_words(change["after"]) + ".",
+                                     : stored_text(change.value(result_member::k_question, ""));
+            out += wrap(prompt + " Was " + in_words(change[result_member::k_before]) + ", now " +
+                            in_words(change[result_member::k_after]) + ".",
                         style.width, "  - ", "    ");
         }
     }
-    out += "\n" + wrap(stored_text(result.value("notice", rules.notice)), style.width, "", "");
+    out += "\n" + wrap(stored_text(result.value(result_member::k_notice, rules.notice)),
+                       style.width, "", "");
     return out;
 }
 
@@ -344,7 +354,7 @@ void run_export(Context &context, const HistoryOptions &options) {
     auto checks = saved_checks(path);
     for (const auto &check : checks) {
         if (options.export_format == "fhir") {
-            failed += append_check_fhir(rules, check, options.subject, out) ? 0 : 1;
+            failed += append_check_fhir(rules, check, options.subject, out) ? 0U : 1U;
         } else {
             out += saved_check_line(rules, check, path).dump() + "\n";
         }

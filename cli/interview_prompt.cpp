@@ -45,11 +45,6 @@ extern "C" void on_interrupt(int) {
     _exit(k_exit_interrupted);
 }
 
-void say(const std::string &text) {
-    ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
-    (void)ignored;
-}
-
 std::string keys_hint(const Question &question) {
     switch (question.type) {
     case QuestionType::yes_no:
@@ -310,7 +305,7 @@ class Prompter {
     // Progress: the screens shown and those that could still follow.
     std::string progress_text() const {
         return "(" + std::to_string(m_number) + " of about " +
-               std::to_string(m_number - 1 + m_interview.remaining()) + ")";
+               std::to_string(m_number - 1 + static_cast<std::size_t>(m_interview.remaining())) + ")";
     }
 
     // "1 3 4?" into `values`, one per item of `count`: yes to each number

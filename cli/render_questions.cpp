@@ -26,7 +26,7 @@ std::string not_ruled_out_signs(const Result &result, bool details) {
     const RuleSet &rules = *result.rules;
     auto open = [&result, &rules](int flag) {
         return std::any_of(result.not_ruled_out.begin(), result.not_ruled_out.end(),
-                           [&](const UrgencyRule *rule) { return rule == &rules.red_flags[flag]; });
+                           [&](const UrgencyRule *rule) { return rule == &rules.red_flags[static_cast<std::size_t>(flag)]; });
     };
     std::vector<std::string> said;
     std::vector<bool> in_family(rules.red_flags.size(), false);

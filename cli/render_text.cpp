@@ -40,8 +40,9 @@ std::string concluded_because(const Result &result, int question, bool person) {
     for (const auto &change : result.changes) {
         for (const auto &watch : rules.history.watch) {
             if (watch.question == change.question && watch.implies == question) {
-                return "new since the check on " +
-                       (person ? day_text(change.since) : change.since.substr(0, 10));
+                return text_with(
+                    rules.texts, "concluded_new_since",
+                    {{"date", person ? day_text(change.since) : change.since.substr(0, 10)}});
             }
         }
     }
@@ -57,7 +58,8 @@ std::string concluded_because(const Result &result, int question, bool person) {
                         answer_statement(rules.questions[q], *result.answers[q]);
             }
         }
-        return from.empty() ? "from your other answers" : "from your answer: " + from;
+        return from.empty() ? text_of(rules.texts, "concluded_from_other_answers")
+                            : text_with(rules.texts, "concluded_from_answer", {{"answers", from}});
     }
     return "";
 }
@@ -75,7 +77,9 @@ std::vector<std::string> statements(const Result &result, const std::vector<int>
                                   : answer_statement(question, *result.answers[q]);
         // What the tool concluded is said as such, with why (issue 19).
         std::string why = concluded_because(result, index, person);
-        out.push_back(why.empty() ? said : "treated as " + said + " (" + why + ")");
+        out.push_back(why.empty() ? said
+                                  : text_with(result.rules->texts, "concluded_treated_as",
+                                              {{"statement", said}, {"why", why}}));
     }
     return out;
 }
@@ -146,7 +150,7 @@ std::string changes_since(const Result &result, const TextStyle &style) {
     if (result.changes.empty()) {
         return "";
     }
-    std::string out = "\n" + render_heading("Changed since your last saved check", style);
+    std::string out = "\n" + render_heading(text_of(result.rules->texts, "changes_heading"), style);
     for (const auto &change : result.changes) {
         const Question &question =
             result.rules->questions[static_cast<std::size_t>(change.question)];

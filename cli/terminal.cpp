@@ -97,9 +97,15 @@ std::string paint(const TextStyle &style, const char *sgr, const std::string &te
     return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
 }
 
+void say(const std::string &text) {
+    ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
+    (void)ignored;
+}
+
 std::size_t display_width(const std::string &text) {
     std::size_t count = 0;
-    for (unsigned char c : text) {
+    for (const char byte : text) {
+        const auto c = static_cast<unsigned char>(byte);
         count += (c & 0xC0) != 0x80 ? 1 : 0; // skip UTF-8 continuation bytes
     }
     return count;

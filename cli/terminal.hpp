@@ -62,6 +62,11 @@ std::string wrap_painted(const TextStyle &style, const char *sgr, const std::str
 std::string flow(const TextStyle &style, const std::string &text, const std::string &first,
                  const std::string &rest);
 
+// Writes `text` to standard error, where a person at the terminal reads the
+// prompts (standard output carries only the result). A failed write is
+// ignored: mid-prompt there is no better place to report it.
+void say(const std::string &text);
+
 // The number of characters (UTF-8 code points) in `text`.
 std::size_t display_width(const std::string &text);
 

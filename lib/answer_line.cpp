@@ -3,6 +3,7 @@
 #include "lib/answers.hpp"
 #include "lib/answers_document.hpp"
 #include "lib/error.hpp"
+#include "lib/json_scan.hpp"
 #include "lib/limits.hpp"
 #include "lib/text_util.hpp"
 
@@ -177,21 +178,13 @@ bool read_value(Cursor &in, const Question *question, std::optional<double> &ans
     return false; // objects, arrays and anything invalid
 }
 
-// The index just past the JSON string that opens at line[i].
-std::size_t string_end(std::string_view line, std::size_t i) {
-    for (++i; i < line.size() && line[i] != '"'; ++i) {
-        i += line[i] == '\\' ? 1 : 0;
-    }
-    return std::min(i + 1, line.size());
-}
-
 // The index just past the JSON value that starts at line[i] (valid JSON).
 std::size_t value_end(std::string_view line, std::size_t i) {
     if (i >= line.size()) {
         return line.size();
     }
     if (line[i] == '"') {
-        return string_end(line, i);
+        return json_string_end(line, i);
     }
     if (line[i] != '{' && line[i] != '[') {
         std::size_t end = line.find_first_of(" \t\r\n,}]", i);
@@ -201,7 +194,7 @@ std::size_t value_end(std::string_view line, std::size_t i) {
     while (i < line.size()) {
         char c = line[i];
         if (c == '"') {
-            i = string_end(line, i);
+            i = json_string_end(line, i);
             continue;
         }
         depth += c == '{' || c == '[' ? 1 : c == '}' || c == ']' ? -1 : 0;
@@ -218,39 +211,22 @@ std::size_t value_end(std::string_view line, std::size_t i) {
 // an object its member order and spacing). Keys are compared after
 // decoding, so "case\u005fid" is found too.
 std::string_view raw_top_level_value(std::string_view line, std::string_view key) {
-    int depth = 0;
-    bool expect_key = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        char c = line[i];
-        if (c == '{' || c == '[') {
-            ++depth;
-            expect_key = depth == 1 && c == '{';
-        } else if (c == '}' || c == ']') {
-            --depth;
-        } else if (c == ',' && depth == 1) {
-            expect_key = true;
-        } else if (c == '"') {
-            std::size_t start = i;
-            i = string_end(line, i) - 1;
-            if (!(depth == 1 && expect_key)) {
-                continue;
-            }
-            expect_key = false;
-            std::string_view raw = line.substr(start, i + 1 - start);
-            bool match = raw.find('\\') == std::string_view::npos
-                             ? raw.substr(1, raw.size() - 2) == key
-                             : nlohmann::json::parse(raw).get<std::string>() == key;
-            if (!match) {
-                continue;
-            }
-            std::size_t value = line.find_first_not_of(" \t\r\n:", i + 1);
-            if (value == std::string_view::npos) {
-                return {};
-            }
-            return line.substr(value, value_end(line, value) - value);
+    std::string_view found;
+    scan_top_level_keys(line, [&](const JsonKey &member) {
+        const std::string_view raw = member.raw;
+        const bool match = raw.find('\\') == std::string_view::npos
+                               ? raw.substr(1, raw.size() - 2) == key
+                               : nlohmann::json::parse(raw).get<std::string>() == key;
+        if (!match) {
+            return true;
         }
-    }
-    return {};
+        std::size_t value = line.find_first_not_of(" \t\r\n:", member.end);
+        if (value != std::string_view::npos) {
+            found = line.substr(value, value_end(line, value) - value);
+        }
+        return false;
+    });
+    return found;
 }
 
 // Finds a key given twice in one object, at any depth, by SAX: nlohmann

@@ -7,6 +7,7 @@
 #include "lib/answers_yaml.hpp"
 #include "lib/error.hpp"
 #include "lib/input.hpp"
+#include "lib/json_scan.hpp"
 #include "lib/limits.hpp"
 #include "lib/text_util.hpp"
 
@@ -80,34 +81,8 @@ std::string json_message(const nlohmann::json::exception &e) {
 // The 1-based line of the `ordinal`-th (0-based) member key of the top-level
 // object in `text`, which nlohmann has already read as valid JSON up to there.
 std::size_t line_of_top_level_key(std::string_view text, std::size_t ordinal) {
-    std::size_t line = 1;
     std::size_t keys = 0;
-    int depth = 0;
-    bool expect_key = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '\n') {
-            ++line;
-        } else if (c == '"') {
-            if (depth == 1 && expect_key) {
-                if (keys++ == ordinal) {
-                    return line;
-                }
-            }
-            expect_key = false;
-            for (++i; i < text.size() && text[i] != '"'; ++i) {
-                i += text[i] == '\\' ? 1 : 0;
-            }
-        } else if (c == '{' || c == '[') {
-            ++depth;
-            expect_key = depth == 1 && c == '{';
-        } else if (c == '}' || c == ']') {
-            --depth;
-        } else if (c == ',' && depth == 1) {
-            expect_key = true;
-        }
-    }
-    return line;
+    return scan_top_level_keys(text, [&](const JsonKey &) { return keys++ != ordinal; });
 }
 
 // Parses a JSON answers document, refusing a NUL byte (nlohmann would take it

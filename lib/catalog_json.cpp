@@ -46,7 +46,8 @@ std::string suggestion(const std::string &word, const std::vector<std::string> &
 // "Spinal stenosis" -> "spinal-stenosis": how a typed id or name compares.
 std::string folded(const std::string &text) {
     std::string out;
-    for (unsigned char c : text) {
+    for (const char byte : text) {
+        const auto c = static_cast<unsigned char>(byte);
         out += (c == ' ' || c == '_') ? '-' : static_cast<char>(std::tolower(c));
     }
     return out;

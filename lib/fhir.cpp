@@ -141,7 +141,8 @@ Json questionnaire_item(const RuleSet &rules, const Question &question) {
 // 64-bit FNV-1a of `text` from `basis`.
 std::uint64_t fnv1a(const std::string &text, std::uint64_t basis) {
     std::uint64_t hash = basis;
-    for (unsigned char c : text) {
+    for (const char byte : text) {
+        const auto c = static_cast<unsigned char>(byte);
         hash ^= c;
         hash *= 0x100000001b3ULL;
     }
@@ -264,7 +265,8 @@ std::string answers_key(const RuleSet &rules, const Answers &given) {
 
 std::string questionnaire_url(const RuleSet &rules) {
     std::string slug;
-    for (unsigned char c : rules.title) {
+    for (const char byte : rules.title) {
+        const auto c = static_cast<unsigned char>(byte);
         if (std::isalnum(c) != 0 && c < 0x80) {
             slug += static_cast<char>(std::tolower(c));
         } else if (!slug.empty() && slug.back() != '-') {
@@ -354,7 +356,8 @@ void check_subject_reference(const std::string &reference) {
     if (reference.empty() || reference.size() > 1000) {
         refuse();
     }
-    for (unsigned char c : reference) {
+    for (const char byte : reference) {
+        const auto c = static_cast<unsigned char>(byte);
         if (c <= 0x20 || c >= 0x7f) {
             refuse();
         }
@@ -378,7 +381,8 @@ void check_subject_reference(const std::string &reference) {
     if (id.empty() || id.size() > 64) {
         refuse();
     }
-    for (unsigned char c : id) {
+    for (const char byte : id) {
+        const auto c = static_cast<unsigned char>(byte);
         if (std::isalnum(c) == 0 && c != '-' && c != '.') {
             refuse();
         }

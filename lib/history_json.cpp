@@ -1,6 +1,7 @@
 #include "lib/history_json.hpp"
 
 #include "lib/error.hpp"
+#include "lib/result_format.hpp"
 #include "lib/text_util.hpp"
 
 #include <initializer_list>
@@ -91,13 +92,13 @@ class ShapeCheck {
     // report reads it from every rule and cause (a missing one was read past
     // its end, found by fuzz_history).
     bool because(const Json &object, const std::string &where) {
-        if (!member(object, "because", Type::list, where, true) ||
-            !list_of(object, "because", Type::object, where)) {
+        if (!member(object, result_member::k_because, Type::list, where, true) ||
+            !list_of(object, result_member::k_because, Type::object, where)) {
             return false;
         }
-        for (const auto &item : object.value("because", Json::array())) {
-            if (!member(item, "question", Type::text, where + "because: ", true) ||
-                !member(item, "answer", Type::any, where + "because: ", true)) {
+        for (const auto &item : object.value(result_member::k_because, Json::array())) {
+            if (!member(item, result_member::k_question, Type::text, where + "because: ", true) ||
+                !member(item, result_member::k_answer, Type::any, where + "because: ", true)) {
                 return false;
             }
         }
@@ -105,40 +106,44 @@ class ShapeCheck {
     }
 
     bool result(const Json &result) {
-        for (const char *name : {"urgency", "urgency_name", "urgency_advice", "notice"}) {
+        for (const char *name : {result_member::k_urgency, result_member::k_urgency_name,
+                                 result_member::k_urgency_advice, result_member::k_notice}) {
             if (!member(result, name, Type::text, "")) {
                 return false;
             }
         }
-        if (!member(result, "screen_complete", Type::boolean, "") ||
-            !list_of(result, "not_ruled_out", Type::text, "") ||
-            !member(result, "answers", Type::object, "")) {
+        if (!member(result, result_member::k_screen_complete, Type::boolean, "") ||
+            !list_of(result, result_member::k_not_ruled_out, Type::text, "") ||
+            !member(result, result_member::k_answers, Type::object, "")) {
             return false;
         }
-        for (const char *list : {"red_flags", "urgency_rules", "causes"}) {
+        for (const char *list : {result_member::k_red_flags, result_member::k_urgency_rules,
+                                 result_member::k_causes}) {
             if (!list_of(result, list, Type::object, "")) {
                 return false;
             }
             for (const auto &item : result.value(list, Json::array())) {
                 const std::string where = std::string(list) + ": ";
-                for (const char *name : {"id", "name", "advice", "summary"}) {
+                for (const char *name : {result_member::k_id, result_member::k_name,
+                                         result_member::k_advice, result_member::k_summary}) {
                     if (!member(item, name, Type::text, where)) {
                         return false;
                     }
                 }
-                if (!member(item, "score", Type::number, where) || !because(item, where)) {
+                if (!member(item, result_member::k_score, Type::number, where) ||
+                    !because(item, where)) {
                     return false;
                 }
             }
         }
-        if (!list_of(result, "changes", Type::object, "")) {
+        if (!list_of(result, result_member::k_changes, Type::object, "")) {
             return false;
         }
-        for (const auto &change : result.value("changes", Json::array())) {
-            if (!member(change, "question", Type::text, "changes: ", true) ||
-                !member(change, "since", Type::text, "changes: ", true) ||
-                !member(change, "before", Type::any, "changes: ", true) ||
-                !member(change, "after", Type::any, "changes: ", true)) {
+        for (const auto &change : result.value(result_member::k_changes, Json::array())) {
+            if (!member(change, result_member::k_question, Type::text, "changes: ", true) ||
+                !member(change, result_member::k_since, Type::text, "changes: ", true) ||
+                !member(change, result_member::k_before, Type::any, "changes: ", true) ||
+                !member(change, result_member::k_after, Type::any, "changes: ", true)) {
                 return false;
             }
         }
@@ -188,15 +193,15 @@ nlohmann::ordered_json saved_check_json(const RuleSet &rules, const SavedCheck &
         }
     }
     Json leading = nullptr;
-    if (result.contains("causes") && !result["causes"].empty() &&
-        result["causes"][0].contains("id")) {
-        leading = result["causes"][0]["id"];
+    if (result.contains(result_member::k_causes) && !result[result_member::k_causes].empty() &&
+        result[result_member::k_causes][0].contains(result_member::k_id)) {
+        leading = result[result_member::k_causes][0][result_member::k_id];
     }
     Json out;
     out["id"] = check.id;
     out["at"] = check.at;
     out["rules_version"] = check.rules_version;
-    out["urgency"] = result.value("urgency", "");
+    out["urgency"] = result.value(result_member::k_urgency, "");
     out["pain_score"] = std::move(pain_score);
     out["leading_cause"] = std::move(leading);
     out["answers"] = std::move(answers);

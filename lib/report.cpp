@@ -5,6 +5,8 @@
 #include "lib/history_json.hpp"
 #include "lib/report_figures.hpp"
 #include "lib/report_html.hpp"
+#include "lib/result_format.hpp"
+#include "lib/text_util.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -38,12 +40,12 @@ std::string concluded_because(const Source &in, const std::string &id, const Jso
         return "";
     }
     const RuleSet &rules = in.rules;
-    for (const auto &change : in.result.value("changes", Json::array())) {
+    for (const auto &change : in.result.value(result_member::k_changes, Json::array())) {
         for (const auto &watch : rules.history.watch) {
-            int changed = rules.question_index(change.value("question", ""));
+            int changed = rules.question_index(change.value(result_member::k_question, ""));
             if (watch.question == changed && watch.implies == rules.question_index(id)) {
                 return words(rules, "report_new_since",
-                             {{"date", date_of(change.value("since", ""))}});
+                             {{"date", date_of(change.value(result_member::k_since, ""))}});
             }
         }
     }
@@ -59,16 +61,18 @@ std::string because_list(const Source &in, const Json &because) {
     }
     std::string items;
     for (const auto &entry : because) {
-        const std::string id = entry.value("question", "");
+        const std::string id = entry.value(result_member::k_question, "");
         const std::string said = text(prompt_of(in.rules, id)) + " <strong>" +
-                                 text(answer_words(in.rules, entry["answer"])) + "</strong>";
-        const std::string why = concluded_because(in, id, entry["answer"]);
+                                 text(answer_words(in.rules, entry[result_member::k_answer])) +
+                                 "</strong>";
+        const std::string why = concluded_because(in, id, entry[result_member::k_answer]);
         items += why.empty()
                      ? tag("li", said)
                      : tag("li",
                            text(words(in.rules, "report_concluded",
-                                      {{"conclusion", prompt_of(in.rules, id) + " " +
-                                                          answer_words(in.rules, entry["answer"])},
+                                      {{"conclusion",
+                                        prompt_of(in.rules, id) + " " +
+                                            answer_words(in.rules, entry[result_member::k_answer])},
                                        {"why", why}})),
                            "class=\"concluded\"");
     }
@@ -89,7 +93,7 @@ std::string flag_name(const RuleSet &rules, const std::string &id) {
 std::vector<std::string> open_families(const Source &in) {
     const RuleSet &rules = in.rules;
     std::vector<std::string> out;
-    if (in.result.value("screen_complete", true) != false) {
+    if (in.result.value(result_member::k_screen_complete, true) != false) {
         return out;
     }
     auto add = [&out](const std::string &name) {
@@ -98,7 +102,7 @@ std::vector<std::string> open_families(const Source &in) {
         }
     };
     std::vector<std::string> open;
-    for (const auto &id : in.result.value("not_ruled_out", Json::array())) {
+    for (const auto &id : in.result.value(result_member::k_not_ruled_out, Json::array())) {
         open.push_back(id.get<std::string>());
     }
     std::set<std::string> said;
@@ -134,14 +138,14 @@ std::string summary_section(const Source &in) {
     const RuleSet &rules = in.rules;
     const std::string none = words(rules, "report_none");
     std::vector<std::string> reported;
-    for (const auto &flag : in.result.value("red_flags", Json::array())) {
-        reported.push_back(flag.value("name", ""));
+    for (const auto &flag : in.result.value(result_member::k_red_flags, Json::array())) {
+        reported.push_back(flag.value(result_member::k_name, ""));
     }
     const std::vector<std::string> open = open_families(in);
     std::vector<std::string> causes;
-    for (const auto &cause : in.result.value("causes", Json::array())) {
+    for (const auto &cause : in.result.value(result_member::k_causes, Json::array())) {
         if (causes.size() < static_cast<std::size_t>(rules.leading_causes)) {
-            causes.push_back(cause.value("name", ""));
+            causes.push_back(cause.value(result_member::k_name, ""));
         }
     }
     std::string trend = words(rules, "report_trend_one");
@@ -153,20 +157,20 @@ std::string summary_section(const Source &in) {
     if (in.checks.size() > 1 && first != nullptr && first != &latest &&
         latest["pain_score"].is_number()) {
         trend = words(rules, "report_trend",
-                      {{"first", number_text((*first)["pain_score"].get<double>())},
+                      {{"first", format_number((*first)["pain_score"].get<double>())},
                        {"from", date_of((*first)["at"])},
-                       {"latest", number_text(latest["pain_score"].get<double>())},
+                       {"latest", format_number(latest["pain_score"].get<double>())},
                        {"to", date_of(latest["at"])}});
     }
     auto row = [&rules](const char *key, const std::string &value) {
         return "<dt>" + text(words(rules, key)) + "</dt><dd>" + text(value) + "</dd>\n";
     };
-    std::string list = row("report_summary_urgency", in.result.value("urgency_name", "")) +
-                       row("report_summary_signs", joined(reported, none)) +
-                       row("report_summary_not_ruled_out", joined(open, none)) +
-                       row("report_summary_causes", joined(causes, none)) +
-                       row("report_summary_trend", trend) +
-                       row("report_summary_latest", date_of(latest["at"]));
+    std::string list =
+        row("report_summary_urgency", in.result.value(result_member::k_urgency_name, "")) +
+        row("report_summary_signs", joined(reported, none)) +
+        row("report_summary_not_ruled_out", joined(open, none)) +
+        row("report_summary_causes", joined(causes, none)) + row("report_summary_trend", trend) +
+        row("report_summary_latest", date_of(latest["at"]));
     return section("summary", words(rules, "report_summary_heading"),
                    "<div class=\"summary\">\n<dl>\n" + list + "</dl>\n</div>\n");
 }
@@ -174,18 +178,19 @@ std::string summary_section(const Source &in) {
 std::string urgency_section(const Source &in) {
     const RuleSet &rules = in.rules;
     const Json &result = in.result;
-    const std::string urgency = result.value("urgency", "");
+    const std::string urgency = result.value(result_member::k_urgency, "");
     std::string body = "<p class=\"urgency urgency-" + text(urgency) + "\">" +
-                       text(result.value("urgency_name", urgency)) + "</p>\n" +
-                       tag("p", text(result.value("urgency_advice", "")));
+                       text(result.value(result_member::k_urgency_name, urgency)) + "</p>\n" +
+                       tag("p", text(result.value(result_member::k_urgency_advice, "")));
     std::string why;
-    for (const char *list : {"red_flags", "urgency_rules"}) {
+    for (const char *list : {result_member::k_red_flags, result_member::k_urgency_rules}) {
         for (const auto &rule : result.value(list, Json::array())) {
-            why += tag("h3", text(rule.value("name", ""))) +
-                   tag("p", text(rule.value("advice", ""))) + because_list(in, rule["because"]);
+            why += tag("h3", text(rule.value(result_member::k_name, ""))) +
+                   tag("p", text(rule.value(result_member::k_advice, ""))) +
+                   because_list(in, rule[result_member::k_because]);
         }
     }
-    if (result.value("screen_complete", true) == false) {
+    if (result.value(result_member::k_screen_complete, true) == false) {
         // Warning signs neither confirmed nor ruled out: never reassurance.
         // By family here; the table below has each question.
         why += tag("h3", text(rules.incomplete_screen.name)) +
@@ -323,11 +328,11 @@ std::string answers_section(const RuleSet &rules, const Json &stored) {
 
 std::string causes_section(const Source &in) {
     std::string body;
-    for (const auto &cause : in.result.value("causes", Json::array())) {
-        body += tag("h3", text(cause.value("name", ""))) +
-                tag("p", text(cause.value("summary", "")) + " " +
+    for (const auto &cause : in.result.value(result_member::k_causes, Json::array())) {
+        body += tag("h3", text(cause.value(result_member::k_name, ""))) +
+                tag("p", text(cause.value(result_member::k_summary, "")) + " " +
                              text(words(in.rules, "report_causes_because"))) +
-                because_list(in, cause["because"]);
+                because_list(in, cause[result_member::k_because]);
     }
     if (body.empty()) {
         body = tag("p", text(words(in.rules, "report_no_causes")));
@@ -351,13 +356,15 @@ std::string changes_section(const RuleSet &rules, const std::vector<Json> &check
     } else {
         const Json &result = checks.back()["result"];
         std::string items;
-        for (const auto &change : result.value("changes", Json::array())) {
+        for (const auto &change : result.value(result_member::k_changes, Json::array())) {
             items +=
-                tag("li", text(words(rules, "report_change",
-                                     {{"question", prompt_of(rules, change.value("question", ""))},
-                                      {"before", answer_words(rules, change["before"])},
-                                      {"since", date_of(change.value("since", ""))},
-                                      {"after", answer_words(rules, change["after"])}})));
+                tag("li",
+                    text(words(rules, "report_change",
+                               {{"question",
+                                 prompt_of(rules, change.value(result_member::k_question, ""))},
+                                {"before", answer_words(rules, change[result_member::k_before])},
+                                {"since", date_of(change.value(result_member::k_since, ""))},
+                                {"after", answer_words(rules, change[result_member::k_after])}})));
         }
         body = items.empty()
                    ? tag("p", text(words(rules, "report_no_change",
@@ -451,7 +458,7 @@ std::string render_report(const RuleSet &rules, const std::vector<SavedCheck> &c
     out += "</main>\n<footer>\n<section id=\"notice\" aria-labelledby=\"notice-title\">\n"
            "<p class=\"notice\"><strong id=\"notice-title\">" +
            text(words(rules, "report_notice_heading")) + "</strong> " +
-           text(result.value("notice", rules.notice)) +
+           text(result.value(result_member::k_notice, rules.notice)) +
            "</p>\n</section>\n</footer>\n</body>\n</html>\n";
     return out;
 }

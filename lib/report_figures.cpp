@@ -2,6 +2,7 @@
 
 #include "lib/answers.hpp"
 #include "lib/report_html.hpp"
+#include "lib/text_util.hpp"
 
 #include <algorithm>
 
@@ -140,9 +141,9 @@ std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) 
     for (const auto &[i, v] : points) {
         min_score = std::min(min_score, v);
         max_score = std::max(max_score, v);
-        polyline += number_text(x_of(i)) + "," + number_text(y_of(v)) + " ";
+        polyline += format_number(x_of(i)) + "," + format_number(y_of(v)) + " ";
         if (points.size() <= 60) {
-            dots += "<circle cx=\"" + number_text(x_of(i)) + "\" cy=\"" + number_text(y_of(v)) +
+            dots += "<circle cx=\"" + format_number(x_of(i)) + "\" cy=\"" + format_number(y_of(v)) +
                     "\" r=\"4\" fill=\"#000\"/>\n";
         }
     }
@@ -151,24 +152,24 @@ std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) 
     const bool latest_scored = points.back().first + 1 == checks.size();
     std::string description =
         words(rules, latest_scored ? "report_chart_description" : "report_chart_latest_missing",
-              {{"low", number_text(low)},
-               {"high", number_text(high)},
+              {{"low", format_number(low)},
+               {"high", format_number(high)},
                {"count", std::to_string(points.size())},
                {"checks", std::to_string(checks.size())},
                {"from", date_of(checks.front()["at"])},
                {"to", date_of(checks.back()["at"])},
-               {"first", number_text(points.front().second)},
-               {"latest", number_text(points.back().second)},
+               {"first", format_number(points.front().second)},
+               {"latest", format_number(points.back().second)},
                {"latest_date", date_of(checks[points.back().first]["at"])},
-               {"lowest", number_text(min_score)},
-               {"highest", number_text(max_score)}});
+               {"lowest", format_number(min_score)},
+               {"highest", format_number(max_score)}});
     std::string grid;
     for (double v : {low, (low + high) / 2, high}) {
-        grid += "<line x1=\"" + number_text(left) + "\" x2=\"" + number_text(right) + "\" y1=\"" +
-                number_text(y_of(v)) + "\" y2=\"" + number_text(y_of(v)) +
-                "\" stroke=\"#999\" stroke-width=\"1\"/>\n<text x=\"" + number_text(left - 8) +
-                "\" y=\"" + number_text(y_of(v) + 4) + "\" font-size=\"12\" text-anchor=\"end\">" +
-                number_text(v) + "</text>\n";
+        grid += "<line x1=\"" + format_number(left) + "\" x2=\"" + format_number(right) + "\" y1=\"" +
+                format_number(y_of(v)) + "\" y2=\"" + format_number(y_of(v)) +
+                "\" stroke=\"#999\" stroke-width=\"1\"/>\n<text x=\"" + format_number(left - 8) +
+                "\" y=\"" + format_number(y_of(v) + 4) + "\" font-size=\"12\" text-anchor=\"end\">" +
+                format_number(v) + "</text>\n";
     }
     std::string svg =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 215\" width=\"600\" "
@@ -179,8 +180,8 @@ std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) 
         "<desc id=\"chart-svg-desc\">" +
         text(description) + "</desc>\n" + grid +
         "<polyline fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\" points=\"" + polyline +
-        "\"/>\n" + dots + "<text x=\"" + number_text(left) + "\" y=\"208\" font-size=\"12\">" +
-        text(date_of(checks.front()["at"])) + "</text>\n<text x=\"" + number_text(right) +
+        "\"/>\n" + dots + "<text x=\"" + format_number(left) + "\" y=\"208\" font-size=\"12\">" +
+        text(date_of(checks.front()["at"])) + "</text>\n<text x=\"" + format_number(right) +
         "\" y=\"208\" font-size=\"12\" text-anchor=\"end\">" + text(date_of(checks.back()["at"])) +
         "</text>\n</svg>\n";
     return "<figure>\n" + svg + tag("figcaption", text(description)) + "</figure>\n";

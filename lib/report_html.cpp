@@ -1,8 +1,8 @@
 #include "lib/report_html.hpp"
 
 #include "lib/report.hpp"
+#include "lib/text_util.hpp"
 
-#include <cstdio>
 #include <string>
 
 namespace sciatica::report_html {
@@ -98,15 +98,7 @@ std::string css_string(const std::string &value) {
 // filled in. Not escaped: text() does that where it is written.
 std::string words(const RuleSet &rules, std::string_view key,
                   std::initializer_list<std::pair<const char *, std::string>> values) {
-    std::string out = text_of(rules.texts, key);
-    for (const auto &[name, value] : values) {
-        const std::string placeholder = std::string("{") + name + "}";
-        for (auto at = out.find(placeholder); at != std::string::npos;
-             at = out.find(placeholder, at + value.size())) {
-            out.replace(at, placeholder.size(), value);
-        }
-    }
-    return out;
+    return text_with(rules.texts, key, values);
 }
 
 std::string style_sheet(const RuleSet &rules, const std::string &printed_on) {
@@ -130,12 +122,6 @@ std::string text(const std::string &value) {
     return html_escape(value);
 }
 
-std::string number_text(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
-}
-
 // A stored answer in plain words.
 std::string answer_words(const RuleSet &rules, const Json &value) {
     if (value.is_null()) {
@@ -147,7 +133,7 @@ std::string answer_words(const RuleSet &rules, const Json &value) {
     if (value.is_string()) {
         return value.get<std::string>();
     }
-    return value.is_number() ? number_text(value.get<double>()) : value.dump();
+    return value.is_number() ? format_number(value.get<double>()) : value.dump();
 }
 
 std::string prompt_of(const RuleSet &rules, const std::string &id) {

@@ -33,9 +33,6 @@ std::string tag(const char *name, const std::string &html, const std::string &at
 // `value` HTML-escaped.
 std::string text(const std::string &value);
 
-// `value` as printf's %g writes it.
-std::string number_text(double value);
-
 // A stored answer in plain words: yes, no, the choice or number, or the
 // rule set's report_not_answered for null.
 std::string answer_words(const RuleSet &rules, const Json &value);

@@ -1,6 +1,7 @@
 #include "lib/result_json.hpp"
 
 #include "lib/answers.hpp"
+#include "lib/result_format.hpp"
 #include "lib/version.hpp"
 
 #include <nlohmann/json.hpp>
@@ -14,19 +15,26 @@ namespace sciatica {
 
 namespace {
 
-// `"name":"value"` with the value escaped.
-std::string member(std::string_view name, std::string_view value) {
+using namespace result_member;
+
+// `"name":`, the start of a member.
+std::string key(std::string_view name) {
     std::string out = "\"";
     out.append(name);
-    out += "\":";
+    return out + "\":";
+}
+
+// `"name":"value"` with the value escaped.
+std::string member(std::string_view name, std::string_view value) {
+    std::string out = key(name);
     append_json_string(out, value);
     return out;
 }
 
 std::string rule_head(const RuleSet &rules, const UrgencyRule &rule) {
-    return "{" + member("id", rule.id) + "," + member("name", rule.name) + "," +
-           member("urgency", rules.urgencies[static_cast<std::size_t>(rule.urgency)].id) + "," +
-           member("advice", rule.advice) + ",\"because\":[";
+    return "{" + member(k_id, rule.id) + "," + member(k_name, rule.name) + "," +
+           member(k_urgency, rules.urgencies[static_cast<std::size_t>(rule.urgency)].id) + "," +
+           member(k_advice, rule.advice) + "," + key(k_because) + "[";
 }
 
 std::string string_array(const std::vector<std::string> &items) {
@@ -73,7 +81,7 @@ std::string indent_json(std::string_view compact) {
             // Copy the string whole: what it holds is not structure.
             std::size_t end = i + 1;
             while (end < compact.size() && compact[end] != '"') {
-                end += compact[end] == '\\' ? 2 : 1;
+                end += compact[end] == '\\' ? 2U : 1U;
             }
             end = std::min(end + 1, compact.size());
             out.append(compact.substr(i, end - i));
@@ -167,15 +175,15 @@ void append_json_double(std::string &out, double value) {
 
 ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
     for (const auto &level : rules.urgencies) {
-        m_urgency_head.push_back(member("urgency", level.id) + "," +
-                                 member("urgency_name", level.name) + "," +
-                                 member("urgency_advice", level.advice) + ",");
+        m_urgency_head.push_back(member(k_urgency, level.id) + "," +
+                                 member(k_urgency_name, level.name) + "," +
+                                 member(k_urgency_advice, level.advice) + ",");
     }
     for (const auto &question : rules.questions) {
         std::string id;
         append_json_string(id, question.id);
         m_question_id.push_back(id);
-        m_because_head.push_back("{\"question\":" + id + ",\"answer\":");
+        m_because_head.push_back("{" + key(k_question) + id + "," + key(k_answer));
         std::vector<std::string> options;
         for (const auto &option : question.options) {
             options.emplace_back();
@@ -192,20 +200,36 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
         m_rule_head.push_back(rule_head(rules, rule));
     }
     for (const auto &cause : rules.causes) {
-        m_cause_head.push_back("{" + member("id", cause.id) + "," + member("name", cause.name) +
-                               ",\"score\":");
-        m_cause_middle.push_back("," + member("summary", cause.summary) + ",\"because\":[");
+        m_cause_head.push_back("{" + member(k_id, cause.id) + "," + member(k_name, cause.name) +
+                               "," + key(k_score));
+        m_cause_middle.push_back("," + member(k_summary, cause.summary) + "," + key(k_because) +
+                                 "[");
     }
     for (const auto &technique : rules.techniques) {
-        m_technique.push_back("{" + member("id", technique.id) + "," +
-                              member("name", technique.name) +
-                              ",\"steps\":" + string_array(technique.steps) +
-                              ",\"cautions\":" + string_array(technique.cautions) +
-                              ",\"equipment\":" + string_array(technique.equipment) + "}");
+        m_technique.push_back("{" + member(k_id, technique.id) + "," +
+                              member(k_name, technique.name) + "," + key(k_steps) +
+                              string_array(technique.steps) + "," + key(k_cautions) +
+                              string_array(technique.cautions) + "," + key(k_equipment) +
+                              string_array(technique.equipment) + "}");
     }
-    m_schema_version = "\"schema_version\":" + std::to_string(k_result_schema_version) + ",";
-    m_tail = "]," + member("tool_version", tool_version()) + "," +
-             member("rules_version", rules.version) + "," + member("notice", rules.notice) + "}";
+    m_schema_version = key(k_schema_version) + std::to_string(k_result_schema_version) + ",";
+    m_changes_head = "{" + key(k_question);
+    m_changes_before = "," + key(k_before);
+    m_changes_after = "," + key(k_after);
+    m_changes_since = "," + key(k_since);
+    m_case_id = key(k_case_id);
+    m_complete = key(k_screen_complete) + "true," + key(k_not_ruled_out) + "[";
+    m_incomplete = key(k_screen_complete) + "false," + key(k_not_ruled_out) + "[";
+    m_red_flags_list = "]," + key(k_red_flags) + "[";
+    m_urgency_rules_list = "]," + key(k_urgency_rules) + "[";
+    m_causes_list = "]," + key(k_causes) + "[";
+    m_techniques_list = "]," + key(k_techniques) + "[";
+    m_unanswered_list = "]," + key(k_unanswered) + "[";
+    m_asked_list = "]," + key(k_asked) + "[";
+    m_answers_head = "]," + key(k_answers) + "{";
+    m_changes_list_head = "}," + key(k_changes) + "[";
+    m_tail = "]," + member(k_tool_version, tool_version()) + "," +
+             member(k_rules_version, rules.version) + "," + member(k_notice, rules.notice) + "}";
 }
 
 void ResultWriter::append_answer(std::size_t question, double value, std::string &out) const {
@@ -267,18 +291,19 @@ void ResultWriter::append_changes(const Result &result, std::string &out) const 
     bool first = true;
     for (const auto &change : result.changes) {
         const auto i = static_cast<std::size_t>(change.question);
-        out += first ? "{\"question\":" : ",{\"question\":";
+        out += first ? "" : ",";
         first = false;
+        out += m_changes_head;
         out += m_question_id[i];
-        out += ",\"before\":";
+        out += m_changes_before;
         if (change.before) {
             append_answer(i, *change.before, out);
         } else {
             out += "null";
         }
-        out += ",\"after\":";
+        out += m_changes_after;
         append_answer(i, change.after, out);
-        out += ",\"since\":";
+        out += m_changes_since;
         append_json_string(out, change.since);
         out += '}';
     }
@@ -313,25 +338,24 @@ void ResultWriter::append(const Result &result, std::string &out,
                           std::string_view case_id_json) const {
     out += '{';
     if (!case_id_json.empty()) {
-        out += "\"case_id\":";
+        out += m_case_id;
         out += case_id_json;
         out += ',';
     }
     out += m_schema_version;
     out += m_urgency_head[static_cast<std::size_t>(result.urgency)];
-    out += result.screen_complete ? "\"screen_complete\":true,\"not_ruled_out\":["
-                                  : "\"screen_complete\":false,\"not_ruled_out\":[";
+    out += result.screen_complete ? m_complete : m_incomplete;
     bool first_flag = true;
     for (const auto *flag : result.not_ruled_out) {
         out += first_flag ? "" : ",";
         first_flag = false;
         out += m_red_flag_id[index_in(m_rules->red_flags, flag)];
     }
-    out += "],\"red_flags\":[";
+    out += m_red_flags_list;
     append_rules(result, result.red_flags, out);
-    out += "],\"urgency_rules\":[";
+    out += m_urgency_rules_list;
     append_rules(result, result.urgency_rules, out);
-    out += "],\"causes\":[";
+    out += m_causes_list;
     bool first = true;
     for (const auto &ranked : result.causes) {
         out += first ? "" : ",";
@@ -343,20 +367,20 @@ void ResultWriter::append(const Result &result, std::string &out,
         append_because(result, ranked.because, out);
         out += "]}";
     }
-    out += "],\"techniques\":[";
+    out += m_techniques_list;
     first = true;
     for (const auto *technique : result.techniques) {
         out += first ? "" : ",";
         first = false;
         out += m_technique[index_in(m_rules->techniques, technique)];
     }
-    out += "],\"unanswered\":[";
+    out += m_unanswered_list;
     append_ids(result.unanswered, out);
-    out += "],\"asked\":[";
+    out += m_asked_list;
     append_ids(result.asked, out);
-    out += "],\"answers\":{";
+    out += m_answers_head;
     append_answers(result, out);
-    out += "},\"changes\":[";
+    out += m_changes_list_head;
     append_changes(result, out);
     out += m_tail;
 }

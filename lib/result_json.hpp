@@ -70,6 +70,21 @@ class ResultWriter {
     std::vector<std::string> m_cause_head;   // {"id":..,"name":..,"score":
     std::vector<std::string> m_cause_middle; // ,"summary":..,"because":[
     std::vector<std::string> m_technique;    // the whole object
+    // The fixed parts between them, built once from lib/result_format.hpp.
+    std::string m_case_id;                // "case_id":
+    std::string m_complete, m_incomplete; // "screen_complete":true,"not_ruled_out":[
+    std::string m_red_flags_list;         // ],"red_flags":[
+    std::string m_urgency_rules_list;     // ],"urgency_rules":[
+    std::string m_causes_list;            // ],"causes":[
+    std::string m_techniques_list;        // ],"techniques":[
+    std::string m_unanswered_list;        // ],"unanswered":[
+    std::string m_asked_list;             // ],"asked":[
+    std::string m_answers_head;           // ],"answers":{
+    std::string m_changes_list_head;      // },"changes":[
+    std::string m_changes_head;           // {"question":
+    std::string m_changes_before;         // ,"before":
+    std::string m_changes_after;          // ,"after":
+    std::string m_changes_since;          // ,"since":
     std::string m_tail; // ],"tool_version":..,"rules_version":..,"notice":".."}
 };
 

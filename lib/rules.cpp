@@ -150,6 +150,14 @@ const std::vector<std::string> &named_text_keys() {
         "report_no_change",
         "report_visit_heading",
         "report_notice_heading",
+        "concluded_treated_as",
+        "concluded_new_since",
+        "concluded_from_other_answers",
+        "concluded_from_answer",
+        "changes_heading",
+        "history_concluded_heading",
+        "history_treated_as",
+        "history_from_changes",
     };
     return keys;
 }
@@ -162,6 +170,19 @@ const std::string &text_of(const Texts &texts, std::string_view key) {
         }
     }
     return none;
+}
+
+std::string text_with(const Texts &texts, std::string_view key,
+                      std::initializer_list<std::pair<const char *, std::string>> values) {
+    std::string out = text_of(texts, key);
+    for (const auto &[name, value] : values) {
+        const std::string placeholder = std::string("{") + name + "}";
+        for (auto at = out.find(placeholder); at != std::string::npos;
+             at = out.find(placeholder, at + value.size())) {
+            out.replace(at, placeholder.size(), value);
+        }
+    }
+    return out;
 }
 
 int RuleSet::question_index(const std::string &id) const {

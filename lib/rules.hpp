@@ -2,9 +2,11 @@
 
 #include "lib/condition.hpp"
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sciatica {
@@ -215,6 +217,11 @@ struct Texts {
 
 // The text of `key` among `texts.named`, or "" when the rule set has none.
 const std::string &text_of(const Texts &texts, std::string_view key);
+
+// text_of(`texts`, `key`) with each "{name}" of `values` replaced by its
+// value (a value is not searched again for placeholders).
+std::string text_with(const Texts &texts, std::string_view key,
+                      std::initializer_list<std::pair<const char *, std::string>> values);
 
 // Each key of `texts:` and its member: the one list the loader, the compiled
 // form and the docs' check share.

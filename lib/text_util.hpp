@@ -57,7 +57,9 @@ std::string with_article(const std::string &noun);
 // `text` with ASCII letters in lower case; other bytes as they are.
 std::string lower(std::string_view text);
 
-// Formats a number the way people write it: 6, 6.5, never 6.000000.
+// Formats a number the way people write it: 6, 6.5, 1500000, never 6.000000
+// or 1.5e+06 (whole numbers below 1e15 in full; others with 6 significant
+// digits). The one number format of every text, HTML and SVG output.
 std::string format_number(double value);
 
 } // namespace sciatica

@@ -26,6 +26,20 @@ TEST_CASE("html_escape escapes markup and quotes", "[report]") {
           "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jo&#39;&lt;/b&gt;");
 }
 
+TEST_CASE("a large whole number in an answer is written out, never as 1e+06", "[report]") {
+    RuleSet rules = default_rules();
+    for (Question &question : rules.questions) {
+        if (question.id == "pain_duration_weeks") {
+            question.max = 1e7;
+        }
+    }
+    std::string html = render_report(
+        rules, {saved(rules, 1, "2026-11-20T09:00:00+01:00", {{"pain_duration_weeks", "1500000"}})},
+        "h.sqlite3");
+    CHECK(html.find("1500000") != std::string::npos);
+    CHECK(html.find("1.5e+06") == std::string::npos);
+}
+
 TEST_CASE("the report has every section and marks the painful side", "[report]") {
     const RuleSet &rules = default_rules();
     std::string html =

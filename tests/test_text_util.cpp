@@ -14,6 +14,14 @@ TEST_CASE("trim takes the set of blanks to remove", "[text_util]") {
     CHECK(trim("\f auto \r", " \t\r") == "\f auto");
 }
 
+TEST_CASE("format_number writes whole numbers in full and others in 6 digits", "[text_util]") {
+    CHECK(format_number(6) == "6");
+    CHECK(format_number(6.5) == "6.5");
+    CHECK(format_number(1e6) == "1000000");
+    CHECK(format_number(-0.0) == "0");
+    CHECK(format_number(1.0 / 3) == "0.333333");
+}
+
 TEST_CASE("lower changes ASCII letters only", "[text_util]") {
     CHECK(lower("LeFT \xc3\x89") == "left \xc3\x89");
 }
