@@ -95,7 +95,9 @@ case "$cmd" in
         ;;
     test)
         stage "release build"
-        build -DSCIATICA_WERROR=ON
+        # With the strict warnings (-Wconversion -Wsign-conversion
+        # -Wold-style-cast) on the project's own code (issue 22).
+        build -DSCIATICA_WERROR=ON -DSCIATICA_STRICT_WARNINGS=ON
         install_fhir_validator
         # The package Debian would take, with lintian.
         stage "package"
