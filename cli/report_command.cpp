@@ -5,7 +5,6 @@
 #include "cli/output.hpp"
 #include "lib/error.hpp"
 #include "lib/history.hpp"
-#include "lib/history_changes.hpp"
 #include "lib/history_files.hpp"
 #include "lib/report.hpp"
 
@@ -46,18 +45,13 @@ void add_report_command(CLI::App &app, Context &context) {
     report->callback([&context, output] {
         const RuleSet &rules = context.rules();
         const std::string path = history_path(process_env);
-        std::vector<SavedCheck> checks;
+        ReportChecks checks;
         if (HistoryStore::exists(path)) {
-            checks = HistoryStore(path, false).all();
+            checks = read_report_checks(rules, HistoryStore(path, false));
         }
-        if (checks.empty()) {
+        if (checks.points.empty()) {
             throw Error(ErrorKind::no_input, "no saved checks to report on: save one with "
                                              "sciatica check --save");
-        }
-        if (checks.size() > 1) {
-            // What changed since the check before that is still saved: a
-            // check forgotten in between must not hide a change.
-            checks.back() = compared_again(rules, checks[checks.size() - 2], checks.back());
         }
         // Health data: readable by the person alone, like the history, from
         // the moment the file exists. Through /dev/stdout, the shell's file

@@ -35,6 +35,49 @@ bool compare(CompareOp op, double answer, const std::vector<double> &values) {
     return false;
 }
 
+static_assert(sizeof(void *) != 8 || sizeof(Condition) <= 64, "a condition node is one cache line");
+
+// mark_relevant in one walk of the tree: the value of `condition`, and when
+// it is unknown the questions mark_relevant would mark appended to
+// `pending`; when it is decided `pending` is left as it was. (Evaluating
+// each node first and then its undecided children walked every subtree once
+// per level above it.)
+Tri undecided_questions(const Condition &condition, const Answers &answers,
+                        std::vector<int> &pending) {
+    switch (condition.kind) {
+    case Condition::Kind::compare: {
+        Tri value = evaluate(condition, answers);
+        if (value == Tri::unknown) {
+            pending.push_back(condition.question);
+        }
+        return value;
+    }
+    case Condition::Kind::negate: {
+        Tri inner = undecided_questions(condition.children.front(), answers, pending);
+        return inner == Tri::unknown ? Tri::unknown : (inner == Tri::yes ? Tri::no : Tri::yes);
+    }
+    case Condition::Kind::all:
+    case Condition::Kind::any: {
+        Tri decisive = condition.kind == Condition::Kind::all ? Tri::no : Tri::yes;
+        const std::size_t start = pending.size();
+        bool unknown = false;
+        for (const auto &child : condition.children) {
+            Tri value = undecided_questions(child, answers, pending);
+            if (value == decisive) {
+                pending.resize(start); // decided: no unanswered question can change it
+                return decisive;
+            }
+            unknown = unknown || value == Tri::unknown;
+        }
+        if (unknown) {
+            return Tri::unknown;
+        }
+        return decisive == Tri::no ? Tri::yes : Tri::no;
+    }
+    }
+    return Tri::unknown;
+}
+
 void add_once(std::vector<int> &out, int question) {
     if (std::find(out.begin(), out.end(), question) == out.end()) {
         out.push_back(question);
@@ -104,38 +147,13 @@ void explain(const Condition &condition, const Answers &answers, Tri target,
 }
 
 Tri mark_relevant(const Condition &condition, const Answers &answers, std::vector<bool> &relevant) {
-    switch (condition.kind) {
-    case Condition::Kind::compare: {
-        Tri value = evaluate(condition, answers);
-        if (value == Tri::unknown) {
-            relevant[static_cast<std::size_t>(condition.question)] = true;
-        }
-        return value;
+    thread_local std::vector<int> pending;
+    pending.clear();
+    Tri value = undecided_questions(condition, answers, pending);
+    for (int question : pending) {
+        relevant[static_cast<std::size_t>(question)] = true;
     }
-    case Condition::Kind::negate: {
-        Tri inner = evaluate(condition.children.front(), answers);
-        if (inner == Tri::unknown) {
-            mark_relevant(condition.children.front(), answers, relevant);
-        }
-        return inner == Tri::unknown ? Tri::unknown : (inner == Tri::yes ? Tri::no : Tri::yes);
-    }
-    case Condition::Kind::all:
-    case Condition::Kind::any: {
-        Tri value = evaluate(condition, answers);
-        if (value != Tri::unknown) {
-            return value; // decided: no unanswered question can change it
-        }
-        // Undecided: it turns on the undecided children, so each of their
-        // own undecided questions could still tip it.
-        for (const auto &child : condition.children) {
-            if (evaluate(child, answers) == Tri::unknown) {
-                mark_relevant(child, answers, relevant);
-            }
-        }
-        return Tri::unknown;
-    }
-    }
-    return Tri::unknown;
+    return value;
 }
 
 void questions_of(const Condition &condition, std::vector<int> &out) {

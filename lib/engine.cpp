@@ -9,11 +9,13 @@ namespace sciatica {
 namespace {
 
 // Collects the rules that hold into `fired` and lowers `urgency` (more severe
-// is a smaller index) to theirs.
+// is a smaller index) to theirs; `states` gets each rule's rule_state.
 void apply_rules(const std::vector<UrgencyRule> &rules, const Answers &answers,
-                 std::vector<FiredRule> &fired, int &urgency) {
+                 std::vector<FiredRule> &fired, int &urgency, std::vector<Tri> &states) {
+    states.clear();
     for (const auto &rule : rules) {
-        if (rule_state(rule, answers) != Tri::yes) {
+        states.push_back(rule_state(rule, answers));
+        if (states.back() != Tri::yes) {
             continue;
         }
         FiredRule hit{&rule, {}};
@@ -28,13 +30,14 @@ void apply_rules(const std::vector<UrgencyRule> &rules, const Answers &answers,
     }
 }
 
-// The red flags that could still hold; with any, the screen is incomplete and
-// the urgency is at least the rule set's incomplete-screen level.
-void screen(const RuleSet &rules, const Answers &answers, Result &result) {
+// The red flags that could still hold (`states`: each one's rule_state, from
+// apply_rules); with any, the screen is incomplete and the urgency is at
+// least the rule set's incomplete-screen level.
+void screen(const RuleSet &rules, const std::vector<Tri> &states, Result &result) {
     result.not_ruled_out.clear();
-    for (const auto &flag : rules.red_flags) {
-        if (rule_state(flag, answers) == Tri::unknown) {
-            result.not_ruled_out.push_back(&flag);
+    for (std::size_t i = 0; i < rules.red_flags.size(); ++i) {
+        if (states[i] == Tri::unknown) {
+            result.not_ruled_out.push_back(&rules.red_flags[i]);
         }
     }
     result.screen_complete = result.not_ruled_out.empty();
@@ -324,9 +327,12 @@ void evaluate(const RuleSet &rules, const Answers &answers, Result &result) {
     result.urgency_rules.clear();
     result.asked.clear();
     result.changes.clear();
-    apply_rules(rules.red_flags, applicable, result.red_flags, result.urgency);
-    apply_rules(rules.urgency_rules, applicable, result.urgency_rules, result.urgency);
-    screen(rules, applicable, result);
+    thread_local std::vector<Tri> flag_states;
+    thread_local std::vector<Tri> rule_states;
+    apply_rules(rules.red_flags, applicable, result.red_flags, result.urgency, flag_states);
+    apply_rules(rules.urgency_rules, applicable, result.urgency_rules, result.urgency,
+                rule_states);
+    screen(rules, flag_states, result);
     rank_causes(rules, applicable, result.causes);
     safe_techniques(rules, applicable, result);
     could_change(rules, applicable, result);

@@ -328,6 +328,29 @@ std::vector<SavedCheck> HistoryStore::all() const {
     return query(k_check_columns + " ORDER BY id", std::nullopt);
 }
 
+std::vector<SavedCheck> HistoryStore::last(int count) const {
+    return query("SELECT * FROM (" + k_check_columns + " ORDER BY id DESC LIMIT ?) ORDER BY id",
+                 count);
+}
+
+HistoryStore::Snapshot::Snapshot(const HistoryStore &store) : m_store(store) {
+    if (!m_store.m_layout.blank) {
+        int code = sqlite3_exec(m_store.m_db, "BEGIN", nullptr, nullptr, nullptr);
+        if (code != SQLITE_OK) {
+            m_store.fail(code, "read");
+        }
+        m_open = true;
+    }
+}
+
+HistoryStore::Snapshot::~Snapshot() {
+    if (m_open) {
+        // Nothing was written: ending the transaction only releases the
+        // read lock, and cannot lose anything if it fails.
+        sqlite3_exec(m_store.m_db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+}
+
 std::vector<CheckSummary> HistoryStore::summaries(const std::string &pain_question) const {
     std::vector<CheckSummary> out;
     if (m_layout.blank) {

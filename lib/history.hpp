@@ -83,12 +83,29 @@ class HistoryStore {
 
     // Every saved check, oldest first.
     std::vector<SavedCheck> all() const;
+    // The last `count` saved checks (fewer when fewer are saved), oldest first.
+    std::vector<SavedCheck> last(int count) const;
     std::optional<SavedCheck> get(long long id) const;
     // Every saved check as the list shows it, oldest first; `pain_question`
     // is the question id whose answer is the pain score ("" for none).
     std::vector<CheckSummary> summaries(const std::string &pain_question) const;
     std::optional<SavedCheck> latest() const;
     std::optional<Draft> draft() const;
+
+    // While the returned object lives, every reading call sees the same
+    // checks: a save or forget by another process waits for it (up to the
+    // busy timeout) instead of landing between two reads. Reads only.
+    class Snapshot {
+      public:
+        explicit Snapshot(const HistoryStore &store);
+        ~Snapshot();
+        Snapshot(const Snapshot &) = delete;
+        Snapshot &operator=(const Snapshot &) = delete;
+
+      private:
+        const HistoryStore &m_store;
+        bool m_open = false;
+    };
 
     const std::string &path() const { return m_path; }
 

@@ -2,6 +2,7 @@
 
 #include "lib/answers.hpp"
 #include "lib/history_answers.hpp"
+#include "lib/history_changes.hpp"
 #include "lib/history_json.hpp"
 #include "lib/report_figures.hpp"
 #include "lib/report_html.hpp"
@@ -21,12 +22,14 @@ namespace {
 
 using namespace report_html;
 
-// What the report draws from: the rule set, the saved checks as JSON, and
-// the person's own answers at the latest check (what they said, as opposed
-// to what the tool concluded).
+using Point = ReportChecks::Point;
+
+// What the report draws from: the rule set, each saved check's time and
+// pain score, the latest check's result, and the person's own answers at
+// the latest check (what they said, as opposed to what the tool concluded).
 struct Source {
     const RuleSet &rules;
-    const std::vector<Json> &checks;
+    const std::vector<Point> &points;
     const Json &result; // the latest check's
     const Json &own;    // the latest check's stored answers: id -> value
 };
@@ -149,28 +152,27 @@ std::string summary_section(const Source &in) {
         }
     }
     std::string trend = words(rules, "report_trend_one");
-    const Json *first = nullptr;
-    for (const auto &check : in.checks) {
-        first = first == nullptr && check["pain_score"].is_number() ? &check : first;
+    const Point *first = nullptr;
+    for (const auto &point : in.points) {
+        first = first == nullptr && point.pain_score ? &point : first;
     }
-    const Json &latest = in.checks.back();
-    if (in.checks.size() > 1 && first != nullptr && first != &latest &&
-        latest["pain_score"].is_number()) {
+    const Point &latest = in.points.back();
+    if (in.points.size() > 1 && first != nullptr && first != &latest && latest.pain_score) {
         trend = words(rules, "report_trend",
-                      {{"first", format_number((*first)["pain_score"].get<double>())},
-                       {"from", date_of((*first)["at"])},
-                       {"latest", format_number(latest["pain_score"].get<double>())},
-                       {"to", date_of(latest["at"])}});
+                      {{"first", format_number(*first->pain_score)},
+                       {"from", date_of(first->at)},
+                       {"latest", format_number(*latest.pain_score)},
+                       {"to", date_of(latest.at)}});
     }
     auto row = [&rules](const char *key, const std::string &value) {
         return "<dt>" + text(words(rules, key)) + "</dt><dd>" + text(value) + "</dd>\n";
     };
-    std::string list =
-        row("report_summary_urgency", in.result.value(result_member::k_urgency_name, "")) +
-        row("report_summary_signs", joined(reported, none)) +
-        row("report_summary_not_ruled_out", joined(open, none)) +
-        row("report_summary_causes", joined(causes, none)) + row("report_summary_trend", trend) +
-        row("report_summary_latest", date_of(latest["at"]));
+    std::string list = row("report_summary_urgency", in.result.value(result_member::k_urgency_name, "")) +
+                       row("report_summary_signs", joined(reported, none)) +
+                       row("report_summary_not_ruled_out", joined(open, none)) +
+                       row("report_summary_causes", joined(causes, none)) +
+                       row("report_summary_trend", trend) +
+                       row("report_summary_latest", date_of(latest.at));
     return section("summary", words(rules, "report_summary_heading"),
                    "<div class=\"summary\">\n<dl>\n" + list + "</dl>\n</div>\n");
 }
@@ -341,20 +343,21 @@ std::string causes_section(const Source &in) {
 }
 
 // Where it hurts and the pain score, side by side.
-std::string figures(const RuleSet &rules, const Answers &answers, const std::vector<Json> &checks) {
+std::string figures(const RuleSet &rules, const Answers &answers,
+                    const std::vector<Point> &points) {
     return "<div class=\"figures\">\n" +
            section("body-map", words(rules, "report_body_heading"), body_figure(rules, answers)) +
            section("pain-chart", words(rules, "report_chart_heading"),
-                   chart_figure(rules, checks)) +
+                   chart_figure(rules, points)) +
            "</div>\n";
 }
 
-std::string changes_section(const RuleSet &rules, const std::vector<Json> &checks) {
+std::string changes_section(const RuleSet &rules, const std::vector<Point> &points,
+                            const Json &result) {
     std::string body;
-    if (checks.size() < 2) {
+    if (points.size() < 2) {
         body = tag("p", text(words(rules, "report_only_check")));
     } else {
-        const Json &result = checks.back()["result"];
         std::string items;
         for (const auto &change : result.value(result_member::k_changes, Json::array())) {
             items +=
@@ -368,7 +371,7 @@ std::string changes_section(const RuleSet &rules, const std::vector<Json> &check
         }
         body = items.empty()
                    ? tag("p", text(words(rules, "report_no_change",
-                                         {{"date", date_of(checks[checks.size() - 2]["at"])}})))
+                                         {{"date", date_of(points[points.size() - 2].at)}})))
                    : tag("ul", items);
     }
     return section("changes", words(rules, "report_changes_heading"), body);
@@ -383,6 +386,13 @@ std::string visit_questions_section(const RuleSet &rules) {
         return "";
     }
     return section("visit-questions", words(rules, "report_visit_heading"), tag("ol", items));
+}
+
+// A check's time and pain score, from saved_check_json.
+Point point_of(const Json &saved) {
+    const Json &score = saved["pain_score"];
+    return {saved["at"], score.is_number() ? std::optional<double>(score.get<double>())
+                                           : std::nullopt};
 }
 
 } // namespace
@@ -414,23 +424,61 @@ std::string html_escape(std::string_view value) {
     return out;
 }
 
+ReportChecks read_report_checks(const RuleSet &rules, const HistoryStore &store) {
+    const int pain = rules.history.pain_score;
+    const HistoryStore::Snapshot snapshot(store);
+    std::vector<CheckSummary> summaries =
+        store.summaries(pain >= 0 ? rules.questions[static_cast<std::size_t>(pain)].id : "");
+    std::vector<SavedCheck> last = store.last(2);
+    ReportChecks out;
+    if (summaries.empty() || last.empty()) {
+        return out;
+    }
+    // The latest two are read in full below; the others as the list reads them.
+    for (const auto &summary : summaries) {
+        if (summary.id < last.front().id) {
+            check_summary(summary, store.path());
+            out.points.push_back({summary.at, summary.pain_score.is_number()
+                                                  ? std::optional<double>(
+                                                        summary.pain_score.get<double>())
+                                                  : std::nullopt});
+        }
+    }
+    if (last.size() > 1) {
+        out.points.push_back(point_of(saved_check_json(rules, last.front(), store.path())));
+        // What changed since the check before that is still saved: a
+        // check forgotten in between must not hide a change.
+        last.back() = compared_again(rules, last.front(), last.back());
+    }
+    out.points.push_back(point_of(saved_check_json(rules, last.back(), store.path())));
+    out.latest = std::move(last.back());
+    return out;
+}
+
 std::string render_report(const RuleSet &rules, const std::vector<SavedCheck> &checks,
                           const std::string &store_path, const std::string &printed_on) {
-    std::vector<Json> saved;
+    ReportChecks all;
     for (const auto &check : checks) {
-        saved.push_back(saved_check_json(rules, check, store_path));
+        all.points.push_back(point_of(saved_check_json(rules, check, store_path)));
     }
-    const Json &latest = saved.back();
+    all.latest = checks.back();
+    return render_report(rules, all, store_path, printed_on);
+}
+
+std::string render_report(const RuleSet &rules, const ReportChecks &checks,
+                          const std::string &store_path, const std::string &printed_on) {
+    const Json latest = saved_check_json(rules, checks.latest, store_path);
     const Json &result = latest["result"];
-    const Source in{rules, saved, result, latest["answers"]};
-    const Answers answers = answers_from_store_json(rules, checks.back().answers);
-    const std::string first = date_of(saved.front()["at"]);
-    const std::string last = date_of(latest["at"]);
+    const std::vector<Point> &points = checks.points;
+    const Source in{rules, points, result, latest["answers"]};
+    const Answers answers = answers_from_store_json(rules, checks.latest.answers);
+    const std::string first = date_of(points.front().at);
+    const std::string last = date_of(points.back().at);
     std::string range =
-        saved.size() == 1
+        points.size() == 1
             ? words(rules, "report_one_check", {{"date", first}})
             : words(rules, "report_checks_range",
-                    {{"count", std::to_string(saved.size())}, {"first", first}, {"last", last}});
+                    {{"count", std::to_string(points.size())}, {"first", first}, {"last", last}});
     const std::string title = words(rules, "report_title");
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -449,9 +497,9 @@ std::string render_report(const RuleSet &rules, const std::vector<SavedCheck> &c
            "</p>\n</header>\n<main>\n";
     out += summary_section(in);
     out += urgency_section(in);
-    out += changes_section(rules, saved);
+    out += changes_section(rules, points, result);
     out += warning_signs_section(rules, answers);
-    out += figures(rules, answers, saved);
+    out += figures(rules, answers, points);
     out += causes_section(in);
     out += answers_section(rules, latest["answers"]);
     out += visit_questions_section(rules);

@@ -3,11 +3,30 @@
 #include "lib/history.hpp"
 #include "lib/rules.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace sciatica {
+
+// What the report reads of a history: of every saved check only its time
+// and pain score (the chart and the trend), and the latest check in full.
+// A list of 10,000 checks (40 MB) is not parsed whole (issue 20).
+struct ReportChecks {
+    struct Point {
+        std::string at;                  // as SavedCheck::at
+        std::optional<double> pain_score; // the answer to history.pain_score, when a number
+    };
+    std::vector<Point> points; // oldest first; the last is `latest`'s
+    SavedCheck latest;         // its changes compared with the check before that is still saved
+};
+
+// The checks of `store` as the report reads them, in one snapshot (no
+// points when none is saved). Each check is checked as the `history` list
+// checks it (check_summary), and the latest two in full (saved_check_json);
+// throws Error(data) naming the check when one is damaged.
+ReportChecks read_report_checks(const RuleSet &rules, const HistoryStore &store);
 
 // The visit summary: one self-contained HTML document (inline CSS and SVG,
 // no script, nothing fetched) for screen and for print on A4, made from the
@@ -30,6 +49,12 @@ namespace sciatica {
 // texts (report_*). Every figure has a text alternative; every text from the
 // rule set or the history is HTML-escaped. Throws Error(data) for damaged
 // stored JSON, naming `store_path`.
+std::string render_report(const RuleSet &rules, const ReportChecks &checks,
+                          const std::string &store_path, const std::string &printed_on = "");
+
+// The same from every check in full (`checks`, oldest first, at least one),
+// each checked as saved_check_json does: for tests and the fuzzer, which
+// hold the checks in memory. `checks` are taken as saved (not compared again).
 std::string render_report(const RuleSet &rules, const std::vector<SavedCheck> &checks,
                           const std::string &store_path, const std::string &printed_on = "");
 

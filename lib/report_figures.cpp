@@ -111,7 +111,7 @@ std::string body_figure(const RuleSet &rules, const Answers &answers) {
     return "<figure>\n" + svg + tag("figcaption", text(description)) + "</figure>\n";
 }
 
-std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) {
+std::string chart_figure(const RuleSet &rules, const std::vector<ReportChecks::Point> &checks) {
     double low = 0;
     double high = 10;
     if (rules.history.pain_score >= 0) {
@@ -121,8 +121,8 @@ std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) 
     }
     std::vector<std::pair<std::size_t, double>> points;
     for (std::size_t i = 0; i < checks.size(); ++i) {
-        if (checks[i]["pain_score"].is_number()) {
-            points.emplace_back(i, checks[i]["pain_score"].get<double>());
+        if (checks[i].pain_score) {
+            points.emplace_back(i, *checks[i].pain_score);
         }
     }
     if (points.empty() || high <= low) {
@@ -156,11 +156,11 @@ std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) 
                {"high", format_number(high)},
                {"count", std::to_string(points.size())},
                {"checks", std::to_string(checks.size())},
-               {"from", date_of(checks.front()["at"])},
-               {"to", date_of(checks.back()["at"])},
+               {"from", date_of(checks.front().at)},
+               {"to", date_of(checks.back().at)},
                {"first", format_number(points.front().second)},
                {"latest", format_number(points.back().second)},
-               {"latest_date", date_of(checks[points.back().first]["at"])},
+               {"latest_date", date_of(checks[points.back().first].at)},
                {"lowest", format_number(min_score)},
                {"highest", format_number(max_score)}});
     std::string grid;
@@ -181,8 +181,8 @@ std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks) 
         text(description) + "</desc>\n" + grid +
         "<polyline fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\" points=\"" + polyline +
         "\"/>\n" + dots + "<text x=\"" + format_number(left) + "\" y=\"208\" font-size=\"12\">" +
-        text(date_of(checks.front()["at"])) + "</text>\n<text x=\"" + format_number(right) +
-        "\" y=\"208\" font-size=\"12\" text-anchor=\"end\">" + text(date_of(checks.back()["at"])) +
+        text(date_of(checks.front().at)) + "</text>\n<text x=\"" + format_number(right) +
+        "\" y=\"208\" font-size=\"12\" text-anchor=\"end\">" + text(date_of(checks.back().at)) +
         "</text>\n</svg>\n";
     return "<figure>\n" + svg + tag("figcaption", text(description)) + "</figure>\n";
 }

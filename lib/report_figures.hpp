@@ -4,6 +4,7 @@
 // alternative (<title>, <desc> and a caption). Internal to the report.
 
 #include "lib/answers.hpp"
+#include "lib/report.hpp"
 #include "lib/report_html.hpp"
 #include "lib/rules.hpp"
 
@@ -17,10 +18,9 @@ namespace sciatica::report_html {
 // (both when unknown), over the path of the sciatic nerve, seen from behind.
 std::string body_figure(const RuleSet &rules, const Answers &answers);
 
-// The pain score at each of `checks` (saved_check_json objects, oldest
-// first) over the question's range; a sentence instead when no check has
-// one. The latest score is called the latest only when the latest check
-// has one.
-std::string chart_figure(const RuleSet &rules, const std::vector<Json> &checks);
+// The pain score at each of `checks` (oldest first) over the question's
+// range; a sentence instead when no check has one. The latest score is
+// called the latest only when the latest check has one.
+std::string chart_figure(const RuleSet &rules, const std::vector<ReportChecks::Point> &checks);
 
 } // namespace sciatica::report_html

@@ -102,3 +102,50 @@ TEST_CASE("a decided condition marks nothing as relevant", "[condition]") {
     CHECK(mark_relevant(alarm(rules), answers_of(rules, {{"pain", "no"}}), relevant) == Tri::no);
     CHECK(std::none_of(relevant.begin(), relevant.end(), [](bool b) { return b; }));
 }
+
+TEST_CASE("a nested condition marks the questions of its undecided branches only",
+          "[condition]") {
+    RuleSet rules = small_rules();
+    auto leaf = [&rules](const char *id, CompareOp op, double value) {
+        Condition c;
+        c.kind = Condition::Kind::compare;
+        c.question = rules.question_index(id);
+        c.op = op;
+        c.values = {value};
+        return c;
+    };
+    auto node = [](Condition::Kind kind, std::vector<Condition> children) {
+        Condition c;
+        c.kind = kind;
+        c.children = std::move(children);
+        return c;
+    };
+    // all(any(pain = yes, not numb = yes), not all(age >= 60, age >= 70))
+    Condition tree = node(
+        Condition::Kind::all,
+        {node(Condition::Kind::any,
+              {leaf("pain", CompareOp::eq, 1),
+               node(Condition::Kind::negate, {leaf("numb", CompareOp::eq, 1)})}),
+         node(Condition::Kind::negate,
+              {node(Condition::Kind::all,
+                    {leaf("age", CompareOp::ge, 60), leaf("age", CompareOp::ge, 70)})})});
+    auto marked = [&](const Answers &answers) {
+        std::vector<bool> relevant(rules.questions.size(), false);
+        Tri value = mark_relevant(tree, answers, relevant);
+        std::vector<std::string> ids;
+        for (std::size_t q = 0; q < relevant.size(); ++q) {
+            if (relevant[q]) {
+                ids.push_back(rules.questions[q].id);
+            }
+        }
+        return std::make_pair(value, ids);
+    };
+    // The first `any` holds by pain, so numb cannot change it.
+    CHECK(marked(answers_of(rules, {{"pain", "yes"}})) ==
+          std::make_pair(Tri::unknown, std::vector<std::string>{"age"}));
+    CHECK(marked(answers_of(rules, {{"pain", "no"}})) ==
+          std::make_pair(Tri::unknown, std::vector<std::string>{"numb", "age"}));
+    // Decided by the second branch: nothing is relevant.
+    CHECK(marked(answers_of(rules, {{"age", "75"}})) ==
+          std::make_pair(Tri::no, std::vector<std::string>{}));
+}

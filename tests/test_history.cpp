@@ -89,6 +89,40 @@ TEST_CASE("saved checks come back in order with every field", "[history]") {
     CHECK_FALSE(store.get(3));
 }
 
+TEST_CASE("last gives the latest checks, oldest first", "[history]") {
+    ScratchDir scratch;
+    HistoryStore store(scratch.db(), true);
+    for (const char *answers : {"{\"a\":1}", "{\"a\":2}", "{\"a\":3}"}) {
+        store.save(check(answers));
+    }
+    auto last = store.last(2);
+    REQUIRE(last.size() == 2);
+    CHECK(last[0].id == 2);
+    CHECK(last[1].id == 3);
+    CHECK(last[1].answers == "{\"a\":3}");
+    CHECK(store.last(5).size() == 3);
+}
+
+TEST_CASE("a save by another process waits for an open snapshot", "[history]") {
+    ScratchDir scratch;
+    HistoryStore(scratch.db(), true).save(check("{}"));
+    HistoryStore store(scratch.db(), false);
+    sqlite3 *other = nullptr;
+    REQUIRE(sqlite3_open(scratch.db().c_str(), &other) == SQLITE_OK);
+    const char *insert = "INSERT INTO checks (at, rules_version, answers, result) "
+                         "VALUES ('x', '1', '{}', '{}')";
+    {
+        HistoryStore::Snapshot snapshot(store);
+        CHECK(store.summaries("").size() == 1);
+        // Without the snapshot the read lock would be gone by now.
+        CHECK(sqlite3_exec(other, insert, nullptr, nullptr, nullptr) == SQLITE_BUSY);
+        CHECK(store.last(5).size() == 1);
+    }
+    CHECK(sqlite3_exec(other, insert, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(other);
+    CHECK(store.last(5).size() == 2);
+}
+
 TEST_CASE("opening without create never makes a file", "[history]") {
     ScratchDir scratch;
     CHECK_FALSE(HistoryStore::exists(scratch.db()));

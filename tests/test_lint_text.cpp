@@ -155,9 +155,9 @@ TEST_CASE("long in lists on one question lint and evaluate in n log n", "[lint_t
         values.push_back(i * 7.0);
     }
     RuleSet rules = load_rules(small_rules_with("max: 120", "max: 10000000"), "rules.yaml");
-    Condition in{Condition::Kind::compare, {}, 2, CompareOp::in, values, {}};
-    Condition not_in{Condition::Kind::negate, {in}, -1, CompareOp::eq, {}, {}};
-    Condition both{Condition::Kind::all, {in, not_in, in}, -1, CompareOp::eq, {}, {}};
+    Condition in{{}, values, {}, 2, Condition::Kind::compare, CompareOp::in};
+    Condition not_in{{in}, {}, {}, -1, Condition::Kind::negate, CompareOp::eq};
+    Condition both{{in, not_in, in}, {}, {}, -1, Condition::Kind::all, CompareOp::eq};
     auto start = std::chrono::steady_clock::now();
     CHECK_FALSE(can_hold(both, rules));
     Answers answers = no_answers(rules);

@@ -1,3 +1,4 @@
+#include "lib/error.hpp"
 #include "lib/history_answers.hpp"
 #include "lib/history_changes.hpp"
 #include "lib/report.hpp"
@@ -5,6 +6,9 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <sqlite3.h>
 
 using namespace sciatica;
 using sciatica::test::answers_of;
@@ -19,7 +23,79 @@ SavedCheck saved(const RuleSet &rules, long long id, const char *at,
     return {id, at, rules.version, answers_to_store_json(rules, answers), line};
 }
 
+// A history of `checks` in a scratch folder, removed at the end of the test.
+struct ScratchHistory {
+    std::string folder;
+    std::string path;
+    explicit ScratchHistory(const std::vector<SavedCheck> &checks) {
+        char name[] = "/tmp/sciatica-report-XXXXXX";
+        folder = mkdtemp(name);
+        path = folder + "/history.sqlite3";
+        HistoryStore store(path, true);
+        for (const auto &check : checks) {
+            store.save(check);
+        }
+    }
+    ~ScratchHistory() {
+        std::string command = "rm -rf '" + folder + "'";
+        int ignored = std::system(command.c_str());
+        (void)ignored;
+    }
+    void sql(const std::string &statement) const {
+        sqlite3 *db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        CHECK(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+};
+
+std::vector<SavedCheck> three_checks(const RuleSet &rules) {
+    return {saved(rules, 1, "2026-11-20T09:00:00+01:00", {{"pain_score", "3"}}),
+            saved(rules, 2, "2026-11-22T09:00:00+01:00",
+                  {{"leg_pain", "yes"}, {"leg_weakness", "no"}, {"pain_score", "5"}}),
+            saved(rules, 3, "2026-11-25T09:00:00+01:00",
+                  {{"leg_pain", "yes"}, {"leg_weakness", "yes"}, {"pain_score", "8"}})};
+}
+
 } // namespace
+
+TEST_CASE("the report read from a history is the report of every check in full", "[report]") {
+    const RuleSet &rules = default_rules();
+    auto checks = three_checks(rules);
+    ScratchHistory history(checks);
+    ReportChecks read = read_report_checks(rules, HistoryStore(history.path, false));
+    REQUIRE(read.points.size() == 3);
+    CHECK(read.points[0].at == "2026-11-20T09:00:00+01:00");
+    CHECK(read.points[0].pain_score == 3);
+    CHECK(read.latest.id == 3);
+    // The latest compared again with the one before, as the command always did.
+    checks.back() = compared_again(rules, checks[1], checks[2]);
+    CHECK(render_report(rules, read, history.path, "2026-12-02") ==
+          render_report(rules, checks, history.path, "2026-12-02"));
+}
+
+TEST_CASE("the report reads only the latest two checks in full", "[report]") {
+    const RuleSet &rules = default_rules();
+    ScratchHistory history(three_checks(rules));
+    // What only a full read sees: a red flag list that is not a list. The
+    // first check's is not shown, so not read; the second's is.
+    history.sql("UPDATE checks SET result = json_set(result, '$.red_flags', 3) WHERE id = 1");
+    CHECK(read_report_checks(rules, HistoryStore(history.path, false)).points.size() == 3);
+    history.sql("UPDATE checks SET result = json_set(result, '$.red_flags', 3) WHERE id = 2");
+    CHECK_THROWS_WITH(read_report_checks(rules, HistoryStore(history.path, false)),
+                      Catch::Contains("the result of check 2 is damaged ('red_flags' is not a list)"));
+}
+
+TEST_CASE("an older check the report does not read in full is still checked as the list checks it",
+          "[report]") {
+    const RuleSet &rules = default_rules();
+    ScratchHistory history(three_checks(rules));
+    history.sql("UPDATE checks SET result = json_set(result, '$.urgency', 3) WHERE id = 1");
+    CHECK_THROWS_WITH(read_report_checks(rules, HistoryStore(history.path, false)),
+                      Catch::Contains("the result of check 1 is damaged ('urgency' is not text)"));
+    history.sql("UPDATE checks SET result = '{' WHERE id = 1");
+    CHECK_THROWS_AS(read_report_checks(rules, HistoryStore(history.path, false)), Error);
+}
 
 TEST_CASE("html_escape escapes markup and quotes", "[report]") {
     CHECK(html_escape("<b>\"Tom\" & 'Jo'</b>") ==

@@ -6,8 +6,9 @@
 # figures (history and report on 10,000 saved checks). Needs jq, sqlite3,
 # python3-yaml and /usr/bin/time (Debian package `time`).
 # BENCH_CASES, BENCH_RUNS, BENCH_ONE_SHOT_RUNS, BENCH_SCALE_CASES and
-# BENCH_HISTORY_CHECKS override
-# the sizes.
+# BENCH_HISTORY_CHECKS override the sizes; BENCH_ONLY=history measures only
+# the history figures. Each figure's line ends with "ok" or "MISSED" against
+# its target, and the script exits 1 when a target is missed.
 set -eu
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=${BENCH_BUILD_DIR:-$source_dir/build-bench}

@@ -704,6 +704,19 @@ class Batch(unittest.TestCase):
                   for line in p.stdout.splitlines()]
         self.assertEqual(echoed, ids + ids)
 
+    def test_a_structured_case_id_comes_back_as_given(self):
+        given = b'[123456789012345678901234567890, 1.50]'
+        p = run_bytes(["batch"], b'{"case_id": %s, "leg_pain": true}\n' % given)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertTrue(p.stdout.startswith(b'{"case_id":' + given + b',"schema_version"'),
+                        p.stdout[:80])
+
+    def test_a_key_twice_inside_a_case_id_fails_its_line(self):
+        p = run_bytes(["batch"], b'{"case_id": {"a": 1, "a": 2}, "leg_pain": true}\n')
+        self.assertEqual(p.returncode, 65)
+        self.assertEqual(json.loads(p.stdout), {"schema_version": 1, "line": 1,
+                         "error": "<stdin>:1: the case_id has the key 'a' twice"})
+
     def test_a_nul_byte_or_a_duplicate_key_fails_only_its_own_line(self):
         p = run_bytes(["batch"], b'{"leg_pain": true}\x00, "saddle_numbness": true}\n'
                                  b'{"saddle_numbness": true, "saddle_numbness": false}\n'
@@ -716,6 +729,78 @@ class Batch(unittest.TestCase):
             {"schema_version": 1, "line": 3, "error": "<stdin>:3: duplicate answer 'case_id'"}])
         self.assertEqual(out[3]["schema_version"], 1)
         self.assertEqual(p.returncode, 65)
+
+
+class History(unittest.TestCase):
+    """The history rows of the README's bad-input table (issue 20)."""
+
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+        self.env = dict(os.environ, NO_COLOR="1", XDG_DATA_HOME=self._dir.name)
+        self.db = os.path.join(self._dir.name, "sciatica", "history.sqlite3")
+
+    def tearDown(self):
+        self._dir.cleanup()
+
+    def run_(self, *args):
+        return subprocess.run([BIN, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=self.env, timeout=60)
+
+    def save_and_sql(self, statement):
+        self.assertEqual(self.run_("check", "--save", "--answer", "pain_score=2").returncode, 0)
+        import sqlite3
+        db = sqlite3.connect(self.db)
+        db.execute(statement)
+        db.commit()
+        db.close()
+
+    def assert_error(self, args, code, message):
+        p = self.run_(*args)
+        self.assertEqual((p.returncode, p.stderr.decode()),
+                         (code, "sciatica: error: " + message + "\n"), args)
+
+    def test_a_damaged_row_is_bad_data_naming_the_check(self):
+        self.save_and_sql("UPDATE checks SET result = json_set(result, '$.urgency', 3)")
+        for args in (["history"], ["report"], ["history", "show", "1"]):
+            self.assert_error(args, 65, "the history %s: the result of check 1 is damaged "
+                              "('urgency' is not text)" % self.db)
+
+    def test_a_stored_time_that_is_not_utf8_is_bad_data(self):
+        self.save_and_sql("UPDATE checks SET at = CAST(X'ff3a' AS TEXT)")
+        self.assert_error(["history", "export"], 65, "the history %s: the time of check 1 is "
+                          "damaged (not UTF-8)" % self.db)
+
+    def test_a_negative_schema_version_is_damage_not_a_crash(self):
+        self.save_and_sql("PRAGMA user_version = -1")
+        self.assert_error(["history"], 65, "the history %s is damaged (its schema version is "
+                          "-1, which no sciatica writes); it was left as it is: move it away "
+                          "to start afresh" % self.db)
+
+    def test_forget_of_a_word_is_a_usage_error_with_or_without_a_history(self):
+        said = "'abc' is not a check id: use a number from sciatica history"
+        self.assert_error(["history", "forget", "abc"], 64, said)
+        self.save_and_sql("SELECT 1")
+        self.assert_error(["history", "forget", "abc"], 64, said)
+
+    def test_an_empty_report_output_is_a_usage_error(self):
+        self.save_and_sql("SELECT 1")
+        self.assert_error(["report", "--output", ""], 64, "--output: must not be empty")
+
+    def test_a_report_with_a_250_byte_file_name_is_written(self):
+        self.save_and_sql("SELECT 1")
+        path = os.path.join(self._dir.name, "r" * 250)
+        p = self.run_("report", "--output", path)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+
+    def test_control_bytes_in_a_stored_cause_name_are_shown_as_hex(self):
+        self.save_and_sql("UPDATE checks SET result = json_set(result, '$.causes', json("
+                          "'[{\"id\":\"disc\",\"name\":\"Disc\\u001b]0;T\",\"summary\":\"s\","
+                          "\"score\":1,\"because\":[]}]'))")
+        p = self.run_("history")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertNotIn(b"\x1b", p.stdout)
+        self.assertIn(b"Disc\\x1b]", p.stdout)
 
 
 class RulesLint(unittest.TestCase):

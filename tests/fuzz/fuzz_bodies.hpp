@@ -120,6 +120,13 @@ inline void read_history_once(std::string_view bytes) {
                 check_summary(summary, path);
             }
         });
+        attempt([&] {
+            // What `report` reads: the times and pain scores, the latest two in full.
+            ReportChecks read = read_report_checks(rules, store);
+            if (!read.points.empty()) {
+                (void)render_report(rules, read, path);
+            }
+        });
         std::vector<SavedCheck> checks;
         attempt([&] { checks = store.all(); });
         attempt([&] { (void)history_json(rules, checks, path).dump(); });
