@@ -35,7 +35,7 @@ std::string explain_text(const RuleSet &rules, const Cause &cause, const TextSty
 std::string rule_text(const RuleSet &rules, const UrgencyRule &rule, const TextStyle &style) {
     const UrgencyLevel &level = rules.urgencies[static_cast<std::size_t>(rule.urgency)];
     std::string out = render_heading(rule.name + " (" + rule.id + ")", style);
-    out += render_banner(level, rule.urgency, static_cast<int>(rules.urgencies.size()), style);
+    out += render_banner(rules, level, rule.urgency, static_cast<int>(rules.urgencies.size()), style);
     out += flow(style, rule.advice, "", "");
     out += "\n" + flow(style, level.advice, "", "");
     if (!rule.source.empty()) {

@@ -87,7 +87,7 @@ constexpr const char *k_keys_hint = "Enter alone = don't know, b = back, ? = mor
 std::string emergency_text(const Result &result, const TextStyle &style, bool banner = true) {
     const int levels = static_cast<int>(result.rules->urgencies.size());
     std::string out =
-        "\n" + (banner ? render_banner(result.urgency_level(), result.urgency, levels, style) : "");
+        "\n" + (banner ? render_banner(*result.rules, result.urgency_level(), result.urgency, levels, style) : "");
     out += flow(style, result.urgency_level().advice, "", "");
     for (const auto &hit : result.red_flags) {
         if (hit.rule->urgency == result.urgency) {

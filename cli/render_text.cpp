@@ -139,8 +139,15 @@ std::string section(const std::string &heading, const TextStyle &style) {
     return "\n" + (heading.empty() ? "" : render_heading(heading, style));
 }
 
-std::string what_to_do(const UrgencyLevel &level, const TextStyle &style) {
-    return style.plain ? flow(style, level.advice, "What to do: ", "")
+// "Urgency: " and the like: a label of the rule set's texts, with the space
+// after it, or nothing when the rule set has none.
+std::string label(const RuleSet &rules, const char *key) {
+    const std::string text = text_of(rules.texts, key);
+    return text.empty() ? text : text + " ";
+}
+
+std::string what_to_do(const RuleSet &rules, const UrgencyLevel &level, const TextStyle &style) {
+    return style.plain ? flow(style, level.advice, label(rules, "what_to_do_label"), "")
                        : wrap(level.advice, style.width, "", "");
 }
 
@@ -281,7 +288,7 @@ std::string closing(const Result &result, const TextStyle &style) {
     const UrgencyLevel &level = result.urgency_level();
     const int levels = static_cast<int>(result.rules->urgencies.size());
     std::string out = "\n" + flow(style, result.rules->notice, "", "");
-    std::string last = "Urgency: " + level.name;
+    std::string last = label(*result.rules, "urgency_label") + level.name;
     return out + (style.plain
                       ? flow(style, last, "", "")
                       : wrap_painted(style, urgency_colour(result.urgency, levels), last, "", ""));
@@ -298,7 +305,8 @@ std::string emergency_screen(const Result &result, const TextStyle &style, bool 
     const int levels = static_cast<int>(rules.urgencies.size());
     const UrgencyLevel &level = result.urgency_level();
     std::string top =
-        render_banner(level, result.urgency, levels, style) + what_to_do(level, style);
+        render_banner(*result.rules, level, result.urgency, levels, style) +
+        what_to_do(*result.rules, level, style);
     std::vector<const FiredRule *> flags;
     std::vector<int> because;
     for (const auto &hit : result.red_flags) {
@@ -366,10 +374,10 @@ std::string render_heading(const std::string &text, const TextStyle &style) {
     return style.plain ? flow(style, text, "", "") : wrap_painted(style, k_bold, text, "", "");
 }
 
-std::string render_banner(const UrgencyLevel &level, int urgency, int levels,
+std::string render_banner(const RuleSet &rules, const UrgencyLevel &level, int urgency, int levels,
                           const TextStyle &style) {
     if (style.plain) {
-        return flow(style, level.name, "Urgency: ", "");
+        return flow(style, level.name, label(rules, "urgency_label"), "");
     }
     const char *colour = urgency_colour(urgency, levels);
     const auto inner = static_cast<std::size_t>(style.width > 4 ? style.width - 4 : 1);
@@ -473,8 +481,8 @@ std::string render_text(const Result &result, const TextStyle &style, bool detai
     // Unresolved warning signs come first, and then list the questions.
     const bool unresolved = !result.screen_complete && result.red_flags.empty();
     std::string out = unresolved ? not_ruled_out(result, style, details, person) : "";
-    out += render_banner(level, result.urgency, levels, style);
-    out += what_to_do(level, style);
+    out += render_banner(*result.rules, level, result.urgency, levels, style);
+    out += what_to_do(*result.rules, level, style);
     out += changes_since(result, style);
     out += why_this_urgency(result, style, details, person);
     out += emergency_signs(result, style);

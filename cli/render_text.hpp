@@ -36,7 +36,7 @@ std::string person_statement(const Question &question, double value);
 std::string about_duration(double days);
 
 // The urgency banner alone.
-std::string render_banner(const UrgencyLevel &level, int urgency, int levels,
+std::string render_banner(const RuleSet &rules, const UrgencyLevel &level, int urgency, int levels,
                           const TextStyle &style);
 
 // A heading line for a section.

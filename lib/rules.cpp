@@ -158,6 +158,8 @@ const std::vector<std::string> &named_text_keys() {
         "history_concluded_heading",
         "history_treated_as",
         "history_from_changes",
+        "urgency_label",
+        "what_to_do_label",
     };
     return keys;
 }

@@ -172,6 +172,24 @@ class Plain(unittest.TestCase):
         notice = " ".join(RULES["notice"].split())
         self.assertIn("\n" + notice + "\n", text)
 
+    def test_the_labels_come_from_the_rule_set(self):
+        # Issue 22: wording lives in texts:, not in C++.
+        scratch = ScratchDir()
+        self.addCleanup(scratch.cleanup)
+        with open(os.path.join(SOURCE_DIR, "rules", "default.yaml"), encoding="utf-8") as f:
+            source = f.read()
+        for key in ("urgency_label", "what_to_do_label"):
+            self.assertIn("\n  %s: " % key, source)
+        source = source.replace('\n  urgency_label: "Urgency:"', '\n  urgency_label: "How soon:"')
+        source = source.replace('\n  what_to_do_label: "What to do:"', '\n  what_to_do_label: "Next:"')
+        rules = scratch.write("rules.yaml", source)
+        text = self.plain("--plain", "--rules", rules)
+        self.assertTrue(text.startswith("How soon: Soon"), text[:80])
+        self.assertIn("\nNext: ", text)
+        self.assertTrue(text.splitlines()[-1].startswith("How soon: Soon"))
+        self.assertNotIn("Urgency: ", text)
+        self.assertNotIn("What to do: ", text)
+
     def test_term_dumb_is_plain(self):
         self.assertEqual(self.plain(env={"TERM": "dumb"}), self.plain("--plain"))
 
