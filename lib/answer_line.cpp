@@ -49,6 +49,23 @@ class Cursor {
     }
     char peek() const { return m_at < m_end ? *m_at : '\0'; }
 
+    // The text up to the next '"' after an opening one, unchecked: the
+    // caller compares it with a known plain text (a question id), which
+    // leaves no escape or control character to look for.
+    bool raw_string(std::string_view &out) {
+        if (!take('"')) {
+            return false;
+        }
+        const auto *close = static_cast<const char *>(
+            std::memchr(m_at, '"', static_cast<std::size_t>(m_end - m_at)));
+        if (!close) {
+            return false;
+        }
+        out = std::string_view(m_at, static_cast<std::size_t>(close - m_at));
+        m_at = close + 1;
+        return true;
+    }
+
     // A string of printable ASCII without escapes; `out` is its content.
     bool plain_string(std::string_view &out) {
         if (!take('"')) {
@@ -110,9 +127,20 @@ class Cursor {
     const char *m_end;
 };
 
-// Reads one member's value for `question` (nullptr: the case_id) into `out`.
-bool read_value(Cursor &in, const Question *question, std::optional<double> &answer,
-                std::string &case_id) {
+// Whether `text` is printable ASCII without '"' or '\\': a JSON string's
+// content as written, with nothing to unescape.
+bool is_plain(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+    });
+}
+
+// Reads one member's value for `question` (nullptr: the case_id), whose type
+// is `type`, into `answer` (or `case_id`). The Question is read only for what
+// its type alone does not settle.
+bool read_value(Cursor &in, const Question *question, QuestionType type,
+                std::optional<double> &answer, std::string &case_id) {
     std::string_view token;
     char next = in.peek();
     if (next == '"') {
@@ -145,7 +173,7 @@ bool read_value(Cursor &in, const Question *question, std::optional<double> &ans
             case_id.assign(token);
             return true;
         }
-        if (question->type != QuestionType::integer && question->type != QuestionType::number) {
+        if (type != QuestionType::integer && type != QuestionType::number) {
             return false;
         }
         double value = 0;
@@ -169,7 +197,7 @@ bool read_value(Cursor &in, const Question *question, std::optional<double> &ans
             answer.reset(); // unanswered, even over an earlier duplicate
             return true;
         }
-        if (question->type != QuestionType::yes_no) {
+        if (type != QuestionType::yes_no) {
             return false;
         }
         answer = word == "true" ? 1 : 0;
@@ -270,8 +298,18 @@ class DuplicateKeys : public nlohmann::json_sax<nlohmann::json> {
 } // namespace
 
 AnswerLineParser::AnswerLineParser(const RuleSet &rules) : m_rules(&rules) {
-    for (std::size_t i = 0; i < rules.questions.size(); ++i) {
-        m_index.emplace(rules.questions[i].id, static_cast<int>(i));
+    for (const auto &question : rules.questions) {
+        Key key;
+        key.offset = static_cast<std::uint32_t>(m_ids.size());
+        key.size = static_cast<std::uint32_t>(question.id.size());
+        key.type = question.type;
+        key.plain = is_plain(question.id);
+        m_ids += question.id;
+        m_keys.push_back(key);
+    }
+    // After m_ids is complete: the views point into it.
+    for (std::size_t i = 0; i < m_keys.size(); ++i) {
+        m_index.emplace(id_of(m_keys[i]), static_cast<int>(i));
     }
 }
 
@@ -291,7 +329,9 @@ bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
         for (;;) {
             std::string_view key;
             in.skip_space();
-            if (!in.plain_string(key)) {
+            // Unchecked: a key is taken only when it is "case_id" or a plain
+            // question id (Key::plain), and then it is plain too.
+            if (!in.raw_string(key)) {
                 return false;
             }
             in.skip_space();
@@ -302,15 +342,15 @@ bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
             std::optional<double> ignored;
             if (key == k_case_id) {
                 if (!out.case_id_json.empty() ||
-                    !read_value(in, nullptr, ignored, out.case_id_json)) {
+                    !read_value(in, nullptr, QuestionType::yes_no, ignored, out.case_id_json)) {
                     return false;
                 }
             } else {
                 // Producers mostly write the questions in the rule set's
                 // order, leaving some out: look a few ahead before hashing.
                 std::size_t index = next;
-                std::size_t stop = std::min(next + 4, questions.size());
-                while (index < stop && questions[index].id != key) {
+                std::size_t stop = std::min(next + 4, m_keys.size());
+                while (index < stop && id_of(m_keys[index]) != key) {
                     ++index;
                 }
                 if (index == stop) {
@@ -321,11 +361,13 @@ bool AnswerLineParser::try_parse(std::string_view line, AnswerLine &out) const {
                     index = static_cast<std::size_t>(found->second);
                 }
                 next = index + 1;
-                if (out.seen[index] != 0) {
-                    return false; // a duplicate: the full parser refuses it
+                const Key &entry = m_keys[index];
+                if (!entry.plain || out.seen[index] != 0) {
+                    return false; // an id to unescape, or a duplicate: the full parser's
                 }
                 out.seen[index] = 1;
-                if (!read_value(in, &questions[index], out.answers[index], out.case_id_json)) {
+                if (!read_value(in, &questions[index], entry.type, out.answers[index],
+                                out.case_id_json)) {
                     return false;
                 }
             }

@@ -2,6 +2,7 @@
 
 #include "lib/rules.hpp"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,7 +39,23 @@ class AnswerLineParser {
     bool try_parse(std::string_view line, AnswerLine &out) const;
 
   private:
+    // A question's id in m_ids, and what the fast path reads of it without
+    // touching its Question (a rule set ten times the default's does not
+    // fit the cache: tests/bench, rule scaling).
+    struct Key {
+        std::uint32_t offset = 0;
+        std::uint32_t size = 0;
+        QuestionType type = QuestionType::yes_no;
+        bool plain = false; // printable ASCII without '"' or '\\': a key as written
+    };
+
+    std::string_view id_of(const Key &key) const {
+        return std::string_view(m_ids).substr(key.offset, key.size);
+    }
+
     const RuleSet *m_rules;
+    std::string m_ids;                                 // every question id, one after another
+    std::vector<Key> m_keys;                           // indexed like RuleSet::questions
     std::unordered_map<std::string_view, int> m_index; // question id -> index
 };
 
