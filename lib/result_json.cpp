@@ -189,8 +189,29 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
             options.emplace_back();
             append_json_string(options.back(), option);
         }
+        AnswerTexts texts;
+        texts.first = static_cast<std::uint32_t>(m_answer_start.size());
+        texts.type = question.type;
+        const std::string head = "," + id + ":";
+        auto add_text = [this, &head](std::string_view value) {
+            m_answer_start.push_back(static_cast<std::uint32_t>(m_answer_text.size()));
+            m_answer_text.append(head).append(value);
+        };
+        add_text("");
+        if (question.type == QuestionType::yes_no) {
+            add_text("false");
+            add_text("true");
+            texts.values = 2;
+        } else if (question.type == QuestionType::choice) {
+            for (const auto &option : options) {
+                add_text(option);
+            }
+            texts.values = static_cast<std::uint32_t>(options.size());
+        }
+        m_answer_texts.push_back(texts);
         m_option.push_back(std::move(options));
     }
+    m_answer_start.push_back(static_cast<std::uint32_t>(m_answer_text.size()));
     for (const auto &rule : rules.red_flags) {
         m_red_flag_head.push_back(rule_head(rules, rule));
         m_red_flag_id.emplace_back();
@@ -233,7 +254,7 @@ ResultWriter::ResultWriter(const RuleSet &rules) : m_rules(&rules) {
 }
 
 void ResultWriter::append_answer(std::size_t question, double value, std::string &out) const {
-    switch (m_rules->questions[question].type) {
+    switch (m_answer_texts[question].type) {
     case QuestionType::yes_no:
         out += value != 0 ? "true" : "false";
         break;
@@ -274,16 +295,29 @@ void ResultWriter::append_because(const Result &result, const std::vector<int> &
 }
 
 void ResultWriter::append_answers(const Result &result, std::string &out) const {
-    bool first = true;
+    std::size_t skip = 1; // the first member's comma
     for (std::size_t i = 0; i < result.answers.size(); ++i) {
         if (!result.answers[i]) {
             continue;
         }
-        out += first ? "" : ",";
-        first = false;
-        out += m_question_id[i];
-        out += ':';
-        append_answer(i, *result.answers[i], out);
+        const double value = *result.answers[i];
+        const AnswerTexts &texts = m_answer_texts[i];
+        std::size_t text = texts.first;
+        bool whole = false; // the text holds the value too
+        if (texts.type == QuestionType::yes_no) {
+            text += value != 0 ? 2 : 1;
+            whole = true;
+        } else if (texts.type == QuestionType::choice) {
+            auto option = static_cast<std::size_t>(value);
+            whole = option < texts.values;
+            text += whole ? option + 1 : 0;
+        }
+        const std::size_t start = m_answer_start[text] + skip;
+        out.append(m_answer_text, start, m_answer_start[text + 1] - start);
+        skip = 0;
+        if (!whole) {
+            append_answer(i, value, out);
+        }
     }
 }
 

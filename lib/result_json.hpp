@@ -4,6 +4,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,20 @@ class ResultWriter {
     std::vector<std::string> m_question_id;         // "id"
     std::vector<std::string> m_because_head;        // {"question":"id","answer":
     std::vector<std::vector<std::string>> m_option; // "option" per choice question
+    // The answers object's members, written ahead, one after another in
+    // m_answer_text: per question `,"id":` and then, for yes_no `,"id":false`
+    // and `,"id":true`, for a choice `,"id":"option"` per option. Text j runs
+    // from m_answer_start[j] to m_answer_start[j + 1]. One copy per answer,
+    // from memory a rule set ten times the default's still keeps in cache
+    // (tests/bench: rule scaling).
+    struct AnswerTexts {
+        std::uint32_t first = 0; // the `,"id":` text; the values' follow it
+        std::uint32_t values = 0;
+        QuestionType type = QuestionType::yes_no;
+    };
+    std::string m_answer_text;
+    std::vector<std::uint32_t> m_answer_start;
+    std::vector<AnswerTexts> m_answer_texts; // indexed like RuleSet::questions
     std::vector<std::string> m_red_flag_head;       // {"id":..,"advice":..,"because":[
     std::vector<std::string> m_red_flag_id;         // "id"
     std::vector<std::string> m_rule_head;
