@@ -68,27 +68,17 @@ class Cursor {
 
     // A string of printable ASCII without escapes; `out` is its content.
     bool plain_string(std::string_view &out) {
-        if (!take('"')) {
-            return false;
-        }
-        const auto *close = static_cast<const char *>(
-            std::memchr(m_at, '"', static_cast<std::size_t>(m_end - m_at)));
-        if (!close) {
+        if (!raw_string(out)) {
             return false;
         }
         // No early exit: a branch-free loop the compiler can vectorise.
         unsigned bad = 0;
-        for (const char *p = m_at; p < close; ++p) {
-            auto c = static_cast<unsigned char>(*p);
-            bad |= static_cast<unsigned>(c < 0x20) | static_cast<unsigned>(c >= 0x80) |
+        for (char c : out) {
+            auto u = static_cast<unsigned char>(c);
+            bad |= static_cast<unsigned>(u < 0x20) | static_cast<unsigned>(u >= 0x80) |
                    static_cast<unsigned>(c == '\\');
         }
-        if (bad != 0) {
-            return false;
-        }
-        out = std::string_view(m_at, static_cast<std::size_t>(close - m_at));
-        m_at = close + 1;
-        return true;
+        return bad == 0;
     }
 
     // A number in JSON's grammar; `token` is its text.

@@ -37,6 +37,30 @@ bool compare(CompareOp op, double answer, const std::vector<double> &values) {
 
 static_assert(sizeof(void *) != 8 || sizeof(Condition) <= 64, "a condition node is one cache line");
 
+Tri negated(Tri value) {
+    return value == Tri::unknown ? Tri::unknown : (value == Tri::yes ? Tri::no : Tri::yes);
+}
+
+// Kleene's `all` or `any` of `condition`'s children, `step` giving each
+// child's value, in order, until one decides it: all stops at the first
+// "no", any at the first "yes". The one fold evaluate and
+// undecided_questions share; a template, so each inlines its own step.
+template <typename Step> Tri fold(const Condition &condition, Step step) {
+    const Tri decisive = condition.kind == Condition::Kind::all ? Tri::no : Tri::yes;
+    bool unknown = false;
+    for (const auto &child : condition.children) {
+        Tri value = step(child);
+        if (value == decisive) {
+            return decisive;
+        }
+        unknown = unknown || value == Tri::unknown;
+    }
+    if (unknown) {
+        return Tri::unknown;
+    }
+    return decisive == Tri::no ? Tri::yes : Tri::no;
+}
+
 // mark_relevant in one walk of the tree: the value of `condition`, and when
 // it is unknown the questions mark_relevant would mark appended to
 // `pending`; when it is decided `pending` is left as it was. (Evaluating
@@ -52,27 +76,21 @@ Tri undecided_questions(const Condition &condition, const Answers &answers,
         }
         return value;
     }
-    case Condition::Kind::negate: {
-        Tri inner = undecided_questions(condition.children.front(), answers, pending);
-        return inner == Tri::unknown ? Tri::unknown : (inner == Tri::yes ? Tri::no : Tri::yes);
-    }
+    case Condition::Kind::negate:
+        return negated(undecided_questions(condition.children.front(), answers, pending));
     case Condition::Kind::all:
     case Condition::Kind::any: {
-        Tri decisive = condition.kind == Condition::Kind::all ? Tri::no : Tri::yes;
         const std::size_t start = pending.size();
-        bool unknown = false;
-        for (const auto &child : condition.children) {
-            Tri value = undecided_questions(child, answers, pending);
-            if (value == decisive) {
-                pending.resize(start); // decided: no unanswered question can change it
-                return decisive;
-            }
-            unknown = unknown || value == Tri::unknown;
+        Tri value = fold(condition, [&answers, &pending](const Condition &child) {
+            return undecided_questions(child, answers, pending);
+        });
+        if (value != Tri::unknown) {
+            // Decided: no unanswered question can change it. (Only a child
+            // left unknown adds to `pending`, so this undoes what the
+            // children before a decisive one added.)
+            pending.resize(start);
         }
-        if (unknown) {
-            return Tri::unknown;
-        }
-        return decisive == Tri::no ? Tri::yes : Tri::no;
+        return value;
     }
     }
     return Tri::unknown;
@@ -95,27 +113,12 @@ Tri evaluate(const Condition &condition, const Answers &answers) {
         }
         return compare(condition.op, *answer, condition.values) ? Tri::yes : Tri::no;
     }
-    case Condition::Kind::negate: {
-        Tri inner = evaluate(condition.children.front(), answers);
-        return inner == Tri::unknown ? Tri::unknown : (inner == Tri::yes ? Tri::no : Tri::yes);
-    }
+    case Condition::Kind::negate:
+        return negated(evaluate(condition.children.front(), answers));
     case Condition::Kind::all:
-    case Condition::Kind::any: {
-        // all: one "no" decides; any: one "yes" decides.
-        Tri decisive = condition.kind == Condition::Kind::all ? Tri::no : Tri::yes;
-        bool unknown = false;
-        for (const auto &child : condition.children) {
-            Tri value = evaluate(child, answers);
-            if (value == decisive) {
-                return decisive;
-            }
-            unknown = unknown || value == Tri::unknown;
-        }
-        if (unknown) {
-            return Tri::unknown;
-        }
-        return decisive == Tri::no ? Tri::yes : Tri::no;
-    }
+    case Condition::Kind::any:
+        return fold(condition,
+                    [&answers](const Condition &child) { return evaluate(child, answers); });
     }
     return Tri::unknown;
 }
