@@ -39,10 +39,11 @@ class Cursor {
         }
         return false;
     }
-    bool take_word(std::string_view word) {
-        if (static_cast<std::size_t>(m_end - m_at) >= word.size() &&
-            std::string_view(m_at, word.size()) == word) {
-            m_at += word.size();
+    // `word`, a literal: its length known here, the compare is inlined.
+    template <std::size_t N> bool take_word(const char (&word)[N]) {
+        constexpr std::size_t size = N - 1;
+        if (static_cast<std::size_t>(m_end - m_at) >= size && std::memcmp(m_at, word, size) == 0) {
+            m_at += size;
             return true;
         }
         return false;
@@ -175,25 +176,27 @@ bool read_value(Cursor &in, const Question *question, QuestionType type,
         answer = value;
         return true;
     }
-    for (std::string_view word : {"true", "false", "null"}) {
-        if (!in.take_word(word)) {
-            continue;
-        }
-        if (!question) {
-            case_id.assign(word);
-            return true;
-        }
-        if (word == "null") {
-            answer.reset(); // unanswered, even over an earlier duplicate
-            return true;
-        }
-        if (type != QuestionType::yes_no) {
-            return false;
-        }
-        answer = word == "true" ? 1 : 0;
+    // true, false or null: the literal's first letter says which to try.
+    std::string_view word;
+    if ((next == 't' && in.take_word("true")) || (next == 'f' && in.take_word("false")) ||
+        (next == 'n' && in.take_word("null"))) {
+        word = next == 't' ? "true" : next == 'f' ? "false" : "null";
+    } else {
+        return false; // objects, arrays and anything invalid
+    }
+    if (!question) {
+        case_id.assign(word);
         return true;
     }
-    return false; // objects, arrays and anything invalid
+    if (next == 'n') {
+        answer.reset(); // unanswered, even over an earlier duplicate
+        return true;
+    }
+    if (type != QuestionType::yes_no) {
+        return false;
+    }
+    answer = next == 't' ? 1 : 0;
+    return true;
 }
 
 // The index just past the JSON value that starts at line[i] (valid JSON).
