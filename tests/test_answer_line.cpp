@@ -123,6 +123,26 @@ TEST_CASE("lines outside the simple shape are left to the full parser", "[answer
     }
 }
 
+TEST_CASE("the fast path takes a key only as a question id written without escapes",
+          "[answer_line]") {
+    RuleSet rules = small_rules();
+    rules.questions[0].id = "pa\\in"; // JSON writes it "pa\\in"; the raw bytes "pa\in" are an escape
+    AnswerLineParser parser(rules);
+    AnswerLine out;
+    CHECK_FALSE(parser.try_parse(R"({"pa\in": true})", out));
+    CHECK_FALSE(parser.try_parse(R"({"pa\\in": true})", out));
+    parser.parse(R"({"pa\\in": true, "numb": false})", "l:1", out);
+    CHECK(out.answers[0] == 1.0);
+    CHECK(out.answers[1] == 0.0);
+    CHECK(error_of(rules, R"({"pa\in": true})") == reference_error(rules, R"({"pa\in": true})"));
+    CHECK_FALSE(error_of(rules, R"({"pa\in": true})").empty());
+    // An escaped spelling of a plain id is decoded by the full parser.
+    RuleSet plain = small_rules();
+    CHECK_FALSE(AnswerLineParser(plain).try_parse(R"({"pa\u0069n": true})", out));
+    AnswerLineParser(plain).parse(R"({"pa\u0069n": true})", "l:1", out);
+    CHECK(out.answers[0] == 1.0);
+}
+
 TEST_CASE("errors are exactly those of parse_answers_json", "[answer_line]") {
     RuleSet rules = small_rules();
     for (const char *line : {R"({"pian": true})", R"({"age": 130})", R"({"age": 4.5})",
