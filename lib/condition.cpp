@@ -7,7 +7,7 @@ namespace sciatica {
 
 namespace {
 
-bool compare(CompareOp op, double answer, const std::vector<double> &values) {
+bool compare(CompareOp op, double answer, const ConditionValues &values) {
     if (std::isnan(answer)) {
         return false; // k_not_applicable
     }
@@ -35,7 +35,7 @@ bool compare(CompareOp op, double answer, const std::vector<double> &values) {
     return false;
 }
 
-static_assert(sizeof(void *) != 8 || sizeof(Condition) <= 64, "a condition node is one cache line");
+static_assert(sizeof(void *) != 8 || sizeof(Condition) <= 56, "a condition node, its value held in it, fits a cache line");
 
 Tri negated(Tri value) {
     return value == Tri::unknown ? Tri::unknown : (value == Tri::yes ? Tri::no : Tri::yes);

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -35,17 +38,130 @@ struct SourceMark {
     int column = 0;
 };
 
+// The constants a comparison reads: one value, or the set for `in`. One
+// value, the usual case, is held in the node itself, so evaluating a leaf
+// reads no other memory than the node and the answer (a rule set ten times
+// the default's does not fit the first-level cache: tests/bench, rule
+// scaling); more live on the heap. Used as a std::vector<double> is.
+class ConditionValues {
+  public:
+    ConditionValues() = default;
+    ConditionValues(std::initializer_list<double> values) { assign(values.begin(), values.end()); }
+    ConditionValues(const std::vector<double> &values) { // NOLINT: converts as the vector did
+        assign(values.data(), values.data() + values.size());
+    }
+    ConditionValues(const ConditionValues &other) { assign(other.begin(), other.end()); }
+    ConditionValues(ConditionValues &&other) noexcept { take(other); }
+    ConditionValues &operator=(const ConditionValues &other) {
+        if (this != &other) {
+            assign(other.begin(), other.end());
+        }
+        return *this;
+    }
+    ConditionValues &operator=(ConditionValues &&other) noexcept {
+        if (this != &other) {
+            release();
+            take(other);
+        }
+        return *this;
+    }
+    ~ConditionValues() { release(); }
+
+    const double *data() const { return m_capacity > 1 ? m_heap : &m_one; }
+    double *data() { return m_capacity > 1 ? m_heap : &m_one; }
+    const double *begin() const { return data(); }
+    const double *end() const { return data() + m_size; }
+    double *begin() { return data(); }
+    double *end() { return data() + m_size; }
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    double front() const { return data()[0]; }
+    double operator[](std::size_t i) const { return data()[i]; }
+
+    void push_back(double value) {
+        if (m_size == m_capacity) {
+            grow(m_capacity * 2);
+        }
+        data()[m_size++] = value;
+    }
+    // Removes [first, last), as std::vector::erase does.
+    double *erase(double *first, double *last) {
+        double *out = first;
+        for (double *from = last; from != end(); ++from) {
+            *out++ = *from;
+        }
+        m_size = static_cast<std::uint32_t>(out - begin());
+        return first;
+    }
+
+    operator std::vector<double>() const { return {begin(), end()}; } // NOLINT
+
+    friend bool operator==(const ConditionValues &a, const ConditionValues &b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    }
+    friend bool operator==(const ConditionValues &a, const std::vector<double> &b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    }
+    friend bool operator!=(const ConditionValues &a, const ConditionValues &b) { return !(a == b); }
+
+  private:
+    void assign(const double *first, const double *last) {
+        release();
+        const auto n = static_cast<std::size_t>(last - first);
+        if (n > 1) {
+            m_heap = new double[n];
+            m_capacity = static_cast<std::uint32_t>(n);
+        }
+        std::copy(first, last, data());
+        m_size = static_cast<std::uint32_t>(n);
+    }
+    void grow(std::uint32_t capacity) {
+        auto *heap = new double[capacity];
+        std::copy(begin(), end(), heap);
+        const std::uint32_t size = m_size;
+        release();
+        m_heap = heap;
+        m_capacity = capacity;
+        m_size = size;
+    }
+    void take(ConditionValues &other) {
+        m_size = other.m_size;
+        m_capacity = other.m_capacity;
+        if (m_capacity > 1) {
+            m_heap = other.m_heap;
+        } else {
+            m_one = other.m_one;
+        }
+        other.m_size = 0;
+        other.m_capacity = 1;
+    }
+    void release() {
+        if (m_capacity > 1) {
+            delete[] m_heap;
+        }
+        m_capacity = 1;
+        m_size = 0;
+    }
+
+    union {
+        double m_one = 0; // m_capacity 1
+        double *m_heap;   // m_capacity > 1
+    };
+    std::uint32_t m_size = 0;
+    std::uint32_t m_capacity = 1;
+};
+
 // A condition over answers: all / any / not, nested freely, with comparisons
 // of one question against constants at the leaves.
 struct Condition {
     enum class Kind : std::uint8_t { all, any, negate, compare };
 
-    // In this order the node is 64 bytes, one cache line, not 72 with
-    // padding: the engine walks every rule's tree for each case, and a rule
-    // set ten times the default's no longer fits the first-level cache
-    // (tests/bench: rule scaling).
+    // 56 bytes, within one cache line, a single compared value included:
+    // the engine walks every rule's tree for each case, and a rule set ten
+    // times the default's no longer fits the first-level cache (tests/bench:
+    // rule scaling).
     std::vector<Condition> children; // all, any: the operands; negate: one
-    std::vector<double> values; // compare: one value, or the set for `in` (sorted, unique)
+    ConditionValues values; // compare: one value, or the set for `in` (sorted, unique)
     SourceMark mark;
     int question = -1; // compare: index into RuleSet::questions
     Kind kind = Kind::all;

@@ -155,6 +155,7 @@ class Writer {
             put(*value);
         }
     }
+    void put(const ConditionValues &items) { put(static_cast<std::vector<double>>(items)); }
     template <typename T> void put(const std::vector<T> &items) {
         count(items.size());
         for (const auto &item : items) {
@@ -199,6 +200,11 @@ class Reader {
         if (raw<std::uint8_t>() != 0) {
             get(value.emplace());
         }
+    }
+    void get(ConditionValues &items) {
+        std::vector<double> values;
+        get(values);
+        items = values;
     }
     template <typename T> void get(std::vector<T> &items) {
         std::size_t n = count();

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <vector>
+
 using namespace sciatica;
 using sciatica::test::answers_of;
 using sciatica::test::small_rules;
@@ -148,4 +151,28 @@ TEST_CASE("a nested condition marks the questions of its undecided branches only
     // Decided by the second branch: nothing is relevant.
     CHECK(marked(answers_of(rules, {{"age", "75"}})) ==
           std::make_pair(Tri::no, std::vector<std::string>{}));
+}
+
+TEST_CASE("a comparison's values copy, move, grow and erase as a vector of them does",
+          "[condition]") {
+    ConditionValues one = {60};
+    CHECK(one.size() == 1);
+    CHECK(one.front() == 60);
+    ConditionValues many;
+    for (double value : {3.0, 1.0, 3.0, 2.0}) {
+        many.push_back(value);
+    }
+    std::sort(many.begin(), many.end());
+    many.erase(std::unique(many.begin(), many.end()), many.end());
+    CHECK(many == std::vector<double>{1, 2, 3});
+    ConditionValues copy = many;
+    ConditionValues moved = std::move(many);
+    CHECK(copy == moved);
+    CHECK(static_cast<std::vector<double>>(moved) == std::vector<double>{1, 2, 3});
+    copy = one;
+    CHECK(copy == std::vector<double>{60});
+    moved = std::move(one);
+    CHECK(moved == std::vector<double>{60});
+    ConditionValues from_vector = std::vector<double>{4, 5};
+    CHECK(from_vector[1] == 5);
 }
