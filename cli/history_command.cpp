@@ -154,14 +154,8 @@ std::string history_text(const RuleSet &rules, const std::vector<CheckSummary> &
         out += padded(std::to_string(check.id), 6) + padded(short_time(check.at), 18) +
                padded(stored_text(check.urgency.is_string() ? check.urgency.get<std::string>() : ""), 11) + padded(pain, 6) + cause + "\n";
     }
-    double low = 0;
-    double high = 10;
-    if (rules.history.pain_score >= 0) {
-        const auto &question = rules.questions[static_cast<std::size_t>(rules.history.pain_score)];
-        low = question.min.value_or(low);
-        high = question.max.value_or(high);
-    }
-    out += "\n" + pain_line(scores, low, high, style.width) + "\n";
+    const std::pair<double, double> range = pain_score_range(rules);
+    out += "\n" + pain_line(scores, range.first, range.second, style.width) + "\n";
     out += wrap("Kept in " + stored_text(path) +
                     ". See one: sciatica history show ID; a summary for your "
                     "practitioner: sciatica report --output visit.html",

@@ -210,4 +210,15 @@ std::vector<std::string> RuleSet::equipment_ids() const {
     return ids_of(equipment);
 }
 
+std::pair<double, double> pain_score_range(const RuleSet &rules) {
+    double low = 0;
+    double high = 10;
+    if (rules.history.pain_score >= 0) {
+        const Question &question = rules.questions[static_cast<std::size_t>(rules.history.pain_score)];
+        low = question.min.value_or(low);
+        high = question.max.value_or(high);
+    }
+    return {low, high};
+}
+
 } // namespace sciatica

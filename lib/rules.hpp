@@ -348,4 +348,9 @@ struct RuleSet {
     int default_urgency() const { return static_cast<int>(urgencies.size()) - 1; }
 };
 
+// The range of the rule set's history.pain_score question, for charting it:
+// its min and max, 0 and 10 where it gives none or there is no such question.
+// The one place the history list and the visit report work it out.
+std::pair<double, double> pain_score_range(const RuleSet &rules);
+
 } // namespace sciatica
