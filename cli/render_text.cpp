@@ -253,9 +253,8 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
     }
     std::string out = "\n";
     // At the end of an interview no id: the command alone lists them all.
-    const std::string hint = person
-                                 ? "(steps and cautions: sciatica techniques)"
-                                 : "(steps, cautions: sciatica techniques ID, or check --details)";
+    const std::string &hint =
+        text_of(texts, person ? "techniques_hint_person" : "techniques_hint");
     if (details) {
         out += render_heading(texts.techniques_heading, style);
     } else if (!style.plain && display_width(texts.techniques_heading + "  " + hint) <=
@@ -267,9 +266,7 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
     } else {
         out +=
             render_heading(texts.techniques_heading, style) +
-            flow(style,
-                 "For the steps and cautions: sciatica techniques ID, or sciatica check --details.",
-                 "", "");
+            flow(style, text_of(texts, "techniques_hint_plain"), "", "");
     }
     for (const auto *technique : result.techniques) {
         std::string name = technique->name + (person ? "" : " (" + technique->id + ")");
