@@ -95,7 +95,7 @@ void write_result(Context &context, const CheckOptions &options, const RuleSet &
 // code (k_exit_not_saved) rather than hiding what was shown.
 void save_after_result(CheckHistory &history, const RuleSet &rules, const Answers &given,
                        const Result &result) {
-    if (!history.should_save()) {
+    if (!history.should_save(rules)) {
         return;
     }
     long long id = 0;

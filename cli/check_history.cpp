@@ -29,7 +29,7 @@ std::string format_weeks(double weeks) {
 
 } // namespace
 
-bool ask_yes_no(const std::string &question, bool fallback) {
+bool ask_yes_no(const RuleSet &rules, const std::string &question, bool fallback) {
     for (;;) {
         say(question + (fallback ? " [Y/n] " : " [y/N] "));
         std::string line;
@@ -56,7 +56,7 @@ bool ask_yes_no(const std::string &question, bool fallback) {
         if (line == "n" || line == "no") {
             return false;
         }
-        say("Please answer y or n.\n");
+        say(text_of(rules.texts, "yes_or_no") + "\n");
     }
 }
 
@@ -133,9 +133,10 @@ void CheckHistory::prepare(const RuleSet &rules, Answers &answers) {
         return;
     }
     if (m_interactive &&
-        !ask_yes_no("From your saved checks, the pain has lasted about " + format_weeks(*carried) +
-                        " weeks (" + rules.questions[static_cast<std::size_t>(duration)].id +
-                        "). Use that?",
+        !ask_yes_no(rules,
+                    text_with(rules.texts, "carried_weeks_question",
+                              {{"weeks", format_weeks(*carried)},
+                               {"question", rules.questions[static_cast<std::size_t>(duration)].id}}),
                     true)) {
         return;
     }
@@ -155,12 +156,11 @@ std::function<void(const Answers &)> CheckHistory::draft_keeper(const RuleSet &r
             m_store = std::make_unique<HistoryStore>(m_path, true);
         }
         m_store->save_draft({iso_now(), answers_to_store_json(rules, answers)});
-        say("Your answers so far are kept as a draft: sciatica check --resume goes on from "
-            "them.\n");
+        say(text_of(rules.texts, "draft_kept") + "\n");
     };
 }
 
-bool CheckHistory::should_save() {
+bool CheckHistory::should_save(const RuleSet &rules) {
     switch (saving()) {
     case Saving::no:
         return false;
@@ -169,7 +169,7 @@ bool CheckHistory::should_save() {
     case Saving::ask:
         break;
     }
-    return ask_yes_no("Save this check to your history?", false);
+    return ask_yes_no(rules, text_of(rules.texts, "save_question"), false);
 }
 
 long long CheckHistory::save(const RuleSet &rules, const Answers &given,

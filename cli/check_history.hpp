@@ -54,7 +54,7 @@ class CheckHistory {
 
     // Whether to save, by saving(); with `ask`, the person's answer to
     // "Save this check to your history?" (asked after the result is shown).
-    bool should_save();
+    bool should_save(const RuleSet &rules);
 
     // Saves the check: `given` are the person's answers (not those implied
     // by a change), `result_line` the result JSON. Returns the new id.
@@ -81,6 +81,6 @@ class CheckHistory {
 
 // Asks `question` on standard error and reads y or n from standard input;
 // Enter alone or the end of input is `fallback`.
-bool ask_yes_no(const std::string &question, bool fallback);
+bool ask_yes_no(const RuleSet &rules, const std::string &question, bool fallback);
 
 } // namespace sciatica::cli

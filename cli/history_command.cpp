@@ -105,9 +105,9 @@ std::string shell_quoted(const std::string &text) {
 
 // The sparkline of `scores` in at most `width` columns after its label: the
 // latest checks that fit, the label saying how many of how many.
-std::string pain_line(const std::vector<std::optional<double>> &scores, double low, double high,
-                      int width) {
-    std::string label = "Pain score, oldest to newest: ";
+std::string pain_line(const RuleSet &rules, const std::vector<std::optional<double>> &scores,
+                      double low, double high, int width) {
+    std::string label = text_of(rules.texts, "history_pain_all") + " ";
     const auto room = [&label, width] {
         return static_cast<std::size_t>(
             std::max(10, width - static_cast<int>(display_width(label))));
@@ -116,11 +116,14 @@ std::string pain_line(const std::vector<std::optional<double>> &scores, double l
         return label + sparkline(scores, low, high);
     }
     // The longest the label can be: the count shown has no more digits.
-    label = "Pain score, the last " + std::to_string(scores.size()) + " of " +
-            std::to_string(scores.size()) + " checks: ";
+    const auto last = [&rules, &scores](std::size_t shown) {
+        return text_with(rules.texts, "history_pain_last",
+                         {{"shown", std::to_string(shown)}, {"count", std::to_string(scores.size())}}) +
+               " ";
+    };
+    label = last(scores.size());
     std::size_t shown = std::min(room(), scores.size());
-    label = "Pain score, the last " + std::to_string(shown) + " of " +
-            std::to_string(scores.size()) + " checks: ";
+    label = last(shown);
     std::vector<std::optional<double>> latest(scores.end() - static_cast<long>(shown),
                                               scores.end());
     return label + sparkline(latest, low, high);
@@ -129,12 +132,15 @@ std::string pain_line(const std::vector<std::optional<double>> &scores, double l
 std::string history_text(const RuleSet &rules, const std::vector<CheckSummary> &checks,
                          const std::string &path, const TextStyle &style) {
     if (checks.empty()) {
-        return wrap("No saved checks. Save one with: sciatica check --save", style.width, "", "") +
+        return wrap(text_of(rules.texts, "history_none"), style.width, "", "") +
                "\n" + wrap(rules.notice, style.width, "", "");
     }
-    std::string out = render_heading("Your saved checks", style);
-    out += padded("ID", 6) + padded("DATE", 18) + padded("URGENCY", 11) + padded("PAIN", 6) +
-           "LEADING CAUSE\n";
+    std::string out = render_heading(text_of(rules.texts, "history_heading"), style);
+    out += padded(text_of(rules.texts, "history_id_column"), 6) +
+           padded(text_of(rules.texts, "history_date_column"), 18) +
+           padded(text_of(rules.texts, "history_urgency_column"), 11) +
+           padded(text_of(rules.texts, "history_pain_column"), 6) +
+           text_of(rules.texts, "history_cause_column") + "\n";
     std::vector<std::optional<double>> scores;
     scores.reserve(checks.size());
     for (const auto &check : checks) {
@@ -154,26 +160,18 @@ std::string history_text(const RuleSet &rules, const std::vector<CheckSummary> &
         out += padded(std::to_string(check.id), 6) + padded(short_time(check.at), 18) +
                padded(stored_text(check.urgency.is_string() ? check.urgency.get<std::string>() : ""), 11) + padded(pain, 6) + cause + "\n";
     }
-    double low = 0;
-    double high = 10;
-    if (rules.history.pain_score >= 0) {
-        const auto &question = rules.questions[static_cast<std::size_t>(rules.history.pain_score)];
-        low = question.min.value_or(low);
-        high = question.max.value_or(high);
-    }
-    out += "\n" + pain_line(scores, low, high, style.width) + "\n";
-    out += wrap("Kept in " + stored_text(path) +
-                    ". See one: sciatica history show ID; a summary for your "
-                    "practitioner: sciatica report --output visit.html",
+    const std::pair<double, double> range = pain_score_range(rules);
+    out += "\n" + pain_line(rules, scores, range.first, range.second, style.width) + "\n";
+    out += wrap(text_with(rules.texts, "history_kept_in", {{"path", stored_text(path)}}),
                 style.width, "", "");
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;
 }
 
 // A stored answer as a person would say it.
-std::string in_words(const nlohmann::ordered_json &value) {
+std::string in_words(const RuleSet &rules, const nlohmann::ordered_json &value) {
     if (value.is_null()) {
-        return "not answered";
+        return text_of(rules.texts, "history_not_answered");
     }
     if (value.is_boolean()) {
         return value.get<bool>() ? "yes" : "no";
@@ -223,8 +221,8 @@ std::string concluded_text(const RuleSet &rules, const nlohmann::ordered_json &c
                 out += wrap(text_with(rules.texts, "history_treated_as",
                                       {{"from", from},
                                        {"question", prompt_of(rules, id)},
-                                       {"answer", in_words(because[result_member::k_answer])},
-                                       {"given", in_words(given)}}),
+                                       {"answer", in_words(rules, because[result_member::k_answer])},
+                                       {"given", in_words(rules, given)}}),
                             style.width, "  - ", "    ");
             }
         }
@@ -235,9 +233,11 @@ std::string concluded_text(const RuleSet &rules, const nlohmann::ordered_json &c
 std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
                       const TextStyle &style) {
     const auto &result = check["result"];
-    std::string out = render_heading("Check " + std::to_string(check["id"].get<long long>()) +
-                                         ", saved " + short_time(check["at"]),
-                                     style);
+    std::string out =
+        render_heading(text_with(rules.texts, "history_check_heading",
+                                 {{"id", std::to_string(check["id"].get<long long>())},
+                                  {"date", short_time(check["at"])}}),
+                       style);
     out += wrap(stored_text(result.value(result_member::k_urgency_name, "") + ". " +
                             result.value(result_member::k_urgency_advice, "")),
                 style.width, "", "");
@@ -249,31 +249,33 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
         }
     }
     if (!result.value(result_member::k_causes, nlohmann::ordered_json::array()).empty()) {
-        out += "\nPossible causes:\n";
+        out += "\n" + text_of(rules.texts, "history_causes_heading") + "\n";
         for (const auto &cause : result[result_member::k_causes]) {
             out += wrap(stored_text(cause.value(result_member::k_name, "") + ": " +
                                     cause.value(result_member::k_summary, "")),
                         style.width, "  - ", "    ");
         }
     }
-    out += "\nYour answers:\n";
+    out += "\n" + text_of(rules.texts, "history_answers_heading") + "\n";
     for (const auto &[id, value] : check["answers"].items()) {
         int index = rules.question_index(id);
         std::string prompt =
             index >= 0 ? rules.questions[static_cast<std::size_t>(index)].prompt : stored_text(id);
-        std::string answer = in_words(value);
+        std::string answer = in_words(rules, value);
         out += wrap(prompt + " " + answer, style.width, "  - ", "    ");
     }
     out += concluded_text(rules, check, style);
     if (!result.value(result_member::k_changes, nlohmann::ordered_json::array()).empty()) {
-        out += "\nChanged since the check before:\n";
+        out += "\n" + text_of(rules.texts, "history_changed_heading") + "\n";
         for (const auto &change : result[result_member::k_changes]) {
             int index = rules.question_index(change.value(result_member::k_question, ""));
             std::string prompt = index >= 0
                                      ? rules.questions[static_cast<std::size_t>(index)].prompt
                                      : stored_text(change.value(result_member::k_question, ""));
-            out += wrap(prompt + " Was " + in_words(change[result_member::k_before]) + ", now " +
-                            in_words(change[result_member::k_after]) + ".",
+            out += wrap(text_with(rules.texts, "history_change",
+                                  {{"question", prompt},
+                                   {"before", in_words(rules, change[result_member::k_before])},
+                                   {"after", in_words(rules, change[result_member::k_after])}}),
                         style.width, "  - ", "    ");
         }
     }
@@ -368,7 +370,7 @@ void run_export(Context &context, const HistoryOptions &options) {
     }
 }
 
-void run_forget(const HistoryOptions &options) {
+void run_forget(Context &context, const HistoryOptions &options) {
     const std::string path = store_path();
     if (options.forget_all == !options.forget_id.empty()) {
         throw Error(ErrorKind::usage, "history forget: give one check ID, or --all");
@@ -382,14 +384,15 @@ void run_forget(const HistoryOptions &options) {
             throw Error(ErrorKind::usage, "history forget --all deletes every saved check: add "
                                           "--yes to confirm it when there is no terminal to ask");
         }
-        if (!ask_yes_no("Delete every saved check and any draft?", false)) {
-            write_stdout("Nothing was deleted.\n");
+        if (!ask_yes_no(context.rules(), text_of(context.rules().texts, "forget_all_question"),
+                        false)) {
+            write_stdout(text_of(context.rules().texts, "forget_nothing_deleted") + "\n");
             return;
         }
     }
     if (!HistoryStore::exists(path)) {
         if (options.forget_all) {
-            write_stdout("There are no saved checks to forget.\n");
+            write_stdout(text_of(context.rules().texts, "forget_none_saved") + "\n");
             return;
         }
         throw Error(ErrorKind::no_input,
@@ -398,15 +401,18 @@ void run_forget(const HistoryOptions &options) {
     HistoryStore store(path, false);
     if (options.forget_all) {
         int count = store.forget_all();
-        write_stdout("Forgot " + std::to_string(count) + " saved check" + (count == 1 ? "" : "s") +
-                     ". To remove the file itself too: rm " + shell_quoted(path) + "\n");
+        write_stdout(text_with(context.rules().texts,
+                               count == 1 ? "forget_all_done_one" : "forget_all_done",
+                               {{"count", std::to_string(count)}, {"path", shell_quoted(path)}}) +
+                     "\n");
         return;
     }
     if (!store.forget(id)) {
         throw Error(ErrorKind::no_input,
                     "no saved check with id " + std::to_string(id) + " (see sciatica history)");
     }
-    write_stdout("Forgot check " + std::to_string(id) + ".\n");
+    write_stdout(text_with(context.rules().texts, "forget_one_done", {{"id", std::to_string(id)}}) +
+                 "\n");
 }
 
 } // namespace
@@ -448,7 +454,7 @@ void add_history_command(CLI::App &app, Context &context) {
     forget->add_flag("--all", options->forget_all,
                      "Delete every saved check and any draft (asks first at a terminal)");
     forget->add_flag("-y,--yes", options->yes, "With --all: delete without asking");
-    forget->callback([options] { run_forget(*options); });
+    forget->callback([&context, options] { run_forget(context, *options); });
 
     history->callback([&context, history, options] {
         if (history->get_subcommands().empty()) {

@@ -77,9 +77,11 @@ std::string question_text(const Question &question, const std::string &prompt,
     return out;
 }
 
-// The keys, said once at the start and again after a reply that is not an
-// answer.
-constexpr const char *k_keys_hint = "Enter alone = don't know, b = back, ? = more";
+// The keys (texts: interview_keys), said once at the start and again after a
+// reply that is not an answer.
+const std::string &keys_text(const RuleSet &rules) {
+    return text_of(rules.texts, "interview_keys");
+}
 
 // The urgency banner, its advice and the red flags that hold: for when the
 // result itself does not go to this terminal.
@@ -123,8 +125,8 @@ class Prompter {
             earlier = before->second;
             m_earlier.erase(before);
             say(flow(m_style,
-                     "You answered: " + answer_words(question, earlier->value) +
-                         ". Press Enter to keep it, or type a new answer.",
+                     text_with(m_rules.texts, "interview_you_answered",
+                               {{"answer", answer_words(question, earlier->value)}}),
                      "   ", "   "));
         }
         const std::string progress = progress_text();
@@ -144,10 +146,13 @@ class Prompter {
                     return;
                 }
                 m_screens.push_back(1);
-                say("   This is the first question; there is nothing to go back to.\n");
+                say("   " + text_of(m_rules.texts, "interview_first_question") + "\n");
             } else if (reply.empty() && earlier) {
                 m_interview.answer(index, earlier->value);
-                say("   Kept: " + answer_words(question, earlier->value) + "\n");
+                say("   " +
+                    text_with(m_rules.texts, "interview_kept",
+                              {{"answer", answer_words(question, earlier->value)}}) +
+                    "\n");
                 return;
             } else if (reply.empty() || reply == "s" || listed(m_words.unsure, reply)) {
                 m_interview.answer(index, std::nullopt);
@@ -187,29 +192,30 @@ class Prompter {
         const bool keep = earlier.size() == items.size();
         if (keep) {
             say(flow(m_style,
-                     "You answered: " + group_reply_text(earlier) +
-                         ". Press Enter to keep it, or type a new answer.",
+                     text_with(m_rules.texts, "interview_you_answered",
+                               {{"answer", group_reply_text(earlier)}}),
                      "   ", "   "));
         }
         const std::string hint = text_of(m_rules.texts, "group_hint");
         const std::string progress = progress_text();
         for (;;) {
             std::optional<std::string> line =
-                read_line("   [" + std::string("numbers, 0 = none") + "] " + progress + " > ");
+                read_line("   " + text_of(m_rules.texts, "interview_group_keys") + " " + progress +
+                          " > ");
             if (!line) {
                 stop();
             }
             std::string reply = normalised(*line);
             std::vector<std::optional<double>> values;
             if (reply == "?" || reply == "help") {
-                say(flow(m_style, hint.empty() ? k_keys_hint : hint, "   ", "   "));
+                say(flow(m_style, hint.empty() ? keys_text(m_rules) : hint, "   ", "   "));
                 continue;
             }
             if (reply == "b") {
                 if (go_back()) {
                     return;
                 }
-                say("   This is the first question; there is nothing to go back to.\n");
+                say("   " + text_of(m_rules.texts, "interview_first_question") + "\n");
                 continue;
             }
             if (reply.empty() && keep) {
@@ -219,9 +225,11 @@ class Prompter {
             } else if (reply == "0" || reply == "none" || listed(m_words.no, reply)) {
                 values.assign(items.size(), 0.0);
             } else if (!parse_numbers(reply, items.size(), values)) {
-                say(flow(m_style, "Sorry: '" + printable(*line, 40) + "' is not an answer here.",
+                say(flow(m_style,
+                         text_with(m_rules.texts, "interview_not_an_answer",
+                                   {{"reply", printable(*line, 40)}}),
                          "   ", "   "));
-                say(flow(m_style, hint.empty() ? k_keys_hint : hint, "   ", "   "));
+                say(flow(m_style, hint.empty() ? keys_text(m_rules) : hint, "   ", "   "));
                 continue;
             }
             for (std::size_t i = 0; i < items.size(); ++i) {
@@ -249,8 +257,7 @@ class Prompter {
         if (m_on_stop) {
             m_on_stop(m_interview.answers());
         }
-        std::string stopped = text_of(m_rules.texts, "stopped");
-        say(flow(m_style, stopped.empty() ? "The check was stopped." : stopped, "", ""));
+        say(flow(m_style, text_of(m_rules.texts, "stopped"), "", ""));
         if (m_interview.emergency()) {
             say(emergency_text(m_interview.result(), m_style));
         } else if (!m_rules.emergency_signs.empty()) {
@@ -275,8 +282,8 @@ class Prompter {
     void forget_screens() { m_screens.assign(m_interview.asked().size(), 1); }
 
   private:
-    static std::string answer_words(const Question &question, const std::optional<double> &value) {
-        return value ? answer_text(question, *value) : "don't know";
+    std::string answer_words(const Question &question, const std::optional<double> &value) const {
+        return value ? answer_text(question, *value) : text_of(m_rules.texts, "interview_dont_know");
     }
 
     void help(const Question &question) {
@@ -284,7 +291,7 @@ class Prompter {
             say(flow(m_style, question.help, "   ", "   "));
         }
         std::string keys = text_of(m_rules.texts, "interview_help");
-        say(flow(m_style, keys.empty() ? k_keys_hint : keys, "   ", "   "));
+        say(flow(m_style, keys.empty() ? keys_text(m_rules) : keys, "   ", "   "));
     }
 
     // Undoes the last screen: its one question, or every item of a group.
@@ -304,8 +311,11 @@ class Prompter {
 
     // Progress: the screens shown and those that could still follow.
     std::string progress_text() const {
-        return "(" + std::to_string(m_number) + " of about " +
-               std::to_string(m_number - 1 + static_cast<std::size_t>(m_interview.remaining())) + ")";
+        return text_with(
+            m_rules.texts, "interview_progress",
+            {{"number", std::to_string(m_number)},
+             {"count",
+              std::to_string(m_number - 1 + static_cast<std::size_t>(m_interview.remaining()))}});
     }
 
     // "1 3 4?" into `values`, one per item of `count`: yes to each number
@@ -374,8 +384,9 @@ class Prompter {
             return true;
         } catch (const AnswerError &e) {
             // The person is looking at the question, so its id is noise.
-            say(flow(m_style, "Sorry: " + e.reason() + ".", "   ", "   "));
-            say(flow(m_style, std::string("(") + k_keys_hint + ")", "   ", "   "));
+            say(flow(m_style, text_with(m_rules.texts, "interview_sorry", {{"reason", e.reason()}}),
+                     "   ", "   "));
+            say(flow(m_style, "(" + keys_text(m_rules) + ")", "   ", "   "));
             return false;
         }
     }
@@ -415,7 +426,7 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     if (interview.next() < 0) {
         return interview.result(); // everything that matters is known already
     }
-    say(flow(style, std::string("Answer each question, then Enter. ") + k_keys_hint, "", ""));
+    say(flow(style, text_of(rules.texts, "interview_start") + " " + keys_text(rules), "", ""));
     Prompter prompter(rules, interview, style, on_stop);
     // The emergency advice is said the moment the answers reach it, before
     // any other question (one that could lift it, or follow it up).

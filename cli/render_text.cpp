@@ -253,9 +253,8 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
     }
     std::string out = "\n";
     // At the end of an interview no id: the command alone lists them all.
-    const std::string hint = person
-                                 ? "(steps and cautions: sciatica techniques)"
-                                 : "(steps, cautions: sciatica techniques ID, or check --details)";
+    const std::string &hint =
+        text_of(texts, person ? "techniques_hint_person" : "techniques_hint");
     if (details) {
         out += render_heading(texts.techniques_heading, style);
     } else if (!style.plain && display_width(texts.techniques_heading + "  " + hint) <=
@@ -267,9 +266,7 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
     } else {
         out +=
             render_heading(texts.techniques_heading, style) +
-            flow(style,
-                 "For the steps and cautions: sciatica techniques ID, or sciatica check --details.",
-                 "", "");
+            flow(style, text_of(texts, "techniques_hint_plain"), "", "");
     }
     for (const auto *technique : result.techniques) {
         std::string name = technique->name + (person ? "" : " (" + technique->id + ")");
@@ -358,6 +355,21 @@ std::string emergency_screen(const Result &result, const TextStyle &style, bool 
     return top + said + reported + end;
 }
 
+// The lines of `body` (wrapped text, each line ending in '\n'), each padded
+// with spaces to `inner` columns: the inside of a box.
+std::vector<std::string> padded_lines(const std::string &body, std::size_t inner) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < body.size()) {
+        std::size_t end = body.find('\n', start);
+        std::string line = body.substr(start, end - start);
+        std::size_t shown = display_width(line);
+        out.push_back(line + std::string(inner > shown ? inner - shown : 0, ' '));
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 const char *urgency_colour(int urgency, int levels) {
@@ -383,15 +395,8 @@ std::string render_banner(const RuleSet &rules, const UrgencyLevel &level, int u
     const auto inner = static_cast<std::size_t>(style.width > 4 ? style.width - 4 : 1);
     std::string rule = "+" + std::string(inner + 2, '-') + "+";
     std::string out = paint(style, colour, rule) + "\n";
-    std::string body = wrap(level.name, static_cast<int>(inner), "", "");
-    std::size_t start = 0;
-    while (start < body.size()) {
-        std::size_t end = body.find('\n', start);
-        std::string line = body.substr(start, end - start);
-        std::size_t shown = display_width(line);
-        line += std::string(inner > shown ? inner - shown : 0, ' ');
+    for (const auto &line : padded_lines(wrap(level.name, static_cast<int>(inner), "", ""), inner)) {
         out += paint(style, colour, "| " + line + " |") + "\n";
-        start = end + 1;
     }
     return out + paint(style, colour, rule) + "\n";
 }
@@ -421,14 +426,8 @@ std::string render_box(const std::string &title, const std::vector<std::string> 
         body += wrap(item, static_cast<int>(inner), "- ", "  ");
     }
     std::string out = paint(style, sgr, top) + "\n";
-    std::size_t start = 0;
-    while (start < body.size()) {
-        std::size_t end = body.find('\n', start);
-        std::string line = body.substr(start, end - start);
-        std::size_t shown = display_width(line);
-        line += std::string(inner > shown ? inner - shown : 0, ' ');
+    for (const auto &line : padded_lines(body, inner)) {
         out += paint(style, sgr, "|") + " " + line + " " + paint(style, sgr, "|") + "\n";
-        start = end + 1;
     }
     return out + paint(style, sgr, "+" + std::string(width - 2, '-') + "+") + "\n";
 }

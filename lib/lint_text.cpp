@@ -3,6 +3,7 @@
 #include "lib/limits.hpp"
 #include "lib/text_util.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -85,8 +86,10 @@ class TextLinter {
     }
 
     // The interview's and the report's sentences: a rule set that gives some
-    // must give them all, or the report has holes where they go. (A rule set
-    // with none of them is a small one for tests or a start.)
+    // must give them all, or the report has holes where they go; a missing
+    // required_text_keys() one (a prompt, a question, a history heading) is an
+    // error, the rest warnings. (A rule set with none of them is a small one
+    // for tests or a start.)
     void check_named_texts() {
         for (const auto &entry : m_rules.texts.named) {
             text({}, "texts '" + entry.key + "'", {&entry.text});
@@ -94,8 +97,15 @@ class TextLinter {
         if (m_rules.texts.named.empty()) {
             return;
         }
+        const auto &required = required_text_keys();
         for (const auto &key : named_text_keys()) {
-            if (text_of(m_rules.texts, key).empty()) {
+            if (!text_of(m_rules.texts, key).empty()) {
+                continue;
+            }
+            if (std::find(required.begin(), required.end(), key) != required.end()) {
+                report(Diagnostic::Severity::error, {},
+                       "texts '" + key + "' is missing: a person would read a blank there");
+            } else {
                 report(Diagnostic::Severity::warning, {},
                        "texts '" + key + "' is missing: the interview or the report leaves it out");
             }

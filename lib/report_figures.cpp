@@ -112,13 +112,10 @@ std::string body_figure(const RuleSet &rules, const Answers &answers) {
 }
 
 std::string chart_figure(const RuleSet &rules, const std::vector<ReportChecks::Point> &checks) {
-    double low = 0;
-    double high = 10;
-    if (rules.history.pain_score >= 0) {
-        const Question &q = rules.questions[static_cast<std::size_t>(rules.history.pain_score)];
-        low = q.min.value_or(low);
-        high = q.max.value_or(high);
-    }
+    // Plain doubles, not a structured binding: C++17 lambdas cannot capture one.
+    const std::pair<double, double> range = pain_score_range(rules);
+    const double low = range.first;
+    const double high = range.second;
     std::vector<std::pair<std::size_t, double>> points;
     for (std::size_t i = 0; i < checks.size(); ++i) {
         if (checks[i].pain_score) {

@@ -161,6 +161,56 @@ const std::vector<std::string> &named_text_keys() {
         "urgency_label",
         "what_to_do_label",
     };
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> out = keys;
+        out.insert(out.end(), required_text_keys().begin(), required_text_keys().end());
+        return out;
+    }();
+    return all;
+}
+
+const std::vector<std::string> &required_text_keys() {
+    static const std::vector<std::string> keys = {
+        "techniques_hint_person",
+        "techniques_hint",
+        "techniques_hint_plain",
+        "interview_start",
+        "interview_keys",
+        "interview_group_keys",
+        "interview_progress",
+        "interview_you_answered",
+        "interview_kept",
+        "interview_dont_know",
+        "interview_first_question",
+        "interview_not_an_answer",
+        "interview_sorry",
+        "yes_or_no",
+        "save_question",
+        "carried_weeks_question",
+        "draft_kept",
+        "history_none",
+        "history_heading",
+        "history_id_column",
+        "history_date_column",
+        "history_urgency_column",
+        "history_pain_column",
+        "history_cause_column",
+        "history_pain_all",
+        "history_pain_last",
+        "history_kept_in",
+        "history_check_heading",
+        "history_causes_heading",
+        "history_answers_heading",
+        "history_changed_heading",
+        "history_change",
+        "history_not_answered",
+        "forget_all_question",
+        "forget_nothing_deleted",
+        "forget_none_saved",
+        "forget_all_done_one",
+        "forget_all_done",
+        "forget_one_done",
+    };
     return keys;
 }
 
@@ -208,6 +258,17 @@ std::vector<std::string> RuleSet::urgency_ids() const {
 }
 std::vector<std::string> RuleSet::equipment_ids() const {
     return ids_of(equipment);
+}
+
+std::pair<double, double> pain_score_range(const RuleSet &rules) {
+    double low = 0;
+    double high = 10;
+    if (rules.history.pain_score >= 0) {
+        const Question &question = rules.questions[static_cast<std::size_t>(rules.history.pain_score)];
+        low = question.min.value_or(low);
+        high = question.max.value_or(high);
+    }
+    return {low, high};
 }
 
 } // namespace sciatica

@@ -234,6 +234,12 @@ const std::vector<TextKey> &text_keys();
 // The keys of `texts:` kept in Texts::named, in the order the docs list them.
 const std::vector<std::string> &named_text_keys();
 
+// The last of named_text_keys(): what a person reads at the interview's
+// prompts, when saving a check and from `sciatica history`. Lint refuses a
+// rule set that gives named texts but not each of these (the others it only
+// warns about).
+const std::vector<std::string> &required_text_keys();
+
 // The red flags said together, in plain words, when they are not ruled out
 // (`flag_families:`): "signs of infection" rather than three condition names.
 struct FlagFamily {
@@ -347,5 +353,10 @@ struct RuleSet {
     // The least severe level: the urgency when no rule fires.
     int default_urgency() const { return static_cast<int>(urgencies.size()) - 1; }
 };
+
+// The range of the rule set's history.pain_score question, for charting it:
+// its min and max, 0 and 10 where it gives none or there is no such question.
+// The one place the history list and the visit report work it out.
+std::pair<double, double> pain_score_range(const RuleSet &rules);
 
 } // namespace sciatica
