@@ -507,6 +507,9 @@ std::vector<CheckSummary> HistoryStore::documents_summaries(const std::string &p
         if (column_text(row, 2) == "object") {
             summary.answers_valid = true;
             summary.pain_score = json_member(row, 3, 4);
+            if (!summary.pain_score.is_number()) {
+                summary.pain_score = nullptr; // as check_list keeps only numbers
+            }
         }
         if (column_text(row, 5) == "object") {
             summary.result_valid = true;

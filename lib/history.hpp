@@ -43,7 +43,7 @@ struct CheckSummary {
     std::string at;
     bool answers_valid = false; // the stored answers are a JSON object
     bool result_valid = false;  // the stored result is a JSON object
-    nlohmann::json pain_score;  // the answer to the pain question
+    nlohmann::json pain_score;  // the answer to the pain question when a number
     nlohmann::json urgency;     // the result's "urgency"
     nlohmann::json cause_id;    // the result's causes[0].id
     nlohmann::json cause_name;  // the result's causes[0].name
