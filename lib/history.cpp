@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include <set>
-#include <utility>
-#include <vector>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <utility>
+#include <vector>
 
 namespace sciatica {
 
@@ -35,8 +35,8 @@ std::string list_columns(const std::string &row) {
     const std::string answers_ok = "CASE WHEN json_valid(" + answers + ") THEN ";
     const std::string result_ok = "CASE WHEN json_valid(" + result + ") THEN ";
     auto member = [&](const char *path) {
-        return result_ok + "json_type(" + result + ", '" + path + "') END, " + result_ok +
-               result + " ->> '" + path + "' END";
+        return result_ok + "json_type(" + result + ", '" + path + "') END, " + result_ok + result +
+               " ->> '" + path + "' END";
     };
     return row + ".id, " + row + ".at, " + answers_ok + "json_type(" + answers + ") END, " +
            answers_ok + "CASE WHEN json_type(" + answers + ") = 'object' THEN json_patch(" +
@@ -288,8 +288,8 @@ HistoryStore::Layout HistoryStore::inspect() const {
     for (int i = 0; i < version; ++i) {
         for (const auto &[type, name] : k_objects[i]) {
             if (objects.count({type, name}) == 0) {
-                throw damaged("schema version " + std::to_string(version) + " without its " +
-                              type + " " + name);
+                throw damaged("schema version " + std::to_string(version) + " without its " + type +
+                              " " + name);
             }
         }
     }
@@ -446,12 +446,13 @@ bool stored_member(sqlite3_stmt *row, int type_column, int column, nlohmann::jso
         return storage == SQLITE_NULL;
     }
     const std::string type = column_text(row, type_column);
-    const bool fits = (type == "text" && storage == SQLITE_TEXT) ||
-                      (type == "integer" && (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT)) ||
-                      (type == "real" && storage == SQLITE_FLOAT) ||
-                      ((type == "true" || type == "false") && storage == SQLITE_INTEGER) ||
-                      ((type == "array" || type == "object") && storage == SQLITE_TEXT) ||
-                      (type == "null" && storage == SQLITE_NULL);
+    const bool fits =
+        (type == "text" && storage == SQLITE_TEXT) ||
+        (type == "integer" && (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT)) ||
+        (type == "real" && storage == SQLITE_FLOAT) ||
+        ((type == "true" || type == "false") && storage == SQLITE_INTEGER) ||
+        ((type == "array" || type == "object") && storage == SQLITE_TEXT) ||
+        (type == "null" && storage == SQLITE_NULL);
     if (fits) {
         out = json_member(row, type_column, column);
     }
@@ -473,7 +474,8 @@ std::vector<CheckSummary> HistoryStore::summaries(const std::string &pain_questi
                                  : documents_summaries(pain_question);
 }
 
-std::vector<CheckSummary> HistoryStore::documents_summaries(const std::string &pain_question) const {
+std::vector<CheckSummary>
+HistoryStore::documents_summaries(const std::string &pain_question) const {
     std::vector<CheckSummary> out;
     // Each document is read and parsed once, into a small JSON array
     // (["object", [member, ...]], or NULL when it is not JSON), and the
@@ -587,7 +589,8 @@ std::vector<CheckSummary> HistoryStore::read_list(const std::string &pain_questi
         const long long id = sqlite3_column_int64(row, 0);
         code = sqlite3_step(ids.get());
         if (code == SQLITE_ROW && sqlite3_column_int64(ids.get(), 0) < id) {
-            throw unmatched(sqlite3_column_int64(ids.get(), 0), " is missing from table check_list");
+            throw unmatched(sqlite3_column_int64(ids.get(), 0),
+                            " is missing from table check_list");
         }
         if (code == SQLITE_ROW ? sqlite3_column_int64(ids.get(), 0) > id : code == SQLITE_DONE) {
             throw unmatched(id, " is in table check_list but not saved");

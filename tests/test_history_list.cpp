@@ -73,31 +73,32 @@ std::vector<std::string> column(const std::string &path, const std::string &quer
 // one that is not a number, documents that are not objects or not JSON, and
 // members of the wrong type (damaged, but read: check_summary refuses them).
 void write_schema_2(const std::string &path) {
-    sql(path, "CREATE TABLE checks (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,"
-              " rules_version TEXT NOT NULL, answers TEXT NOT NULL, result TEXT NOT NULL);"
-              "CREATE TABLE draft (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL,"
-              " answers TEXT NOT NULL);"
-              "INSERT INTO checks (at, rules_version, answers, result) VALUES"
-              " ('2026-11-01T09:00:00+01:00', '1.0.0', '{\"leg_pain\":true,\"pain_score\":4}',"
-              "  '{\"urgency\":\"soon\",\"causes\":[{\"id\":\"disc\",\"name\":\"Disc \\u00e9\"}]}'),"
-              " ('2026-11-02T09:00:00+01:00', '1.0.0', '{\"pain_score\":6.50}',"
-              "  '{\"urgency\":\"self-care\",\"causes\":[]}'),"
-              " ('2026-11-03T09:00:00+01:00', '1.0.0', '{\"pain_score\":true}',"
-              "  '{\"urgency\":\"urgent\",\"causes\":[{\"id\":\"x\"}]}'),"
-              " ('2026-11-04T09:00:00+01:00', '1.0.0', '[1]', 'not JSON'),"
-              " ('2026-11-05T09:00:00+01:00', '1.0.0', '{\"age\":50}',"
-              "  '{\"urgency\":3,\"causes\":[{\"id\":7,\"name\":[1]}]}');"
-              "DELETE FROM checks WHERE id = 2;" // ids need not be 1, 2, 3, ...
-              "INSERT INTO checks (at, rules_version, answers, result) VALUES"
-              " ('2026-11-06T09:00:00+01:00', '1.0.0', '{\"pain_score\":-1e2}', '{}');"
-              "PRAGMA application_id = 1399023969; PRAGMA user_version = 2;");
+    sql(path,
+        "CREATE TABLE checks (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,"
+        " rules_version TEXT NOT NULL, answers TEXT NOT NULL, result TEXT NOT NULL);"
+        "CREATE TABLE draft (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL,"
+        " answers TEXT NOT NULL);"
+        "INSERT INTO checks (at, rules_version, answers, result) VALUES"
+        " ('2026-11-01T09:00:00+01:00', '1.0.0', '{\"leg_pain\":true,\"pain_score\":4}',"
+        "  '{\"urgency\":\"soon\",\"causes\":[{\"id\":\"disc\",\"name\":\"Disc \\u00e9\"}]}'),"
+        " ('2026-11-02T09:00:00+01:00', '1.0.0', '{\"pain_score\":6.50}',"
+        "  '{\"urgency\":\"self-care\",\"causes\":[]}'),"
+        " ('2026-11-03T09:00:00+01:00', '1.0.0', '{\"pain_score\":true}',"
+        "  '{\"urgency\":\"urgent\",\"causes\":[{\"id\":\"x\"}]}'),"
+        " ('2026-11-04T09:00:00+01:00', '1.0.0', '[1]', 'not JSON'),"
+        " ('2026-11-05T09:00:00+01:00', '1.0.0', '{\"age\":50}',"
+        "  '{\"urgency\":3,\"causes\":[{\"id\":7,\"name\":[1]}]}');"
+        "DELETE FROM checks WHERE id = 2;" // ids need not be 1, 2, 3, ...
+        "INSERT INTO checks (at, rules_version, answers, result) VALUES"
+        " ('2026-11-06T09:00:00+01:00', '1.0.0', '{\"pain_score\":-1e2}', '{}');"
+        "PRAGMA application_id = 1399023969; PRAGMA user_version = 2;");
 }
 
 // A summary in one line, every field shown, to compare two readings.
 std::string shown(const CheckSummary &s) {
     return std::to_string(s.id) + " " + s.at + " " + (s.answers_valid ? "A" : "-") +
-           (s.result_valid ? "R" : "-") + " " + s.pain_score.dump() + " " + s.urgency.dump() +
-           " " + s.cause_id.dump() + " " + s.cause_name.dump();
+           (s.result_valid ? "R" : "-") + " " + s.pain_score.dump() + " " + s.urgency.dump() + " " +
+           s.cause_id.dump() + " " + s.cause_name.dump();
 }
 
 std::vector<std::string> listed(const std::string &path, const std::string &pain = "pain_score") {
@@ -118,8 +119,8 @@ const std::vector<std::string> k_expected = {
 
 SavedCheck check(const std::string &answers, const std::string &cause) {
     return {0, "2026-11-25T10:00:00+01:00", "1.0.0", answers,
-            "{\"urgency\":\"self-care\",\"causes\":[{\"id\":\"" + cause + "\",\"name\":\"" +
-                cause + "\"}]}"};
+            "{\"urgency\":\"self-care\",\"causes\":[{\"id\":\"" + cause + "\",\"name\":\"" + cause +
+                "\"}]}"};
 }
 
 std::string error_of(const std::string &path) {
