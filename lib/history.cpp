@@ -8,6 +8,8 @@
 #include <set>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <utility>
+#include <vector>
 
 namespace sciatica {
 
@@ -19,8 +21,33 @@ constexpr int k_application_id = 0x53636961;
 // How long a save waits for another process that is saving at the same time.
 constexpr int k_busy_timeout_ms = 10000;
 
+// What the list shows of a check (issue 20: `history` on 10,000 checks must
+// not parse 40 MB of JSON), worked out from the checks row `row` ("NEW" in a
+// trigger): the columns of check_list, in order. Each stored JSON member is
+// kept as its json_type and its value (->>), which is how the list reads it;
+// the answers as the ones that are numbers (their text as stored), so that
+// the list finds the pain score whatever question the rule set charts. A
+// document that is not JSON gives NULL types and never an error, so that no
+// save can fail here.
+std::string list_columns(const std::string &row) {
+    const std::string answers = row + ".answers";
+    const std::string result = row + ".result";
+    const std::string answers_ok = "CASE WHEN json_valid(" + answers + ") THEN ";
+    const std::string result_ok = "CASE WHEN json_valid(" + result + ") THEN ";
+    auto member = [&](const char *path) {
+        return result_ok + "json_type(" + result + ", '" + path + "') END, " + result_ok + result +
+               " ->> '" + path + "' END";
+    };
+    return row + ".id, " + row + ".at, " + answers_ok + "json_type(" + answers + ") END, " +
+           answers_ok + "CASE WHEN json_type(" + answers + ") = 'object' THEN json_patch(" +
+           answers + ", (SELECT json_group_object(key, NULL) FROM json_each(" + answers +
+           ") WHERE type NOT IN ('integer', 'real'))) END END, " + result_ok + "json_type(" +
+           result + ") END, " + member("$.urgency") + ", " + member("$.causes[0].id") + ", " +
+           member("$.causes[0].name");
+}
+
 // Migration N takes the schema from version N to N + 1. Add, never edit.
-const char *const k_migrations[] = {
+const std::string k_migrations[] = {
     // 1: saved checks.
     "CREATE TABLE checks ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -33,14 +60,46 @@ const char *const k_migrations[] = {
     " id INTEGER PRIMARY KEY CHECK (id = 1),"
     " at TEXT NOT NULL,"
     " answers TEXT NOT NULL);",
+    // 3: what the list shows of each check, in small columns (one row per
+    // check, same id), kept in step with checks by triggers, whoever writes.
+    "CREATE TABLE check_list ("
+    " id INTEGER PRIMARY KEY,"
+    " at,"
+    " answers_type,"
+    " numbers,"
+    " result_type,"
+    " urgency_type, urgency,"
+    " cause_id_type, cause_id,"
+    " cause_name_type, cause_name);"
+    "CREATE TRIGGER check_list_insert AFTER INSERT ON checks BEGIN"
+    " INSERT OR REPLACE INTO check_list SELECT " +
+        list_columns("NEW") +
+        "; END;"
+        "CREATE TRIGGER check_list_update AFTER UPDATE ON checks BEGIN"
+        " DELETE FROM check_list WHERE id = OLD.id;"
+        " INSERT OR REPLACE INTO check_list SELECT " +
+        list_columns("NEW") +
+        "; END;"
+        "CREATE TRIGGER check_list_delete AFTER DELETE ON checks BEGIN"
+        " DELETE FROM check_list WHERE id = OLD.id; END;"
+        "INSERT INTO check_list SELECT " +
+        list_columns("checks") + " FROM checks;",
 };
 
 constexpr int k_schema_version = static_cast<int>(sizeof k_migrations / sizeof k_migrations[0]);
 
-// The table each schema version adds: version N has the first N.
-const char *const k_tables[] = {"checks", "draft"};
-static_assert(sizeof k_tables / sizeof k_tables[0] == sizeof k_migrations / sizeof k_migrations[0],
-              "one table per migration");
+// What each schema version adds to the file, besides its data: version N has
+// the first N lines (sqlite_master's type and name).
+const std::vector<std::pair<const char *, const char *>> k_objects[] = {
+    {{"table", "checks"}},
+    {{"table", "draft"}},
+    {{"table", "check_list"},
+     {"trigger", "check_list_insert"},
+     {"trigger", "check_list_update"},
+     {"trigger", "check_list_delete"}},
+};
+static_assert(sizeof k_objects / sizeof k_objects[0] == k_schema_version,
+              "one line of objects per migration");
 
 const std::string k_check_columns = "SELECT id, at, rules_version, answers, result FROM checks";
 
@@ -190,7 +249,7 @@ HistoryStore::Layout HistoryStore::inspect() const {
     const int application = pragma("application_id");
     const int version = pragma("user_version");
     int entries = 0;
-    std::set<std::string> tables;
+    std::set<std::pair<std::string, std::string>> objects;
     {
         int code = 0;
         Statement stmt(m_db, "SELECT type, name FROM sqlite_master", code);
@@ -199,9 +258,7 @@ HistoryStore::Layout HistoryStore::inspect() const {
         }
         while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW) {
             ++entries;
-            if (column_text(stmt.get(), 0) == "table") {
-                tables.insert(column_text(stmt.get(), 1));
-            }
+            objects.insert({column_text(stmt.get(), 0), column_text(stmt.get(), 1)});
         }
         if (code != SQLITE_DONE) {
             fail(code, "read");
@@ -229,9 +286,11 @@ HistoryStore::Layout HistoryStore::inspect() const {
                       ", which no sciatica writes");
     }
     for (int i = 0; i < version; ++i) {
-        if (tables.count(k_tables[i]) == 0) {
-            throw damaged("schema version " + std::to_string(version) + " without its table " +
-                          k_tables[i]);
+        for (const auto &[type, name] : k_objects[i]) {
+            if (objects.count({type, name}) == 0) {
+                throw damaged("schema version " + std::to_string(version) + " without its " + type +
+                              " " + name);
+            }
         }
     }
     layout.version = version;
@@ -351,20 +410,84 @@ HistoryStore::Snapshot::~Snapshot() {
     }
 }
 
-std::vector<CheckSummary> HistoryStore::summaries(const std::string &pain_question) const {
-    std::vector<CheckSummary> out;
-    if (m_layout.blank) {
-        return out;
+namespace {
+
+// The JSON member whose json_type() is in `type_column` and whose value (as
+// ->> gives it) is in `column`, as SQLite's JSON functions gave both. An
+// array or object comes back as an empty array: the wrong type, whose
+// content is not needed.
+nlohmann::json json_member(sqlite3_stmt *row, int type_column, int column) {
+    const std::string type = column_text(row, type_column);
+    if (type == "text") {
+        return column_text(row, column);
     }
+    if (type == "integer") {
+        return static_cast<long long>(sqlite3_column_int64(row, column));
+    }
+    if (type == "real") {
+        return sqlite3_column_double(row, column);
+    }
+    if (type == "true" || type == "false") {
+        return type == "true";
+    }
+    if (type == "array" || type == "object") {
+        return nlohmann::json::array();
+    }
+    return nullptr;
+}
+
+// json_member() for a pair of check_list columns, which only SQLite's JSON
+// functions wrote: false when the type is none of json_type()'s, or does not
+// fit the value's storage (a damaged row).
+bool stored_member(sqlite3_stmt *row, int type_column, int column, nlohmann::json &out) {
+    const int storage = sqlite3_column_type(row, column);
+    if (sqlite3_column_type(row, type_column) == SQLITE_NULL) {
+        out = nullptr; // no such member
+        return storage == SQLITE_NULL;
+    }
+    const std::string type = column_text(row, type_column);
+    const bool fits =
+        (type == "text" && storage == SQLITE_TEXT) ||
+        (type == "integer" && (storage == SQLITE_INTEGER || storage == SQLITE_FLOAT)) ||
+        (type == "real" && storage == SQLITE_FLOAT) ||
+        ((type == "true" || type == "false") && storage == SQLITE_INTEGER) ||
+        ((type == "array" || type == "object") && storage == SQLITE_TEXT) ||
+        (type == "null" && storage == SQLITE_NULL);
+    if (fits) {
+        out = json_member(row, type_column, column);
+    }
+    return fits;
+}
+
+// The JSON path of the answer to the question bound to ?1, in brackets
+// (->> binds as tightly as ||).
+const char *const k_answer_path = "('$.\"' || ?1 || '\"')";
+
+} // namespace
+
+std::vector<CheckSummary> HistoryStore::summaries(const std::string &pain_question) const {
+    if (m_layout.blank) {
+        return {};
+    }
+    // A file from before check_list is read as it is: reading never migrates.
+    return m_layout.version >= 3 ? listed_summaries(pain_question)
+                                 : documents_summaries(pain_question);
+}
+
+std::vector<CheckSummary>
+HistoryStore::documents_summaries(const std::string &pain_question) const {
+    std::vector<CheckSummary> out;
     // Each document is read and parsed once, into a small JSON array
     // (["object", [member, ...]], or NULL when it is not JSON), and the
     // columns are taken from that: SQLite reads a stored document again for
     // each mention of it. The pain path is given twice so that json_extract
     // answers in JSON, keeping true apart from 1.
-    const char *sql =
-        "WITH t AS MATERIALIZED (SELECT id, at,"
-        "  CASE WHEN json_valid(answers) THEN json_array(json_type(answers),"
-        "   json_extract(answers, '$.\"' || ?1 || '\"', '$.\"' || ?1 || '\"')) END AS a,"
+    const std::string sql =
+        std::string("WITH t AS MATERIALIZED (SELECT id, at,"
+                    "  CASE WHEN json_valid(answers) THEN json_array(json_type(answers),"
+                    "   json_extract(answers, ") +
+        k_answer_path + ", " + k_answer_path +
+        ")) END AS a,"
         "  CASE WHEN json_valid(result) THEN json_array(json_type(result),"
         "   json_extract(result, '$.urgency', '$.causes[0].id', '$.causes[0].name')) END AS r"
         "  FROM checks)"
@@ -378,26 +501,6 @@ std::vector<CheckSummary> HistoryStore::summaries(const std::string &pain_questi
         fail(code, "read");
     }
     sqlite3_bind_text(stmt.get(), 1, pain_question.c_str(), -1, SQLITE_TRANSIENT);
-    // The member at `column`, whose json_type() is at `column - 1`.
-    auto member = [](sqlite3_stmt *row, int column) -> nlohmann::json {
-        const std::string type = column_text(row, column - 1);
-        if (type == "text") {
-            return column_text(row, column);
-        }
-        if (type == "integer") {
-            return static_cast<long long>(sqlite3_column_int64(row, column));
-        }
-        if (type == "real") {
-            return sqlite3_column_double(row, column);
-        }
-        if (type == "true" || type == "false") {
-            return type == "true";
-        }
-        if (type == "array" || type == "object") {
-            return nlohmann::json::array(); // the wrong type; its content is not needed
-        }
-        return nullptr;
-    };
     while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         sqlite3_stmt *row = stmt.get();
         CheckSummary summary;
@@ -405,15 +508,123 @@ std::vector<CheckSummary> HistoryStore::summaries(const std::string &pain_questi
         summary.at = column_text(row, 1);
         if (column_text(row, 2) == "object") {
             summary.answers_valid = true;
-            summary.pain_score = member(row, 4);
+            summary.pain_score = json_member(row, 3, 4);
+            if (!summary.pain_score.is_number()) {
+                summary.pain_score = nullptr; // as check_list keeps only numbers
+            }
         }
         if (column_text(row, 5) == "object") {
             summary.result_valid = true;
-            summary.urgency = member(row, 7);
-            summary.cause_id = member(row, 9);
-            summary.cause_name = member(row, 11);
+            summary.urgency = json_member(row, 6, 7);
+            summary.cause_id = json_member(row, 8, 9);
+            summary.cause_name = json_member(row, 10, 11);
         }
         out.push_back(std::move(summary));
+    }
+    if (code != SQLITE_DONE) {
+        fail(code, "read");
+    }
+    return out;
+}
+
+std::vector<CheckSummary> HistoryStore::listed_summaries(const std::string &pain_question) const {
+    // Only check_list's small columns, and the ids of checks beside them so
+    // that a check the list lacks (or a row it has for no check) is damage,
+    // never a list that leaves a check out. Both in one read transaction.
+    const bool own_transaction = sqlite3_get_autocommit(m_db) != 0;
+    if (own_transaction) {
+        int code = sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
+        if (code != SQLITE_OK) {
+            fail(code, "read");
+        }
+    }
+    try {
+        auto out = read_list(pain_question);
+        if (own_transaction) {
+            sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+        }
+        return out;
+    } catch (...) {
+        if (own_transaction) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+        throw;
+    }
+}
+
+std::vector<CheckSummary> HistoryStore::read_list(const std::string &pain_question) const {
+    const std::string sql =
+        std::string("SELECT id, at, answers_type, CASE WHEN json_valid(numbers) THEN 1 END,"
+                    " CASE WHEN json_valid(numbers) THEN json_type(numbers, ") +
+        k_answer_path +
+        ") END,"
+        " CASE WHEN json_valid(numbers) THEN numbers ->> " +
+        k_answer_path +
+        " END,"
+        " result_type, urgency_type, urgency, cause_id_type, cause_id, cause_name_type, cause_name"
+        " FROM check_list ORDER BY id";
+    int code = 0;
+    Statement list(m_db, sql, code);
+    if (code != SQLITE_OK) {
+        fail(code, "read");
+    }
+    sqlite3_bind_text(list.get(), 1, pain_question.c_str(), -1, SQLITE_TRANSIENT);
+    Statement ids(m_db, "SELECT id FROM checks ORDER BY id", code);
+    if (code != SQLITE_OK) {
+        fail(code, "read");
+    }
+    auto damaged = [this](long long id, const std::string &why) {
+        return Error(ErrorKind::data, "the history " + m_path + ": the list row of check " +
+                                          std::to_string(id) + " is damaged (" + why + ")");
+    };
+    auto unmatched = [this](long long id, const char *why) {
+        return Error(ErrorKind::data, "the history " + m_path + " is damaged (check " +
+                                          std::to_string(id) + why +
+                                          "); it was left as it is: move it away to start afresh");
+    };
+    std::vector<CheckSummary> out;
+    int listed = 0;
+    while ((listed = sqlite3_step(list.get())) == SQLITE_ROW) {
+        sqlite3_stmt *row = list.get();
+        const long long id = sqlite3_column_int64(row, 0);
+        code = sqlite3_step(ids.get());
+        if (code == SQLITE_ROW && sqlite3_column_int64(ids.get(), 0) < id) {
+            throw unmatched(sqlite3_column_int64(ids.get(), 0),
+                            " is missing from table check_list");
+        }
+        if (code == SQLITE_ROW ? sqlite3_column_int64(ids.get(), 0) > id : code == SQLITE_DONE) {
+            throw unmatched(id, " is in table check_list but not saved");
+        }
+        if (code != SQLITE_ROW) {
+            fail(code, "read");
+        }
+        CheckSummary summary;
+        summary.id = id;
+        summary.at = column_text(row, 1);
+        const std::string answers_type = column_text(row, 2);
+        if (answers_type == "object") {
+            if (sqlite3_column_type(row, 3) == SQLITE_NULL) {
+                throw damaged(id, "its numbers are not JSON");
+            }
+            summary.answers_valid = true;
+            summary.pain_score = json_member(row, 4, 5);
+        }
+        if (column_text(row, 6) == "object") {
+            summary.result_valid = true;
+            if (!stored_member(row, 7, 8, summary.urgency) ||
+                !stored_member(row, 9, 10, summary.cause_id) ||
+                !stored_member(row, 11, 12, summary.cause_name)) {
+                throw damaged(id, "a type that does not fit its value");
+            }
+        }
+        out.push_back(std::move(summary));
+    }
+    if (listed != SQLITE_DONE) {
+        fail(listed, "read");
+    }
+    code = sqlite3_step(ids.get());
+    if (code == SQLITE_ROW) {
+        throw unmatched(sqlite3_column_int64(ids.get(), 0), " is missing from table check_list");
     }
     if (code != SQLITE_DONE) {
         fail(code, "read");

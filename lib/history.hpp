@@ -32,16 +32,18 @@ struct SavedCheck {
     std::string result;        // the result JSON, as `check --format json` wrote it
 };
 
-// What the `history` list shows of one saved check, read by SQLite's JSON
-// functions without reading the rest of the row into memory (issue 20: a
-// list of 10,000 checks must not parse 40 MB of JSON). An absent member is
-// null, as a null one is.
+// What the `history` list shows of one saved check (issue 20: a list of
+// 10,000 checks must not parse 40 MB of JSON). From schema 3 it is read from
+// the small columns of table check_list, kept by triggers as checks change;
+// in an older file (which reading never migrates) by SQLite's JSON functions
+// from the stored documents, without reading them into memory. Both give the
+// same summary. An absent member is null, as a null one is.
 struct CheckSummary {
     long long id = 0;
     std::string at;
     bool answers_valid = false; // the stored answers are a JSON object
     bool result_valid = false;  // the stored result is a JSON object
-    nlohmann::json pain_score;  // the answer to the pain question
+    nlohmann::json pain_score;  // the answer to the pain question when a number
     nlohmann::json urgency;     // the result's "urgency"
     nlohmann::json cause_id;    // the result's causes[0].id
     nlohmann::json cause_name;  // the result's causes[0].name
@@ -87,7 +89,9 @@ class HistoryStore {
     std::vector<SavedCheck> last(int count) const;
     std::optional<SavedCheck> get(long long id) const;
     // Every saved check as the list shows it, oldest first; `pain_question`
-    // is the question id whose answer is the pain score ("" for none).
+    // is the question id whose answer is the pain score ("" for none). A
+    // check_list row that is damaged, or that does not match the checks
+    // saved one for one, is Error(data) naming the check.
     std::vector<CheckSummary> summaries(const std::string &pain_question) const;
     std::optional<SavedCheck> latest() const;
     std::optional<Draft> draft() const;
@@ -123,6 +127,11 @@ class HistoryStore {
     Layout inspect_consistently() const; // inspect() in one read transaction
     void prepare_write();
     void migrate();
+    // summaries() from the stored documents (a file before schema 3), or
+    // from check_list.
+    std::vector<CheckSummary> documents_summaries(const std::string &pain_question) const;
+    std::vector<CheckSummary> listed_summaries(const std::string &pain_question) const;
+    std::vector<CheckSummary> read_list(const std::string &pain_question) const;
     std::vector<SavedCheck> query(const std::string &sql, std::optional<long long> id) const;
     void exec(const std::string &sql) const;
     // Ends the open transaction after a failure, keeping the failure's message.

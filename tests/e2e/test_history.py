@@ -386,6 +386,45 @@ class DamagedHistoryTest(ScratchHistory):
             self.assertIn("check 1", p.stderr)
             self.assertIn("urgency", p.stderr)
 
+    def test_a_damaged_or_unmatched_list_row_is_damage_naming_the_check(self):
+        # Schema 3's check_list (what `history` and `report` read) against the checks.
+        self.save("pain_score=2")
+        self.save("pain_score=3")
+        for statement, named in (
+                ("UPDATE check_list SET urgency = 3 WHERE id = 2", "check 2"),
+                ("DELETE FROM check_list WHERE id = 1", "check 1"),
+                ("INSERT INTO check_list (id) VALUES (5)", "check 5")):
+            self.sql(statement)
+            for args in (["history"], ["report"]):
+                p = self.sciatica(*args)
+                self.assertEqual(p.returncode, 65, (statement, args, p.stderr))
+                self.assertIn(named, p.stderr)
+                self.assertIn(self.db, p.stderr)
+            # A write puts it right: each change to checks rewrites its row.
+            self.sql("DELETE FROM check_list", "UPDATE checks SET id = id")
+            self.assertEqual(self.sciatica("history").returncode, 0)
+
+    def test_a_schema_2_history_is_listed_unchanged_and_migrated_by_a_save(self):
+        self.save("pain_score=2")
+        self.sql("DROP TABLE check_list", "DROP TRIGGER check_list_insert",
+                 "DROP TRIGGER check_list_update", "DROP TRIGGER check_list_delete",
+                 "PRAGMA user_version = 2")
+        listed = self.sciatica("history")
+        with open(self.db, "rb") as f:
+            before = f.read()
+        for args in (["history"], ["report"], ["history", "export"], ["history", "show", "1"]):
+            self.assertEqual(self.sciatica(*args).returncode, 0, args)
+        with open(self.db, "rb") as f:
+            self.assertEqual(f.read(), before)
+        self.save("pain_score=3")
+        self.assertEqual(self.sciatica("history").stdout.splitlines()[:3],
+                         listed.stdout.splitlines()[:3])
+        import sqlite3
+        db = sqlite3.connect(self.db)
+        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 3)
+        self.assertEqual(db.execute("SELECT id FROM check_list").fetchall(), [(1,), (2,)])
+        db.close()
+
     def test_a_saved_cause_or_rule_without_because_is_damage(self):
         # Found by fuzz_history: the report read a missing `because` past its end.
         self.save("leg_pain=yes", "saddle_numbness=yes")

@@ -1,7 +1,10 @@
 #!/bin/sh
 # Writes the fuzz_history seeds (tests/fuzz/seeds/history/): real history
 # databases made by SCIATICA (default build/sciatica), so that the fuzzer's
-# bit flips and truncations start from what a person's file holds.
+# bit flips and truncations start from what a person's file holds. The
+# schema-2-*.sqlite3 seeds beside them were made the same way by a build
+# before schema 3 (table check_list), and stay: a file of that age is read
+# without being migrated, by another path.
 #   sh tests/fuzz/make_history_seeds.sh [SCIATICA]
 set -eu
 cd "$(dirname "$0")/../.."
