@@ -41,6 +41,15 @@ std::string bullet_list(const std::vector<std::string> &items, const TextStyle &
     return out;
 }
 
+std::string entry_text(const TextStyle &style, const std::string &title,
+                       const std::vector<std::string> &lines) {
+    std::string out = "\n" + wrap_painted(style, k_bold, title, "  ", "  ");
+    for (const auto &line : lines) {
+        out += wrap(line, style.width, "    ", "    ");
+    }
+    return out;
+}
+
 std::string urgency_name(const RuleSet &rules, const std::string &id) {
     int index = rules.urgency_index(id);
     return index < 0 ? id : rules.urgencies[static_cast<std::size_t>(index)].name;

@@ -36,6 +36,12 @@ void print_education(Context &context, const EducationOptions &options,
 std::string bullet_list(const std::vector<std::string> &items, const TextStyle &style,
                         const std::string &indent);
 
+// One entry of a catalogue list (questions, treatments, equipment): a blank
+// line, `title` in bold indented two spaces, then each of `lines` wrapped
+// four spaces in.
+std::string entry_text(const TextStyle &style, const std::string &title,
+                       const std::vector<std::string> &lines);
+
 // The urgency level's name for `id` ("Urgent: see a practitioner within 24 hours").
 std::string urgency_name(const RuleSet &rules, const std::string &id);
 

@@ -20,9 +20,8 @@ namespace {
 std::string questions_text(const RuleSet &rules, const TextStyle &style) {
     std::string out = render_heading("Questions (pass answers as --answer ID=VALUE)", style);
     for (const auto &question : rules.questions) {
-        out += "\n" + wrap_painted(style, k_bold, question.id + " (" + answer_hint(question) + ")",
-                                   "  ", "  ");
-        out += wrap(question.prompt, style.width, "    ", "    ");
+        out += entry_text(style, question.id + " (" + answer_hint(question) + ")",
+                          {question.prompt});
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;

@@ -74,9 +74,8 @@ std::string techniques_text(const RuleSet &rules, const Technique *only, const T
         out += "\n" + render_heading(rules.texts.equipment_heading, style);
     }
     for (const auto *item : equipment) {
-        out += "\n" + wrap_painted(style, k_bold, item->name + " (" + item->id + ")", "  ", "  ");
-        out += wrap(item->description, style.width, "    ", "    ");
-        out += wrap("How to use it: " + item->how_to_use, style.width, "    ", "    ");
+        out += entry_text(style, item->name + " (" + item->id + ")",
+                          {item->description, "How to use it: " + item->how_to_use});
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;

@@ -15,9 +15,7 @@ namespace {
 std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
     std::string out = render_heading(rules.texts.treatments_heading, style);
     for (const auto &item : rules.treatments) {
-        out += "\n" + wrap_painted(style, k_bold, item.name, "  ", "  ");
-        out += wrap(item.description, style.width, "    ", "    ");
-        out += wrap("Source: " + item.source, style.width, "    ", "    ");
+        out += entry_text(style, item.name, {item.description, "Source: " + item.source});
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;
