@@ -161,10 +161,15 @@ std::string changes_since(const Result &result, const TextStyle &style) {
     for (const auto &change : result.changes) {
         const Question &question =
             result.rules->questions[static_cast<std::size_t>(change.question)];
-        std::string before = change.before ? answer_text(question, *change.before) : "not answered";
+        const Texts &texts = result.rules->texts;
+        std::string before = change.before ? answer_text(question, *change.before)
+                                           : text_of(texts, "history_not_answered");
         out += flow(style,
-                    question.prompt + " Was " + before + " (" + change.since.substr(0, 10) +
-                        "), now " + answer_text(question, change.after) + ".",
+                    text_with(texts, "changes_change",
+                              {{"question", question.prompt},
+                               {"before", before},
+                               {"since", change.since.substr(0, 10)},
+                               {"after", answer_text(question, change.after)}}),
                     "  - ", "    ");
     }
     return out;

@@ -21,6 +21,7 @@ REWORDED = {
     "history_check_heading": "Reworded check {id} of {date}",
     "history_answers_heading": "Reworded answers:",
     "forget_one_done": "Reworded: check {id} is gone.",
+    "changes_change": "Reworded change: {question} from {before} on {since} to {after}.",
 }
 
 
@@ -78,6 +79,13 @@ class Reworded(unittest.TestCase):
         self.assertIn("\n" + REWORDED["history_answers_heading"] + "\n", shown)
         self.assertNotIn(self.defaults["history_answers_heading"], shown)
         self.assertEqual(self.sciatica("history", "forget", "1"), "Reworded: check 1 is gone.\n")
+
+    def test_a_text_results_change_is_said_in_the_rule_sets_words(self):
+        self.sciatica("check", "--save", "--format", "json", "--answer", "leg_weakness=no")
+        text = " ".join(self.sciatica("check", "--history", "--details",
+                                      "--answer", "leg_weakness=yes").split())
+        self.assertRegex(text, r"Reworded change: .+ from no on \d{4}-\d\d-\d\d to yes\.")
+        self.assertNotIn(" Was no (", text)
 
 
 if __name__ == "__main__":
