@@ -107,7 +107,7 @@ std::string name_and_why(const Result &result, const std::string &lead,
         return flow(style, lead + (why.empty() ? "" : ". Why: " + why), first, "");
     }
     const auto width = static_cast<std::size_t>(style.width);
-    const std::string more = ", and more";
+    const std::string &more = text_of(result.rules->texts, "statements_more");
     // As many statements as fit in `room` columns.
     auto fitted = [&said, &more](std::size_t room) {
         std::string line;

@@ -211,6 +211,8 @@ const std::vector<std::string> &required_text_keys() {
         "forget_all_done",
         "forget_one_done",
         "changes_change",
+        "statements_more",
+        "report_untitled_rules",
     };
     return keys;
 }
