@@ -107,7 +107,7 @@ std::string name_and_why(const Result &result, const std::string &lead,
         return flow(style, lead + (why.empty() ? "" : ". Why: " + why), first, "");
     }
     const auto width = static_cast<std::size_t>(style.width);
-    const std::string more = ", and more";
+    const std::string &more = text_of(result.rules->texts, "statements_more");
     // As many statements as fit in `room` columns.
     auto fitted = [&said, &more](std::size_t room) {
         std::string line;
@@ -161,10 +161,15 @@ std::string changes_since(const Result &result, const TextStyle &style) {
     for (const auto &change : result.changes) {
         const Question &question =
             result.rules->questions[static_cast<std::size_t>(change.question)];
-        std::string before = change.before ? answer_text(question, *change.before) : "not answered";
+        const Texts &texts = result.rules->texts;
+        std::string before = change.before ? answer_text(question, *change.before)
+                                           : text_of(texts, "history_not_answered");
         out += flow(style,
-                    question.prompt + " Was " + before + " (" + change.since.substr(0, 10) +
-                        "), now " + answer_text(question, change.after) + ".",
+                    text_with(texts, "changes_change",
+                              {{"question", question.prompt},
+                               {"before", before},
+                               {"since", change.since.substr(0, 10)},
+                               {"after", answer_text(question, change.after)}}),
                     "  - ", "    ");
     }
     return out;

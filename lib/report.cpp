@@ -492,7 +492,7 @@ std::string render_report(const RuleSet &rules, const ReportChecks &checks,
            "</span></p>\n<p class=\"meta\" id=\"date-range\">" + text(range) +
            "</p>\n<p class=\"meta\">" +
            text(words(rules, "report_made_by",
-                      {{"title", rules.title.empty() ? "its rule set" : rules.title},
+                      {{"title", rules.title.empty() ? text_of(rules.texts, "report_untitled_rules") : rules.title},
                        {"version", latest.value("rules_version", "")}})) +
            "</p>\n</header>\n<main>\n";
     out += summary_section(in);

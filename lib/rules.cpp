@@ -210,6 +210,9 @@ const std::vector<std::string> &required_text_keys() {
         "forget_all_done_one",
         "forget_all_done",
         "forget_one_done",
+        "changes_change",
+        "statements_more",
+        "report_untitled_rules",
     };
     return keys;
 }
