@@ -88,8 +88,9 @@ const std::string &keys_text(const RuleSet &rules) {
 // Without `banner` (the result will show it on this screen): the advice alone.
 std::string emergency_text(const Result &result, const TextStyle &style, bool banner = true) {
     const int levels = static_cast<int>(result.rules->urgencies.size());
-    std::string out =
-        "\n" + (banner ? render_banner(*result.rules, result.urgency_level(), result.urgency, levels, style) : "");
+    std::string out = "\n" + (banner ? render_banner(*result.rules, result.urgency_level(),
+                                                     result.urgency, levels, style)
+                                     : "");
     out += flow(style, result.urgency_level().advice, "", "");
     for (const auto &hit : result.red_flags) {
         if (hit.rule->urgency == result.urgency) {
@@ -199,9 +200,8 @@ class Prompter {
         const std::string hint = text_of(m_rules.texts, "group_hint");
         const std::string progress = progress_text();
         for (;;) {
-            std::optional<std::string> line =
-                read_line("   " + text_of(m_rules.texts, "interview_group_keys") + " " + progress +
-                          " > ");
+            std::optional<std::string> line = read_line(
+                "   " + text_of(m_rules.texts, "interview_group_keys") + " " + progress + " > ");
             if (!line) {
                 stop();
             }
@@ -283,7 +283,8 @@ class Prompter {
 
   private:
     std::string answer_words(const Question &question, const std::optional<double> &value) const {
-        return value ? answer_text(question, *value) : text_of(m_rules.texts, "interview_dont_know");
+        return value ? answer_text(question, *value)
+                     : text_of(m_rules.texts, "interview_dont_know");
     }
 
     void help(const Question &question) {
@@ -377,7 +378,9 @@ class Prompter {
                 !std::isdigit(static_cast<unsigned char>(value_text.back()))) {
                 std::string said = answer_text(question, value) + " " + question.unit;
                 for (const auto &unit : duration_units()) {
-                    said = question.unit == unit.name ? about_duration(value * unit.days) : said;
+                    said = question.unit == unit.name
+                               ? about_duration(m_rules.texts, value * unit.days)
+                               : said;
                 }
                 say("   = " + said + "\n");
             }

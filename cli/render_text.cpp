@@ -73,8 +73,9 @@ std::vector<std::string> statements(const Result &result, const std::vector<int>
             continue;
         }
         const Question &question = result.rules->questions[q];
-        std::string said = person ? person_statement(question, *result.answers[q])
-                                  : answer_statement(question, *result.answers[q]);
+        std::string said = person
+                               ? person_statement(result.rules->texts, question, *result.answers[q])
+                               : answer_statement(question, *result.answers[q]);
         // What the tool concluded is said as such, with why (issue 19).
         std::string why = concluded_because(result, index, person);
         out.push_back(why.empty() ? said
@@ -258,8 +259,7 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
     }
     std::string out = "\n";
     // At the end of an interview no id: the command alone lists them all.
-    const std::string &hint =
-        text_of(texts, person ? "techniques_hint_person" : "techniques_hint");
+    const std::string &hint = text_of(texts, person ? "techniques_hint_person" : "techniques_hint");
     if (details) {
         out += render_heading(texts.techniques_heading, style);
     } else if (!style.plain && display_width(texts.techniques_heading + "  " + hint) <=
@@ -269,9 +269,8 @@ std::string techniques(const Result &result, const TextStyle &style, bool detail
     } else if (!style.plain) {
         out += render_heading(texts.techniques_heading, style) + flow(style, hint, "", "");
     } else {
-        out +=
-            render_heading(texts.techniques_heading, style) +
-            flow(style, text_of(texts, "techniques_hint_plain"), "", "");
+        out += render_heading(texts.techniques_heading, style) +
+               flow(style, text_of(texts, "techniques_hint_plain"), "", "");
     }
     for (const auto *technique : result.techniques) {
         std::string name = technique->name + (person ? "" : " (" + technique->id + ")");
@@ -306,9 +305,8 @@ std::string emergency_screen(const Result &result, const TextStyle &style, bool 
     const RuleSet &rules = *result.rules;
     const int levels = static_cast<int>(rules.urgencies.size());
     const UrgencyLevel &level = result.urgency_level();
-    std::string top =
-        render_banner(*result.rules, level, result.urgency, levels, style) +
-        what_to_do(*result.rules, level, style);
+    std::string top = render_banner(*result.rules, level, result.urgency, levels, style) +
+                      what_to_do(*result.rules, level, style);
     std::vector<const FiredRule *> flags;
     std::vector<int> because;
     for (const auto &hit : result.red_flags) {
@@ -400,7 +398,8 @@ std::string render_banner(const RuleSet &rules, const UrgencyLevel &level, int u
     const auto inner = static_cast<std::size_t>(style.width > 4 ? style.width - 4 : 1);
     std::string rule = "+" + std::string(inner + 2, '-') + "+";
     std::string out = paint(style, colour, rule) + "\n";
-    for (const auto &line : padded_lines(wrap(level.name, static_cast<int>(inner), "", ""), inner)) {
+    for (const auto &line :
+         padded_lines(wrap(level.name, static_cast<int>(inner), "", ""), inner)) {
         out += paint(style, colour, "| " + line + " |") + "\n";
     }
     return out + paint(style, colour, rule) + "\n";
@@ -437,7 +436,7 @@ std::string render_box(const std::string &title, const std::vector<std::string> 
     return out + paint(style, sgr, "+" + std::string(width - 2, '-') + "+") + "\n";
 }
 
-std::string person_statement(const Question &question, double value) {
+std::string person_statement(const Texts &texts, const Question &question, double value) {
     std::string says = answer_statement(question, value);
     const DurationUnit *unit = nullptr;
     for (const auto &candidate : duration_units()) {
@@ -448,32 +447,33 @@ std::string person_statement(const Question &question, double value) {
     if (unit == nullptr || at == std::string::npos) {
         return says;
     }
-    return says.replace(at, number.size(), about_duration(value * unit->days));
+    return says.replace(at, number.size(), about_duration(texts, value * unit->days));
 }
 
-std::string about_duration(double days) {
-    auto about = [](double count, const char *one, const char *many) {
+std::string about_duration(const Texts &texts, double days) {
+    auto about = [&texts](double count, const char *one, const char *many) {
         long whole = std::lround(count);
         whole = whole < 1 ? 1 : whole;
-        return "about " + std::to_string(whole) + " " + (whole == 1 ? one : many);
+        return text_with(texts, whole == 1 ? one : many, {{"n", std::to_string(whole)}});
     };
     if (days < 1) {
-        return "less than a day";
+        return text_of(texts, "duration_under_a_day");
     }
     if (days < 14) {
-        return about(days, "day", "days");
+        return about(days, "duration_day", "duration_days");
     }
     if (days < 7 * 8) {
-        return about(days / 7, "week", "weeks");
+        return about(days / 7, "duration_week", "duration_weeks");
     }
     if (days < 365.25 * 2) {
-        return about(days / (365.25 / 12), "month", "months");
+        return about(days / (365.25 / 12), "duration_month", "duration_months");
     }
     const double years = days / 365.25;
     if (years < 5 && std::fabs(years - std::round(years)) >= 0.25) {
-        return "about " + std::to_string(static_cast<int>(years)) + " and a half years";
+        return text_with(texts, "duration_years_and_a_half",
+                         {{"n", std::to_string(static_cast<int>(years))}});
     }
-    return about(years, "year", "years");
+    return about(years, "duration_year", "duration_years");
 }
 
 std::string render_text(const Result &result, const TextStyle &style, bool details, bool person) {

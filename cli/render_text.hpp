@@ -29,11 +29,11 @@ std::string render_text(const Result &result, const TextStyle &style, bool detai
 
 // `question`'s plain statement of `value` (lib/answers.hpp answer_statement)
 // with a duration in words: "pain for about 2 years", not "104.36 weeks".
-std::string person_statement(const Question &question, double value);
+std::string person_statement(const Texts &texts, const Question &question, double value);
 
-// `days` in words a person uses: "about 3 days", "about 5 weeks", "about 4
-// months", "about 2 years".
-std::string about_duration(double days);
+// `days` in words a person uses, from the rule set's duration_* texts:
+// "about 3 days", "about 5 weeks", "about 4 months", "about 2 years".
+std::string about_duration(const Texts &texts, double days);
 
 // The urgency banner alone.
 std::string render_banner(const RuleSet &rules, const UrgencyLevel &level, int urgency, int levels,

@@ -167,12 +167,12 @@ std::string summary_section(const Source &in) {
     auto row = [&rules](const char *key, const std::string &value) {
         return "<dt>" + text(words(rules, key)) + "</dt><dd>" + text(value) + "</dd>\n";
     };
-    std::string list = row("report_summary_urgency", in.result.value(result_member::k_urgency_name, "")) +
-                       row("report_summary_signs", joined(reported, none)) +
-                       row("report_summary_not_ruled_out", joined(open, none)) +
-                       row("report_summary_causes", joined(causes, none)) +
-                       row("report_summary_trend", trend) +
-                       row("report_summary_latest", date_of(latest.at));
+    std::string list =
+        row("report_summary_urgency", in.result.value(result_member::k_urgency_name, "")) +
+        row("report_summary_signs", joined(reported, none)) +
+        row("report_summary_not_ruled_out", joined(open, none)) +
+        row("report_summary_causes", joined(causes, none)) + row("report_summary_trend", trend) +
+        row("report_summary_latest", date_of(latest.at));
     return section("summary", words(rules, "report_summary_heading"),
                    "<div class=\"summary\">\n<dl>\n" + list + "</dl>\n</div>\n");
 }
@@ -391,8 +391,8 @@ std::string visit_questions_section(const RuleSet &rules) {
 // A check's time and pain score, from saved_check_json.
 Point point_of(const Json &saved) {
     const Json &score = saved["pain_score"];
-    return {saved["at"], score.is_number() ? std::optional<double>(score.get<double>())
-                                           : std::nullopt};
+    return {saved["at"],
+            score.is_number() ? std::optional<double>(score.get<double>()) : std::nullopt};
 }
 
 } // namespace
@@ -438,10 +438,10 @@ ReportChecks read_report_checks(const RuleSet &rules, const HistoryStore &store)
     for (const auto &summary : summaries) {
         if (summary.id < last.front().id) {
             check_summary(summary, store.path());
-            out.points.push_back({summary.at, summary.pain_score.is_number()
-                                                  ? std::optional<double>(
-                                                        summary.pain_score.get<double>())
-                                                  : std::nullopt});
+            out.points.push_back(
+                {summary.at, summary.pain_score.is_number()
+                                 ? std::optional<double>(summary.pain_score.get<double>())
+                                 : std::nullopt});
         }
     }
     if (last.size() > 1) {
@@ -492,7 +492,8 @@ std::string render_report(const RuleSet &rules, const ReportChecks &checks,
            "</span></p>\n<p class=\"meta\" id=\"date-range\">" + text(range) +
            "</p>\n<p class=\"meta\">" +
            text(words(rules, "report_made_by",
-                      {{"title", rules.title.empty() ? text_of(rules.texts, "report_untitled_rules") : rules.title},
+                      {{"title", rules.title.empty() ? text_of(rules.texts, "report_untitled_rules")
+                                                     : rules.title},
                        {"version", latest.value("rules_version", "")}})) +
            "</p>\n</header>\n<main>\n";
     out += summary_section(in);

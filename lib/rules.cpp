@@ -213,6 +213,16 @@ const std::vector<std::string> &required_text_keys() {
         "changes_change",
         "statements_more",
         "report_untitled_rules",
+        "duration_under_a_day",
+        "duration_day",
+        "duration_days",
+        "duration_week",
+        "duration_weeks",
+        "duration_month",
+        "duration_months",
+        "duration_year",
+        "duration_years",
+        "duration_years_and_a_half",
     };
     return keys;
 }

@@ -25,6 +25,8 @@ REPLACED = {
     "forget_none_saved": "Nothing to forget here (replaced wording).",
     "techniques_hint": "(see: sciatica techniques ID; replaced wording)",
     "techniques_hint_plain": "Steps are in sciatica techniques ID (replaced wording).",
+    "duration_years": "roughly {n} years",
+    "duration_days": "close to {n} days",
 }
 
 
@@ -90,6 +92,17 @@ class WordingTexts(unittest.TestCase):
         s.type("n\n")
         s.finish()
         self.assert_replaced("save_question", s.screen)
+
+    def test_a_duration_is_said_back_in_the_rule_sets_words(self):
+        from test_interview_keys import replies
+        from test_interview import answer_all
+        for typed, said in (("3 years", "= roughly 3 years"), ("3 days", "= close to 3 days")):
+            s = Session("check", "--rules", self.rules, "--format", "json")
+            answer_all(s, replies(typed))
+            code, _ = s.finish()
+            self.assertEqual(code, 0)
+            self.assertIn(said, s.screen)
+            self.assertNotIn("= about ", s.screen)
 
     def test_history_says_the_rule_sets_words(self):
         env = self.data_home()
