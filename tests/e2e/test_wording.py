@@ -5,6 +5,7 @@ test fails if the C++ went back to its own, hard-coded sentence."""
 import json
 import os
 import re
+import time
 import unittest
 
 import yaml
@@ -25,15 +26,15 @@ REWORDED = {
 }
 
 
-def reworded_rules(scratch):
+def reworded_rules(scratch, reworded=REWORDED):
     with open(os.path.join(SOURCE_DIR, "rules", "default.yaml"), encoding="utf-8") as f:
         source = f.read()
     defaults = yaml.safe_load(source)["texts"]
-    for key, text in REWORDED.items():
+    for key, text in reworded.items():
         line = re.compile(r"^  %s: .*$" % re.escape(key), re.MULTILINE)
         source, found = line.subn(lambda _: "  %s: %s" % (key, json.dumps(text)), source)
         assert found == 1, key
-    assert yaml.safe_load(source)["texts"] == {**defaults, **REWORDED}
+    assert yaml.safe_load(source)["texts"] == {**defaults, **reworded}
     return scratch.write("rules.yaml", source), defaults
 
 
@@ -86,6 +87,110 @@ class Reworded(unittest.TestCase):
                                       "--answer", "leg_weakness=yes").split())
         self.assertRegex(text, r"Reworded change: .+ from no on \d{4}-\d\d-\d\d to yes\.")
         self.assertNotIn(" Was no (", text)
+
+
+
+# More keys, in a second copy (key -> the replacement, with the default's
+# placeholders): those REWORDED leaves out.
+REPLACED = {
+    "interview_progress": "[question {number}, some {count} in all]",
+    "save_question": "Keep this check in your records?",
+    "history_none": "Nothing saved yet (replaced wording).",
+    "history_pain_column": "SCORE",
+    "forget_none_saved": "Nothing to forget here (replaced wording).",
+    "techniques_hint_plain": "Steps are in sciatica techniques ID (replaced wording).",
+    "duration_years": "roughly {n} years",
+    "duration_days": "close to {n} days",
+}
+
+
+class MoreReworded(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.scratch = ScratchDir()
+        cls.rules, cls.defaults = reworded_rules(cls.scratch, REPLACED)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.scratch.cleanup()
+
+    def data_home(self):
+        scratch = ScratchDir()
+        self.addCleanup(scratch.cleanup)
+        return {"XDG_DATA_HOME": scratch.path}
+
+    def assert_replaced(self, key, shown, expected=None):
+        self.assertIn(expected or REPLACED[key], shown)
+        old = self.defaults[key].split("{")[0].strip()
+        if old:
+            self.assertNotIn(old, shown, "%s: the default's words are still shown" % key)
+
+    def test_the_rule_set_is_still_valid(self):
+        p = run("rules", "lint", self.rules)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+
+    def test_the_interview_says_the_rule_sets_words(self):
+        s = Session("check", "--rules", self.rules, "--format", "json")
+        first = s.wait_prompt()
+        s.kill()
+        s.finish()
+        self.assertRegex(first, r"\[question 1, some \d+ in all\] > $")
+        self.assertNotIn("(1 of about", first)
+
+    def test_the_save_question_is_the_rule_sets(self):
+        s = Session("check", "--rules", self.rules, "--format", "json",
+                    env={**self.data_home(), "SCIATICA_SAVE": "ask"})
+        deadline = time.time() + 60
+        while not s.screen.endswith("[y/N] ") and time.time() < deadline:
+            if s.screen.endswith(" > ") and len(s.screen) > s._seen:
+                s._seen = len(s.screen)
+                s.type("\n")  # don't know, to every question
+            elif s._read(0.2) is None:
+                break
+        self.assertTrue(s.screen.endswith("[y/N] "), s.screen[-2000:])
+        s.type("n\n")
+        s.finish()
+        self.assert_replaced("save_question", s.screen)
+
+    def test_a_duration_is_said_back_in_the_rule_sets_words(self):
+        from test_interview_keys import replies
+        from test_interview import answer_all
+        for typed, said in (("3 years", "= roughly 3 years"), ("3 days", "= close to 3 days")):
+            s = Session("check", "--rules", self.rules, "--format", "json")
+            answer_all(s, replies(typed))
+            code, _ = s.finish()
+            self.assertEqual(code, 0)
+            self.assertIn(said, s.screen)
+            self.assertNotIn("= about ", s.screen)
+
+    def test_history_says_the_rule_sets_words(self):
+        env = self.data_home()
+        p = run("history", "--rules", self.rules, env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assert_replaced("history_none", p.stdout)
+        p = run("history", "forget", "--all", "--yes", "--rules", self.rules, env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assert_replaced("forget_none_saved", p.stdout + p.stderr)
+
+        p = run("check", "--rules", self.rules, "--no-input", "--save", "--answer",
+                "leg_pain=no", "--answer", "pain_score=4", env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        p = run("history", "--rules", self.rules, env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(REPLACED["history_pain_column"], p.stdout)
+        self.assertNotIn(" PAIN ", p.stdout)
+
+    def test_the_plain_result_points_to_the_steps_in_the_rule_sets_words(self):
+        answers = [a for q in no_warning_signs() for a in ("--answer", f"{q}=no")]
+        answers += ["--answer", "back_pain=yes", "--answer", "age=35", "--answer", "leg_pain=yes",
+                    "--answer", "pain_below_knee=yes"]
+        p = run("check", "--rules", self.rules, "--no-input", *answers, "--format", "json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn('"techniques":[{', p.stdout.replace(" ", ""),
+                      "these answers must offer techniques for the hint to show")
+        p = run("check", "--rules", self.rules, "--no-input", "--plain", *answers)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assert_replaced("techniques_hint_plain", p.stdout)
 
 
 if __name__ == "__main__":
