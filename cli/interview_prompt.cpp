@@ -376,13 +376,10 @@ class Prompter {
             // A reply in another unit ("3 days"), said back in words.
             if (!question.unit.empty() &&
                 !std::isdigit(static_cast<unsigned char>(value_text.back()))) {
-                std::string said = answer_text(question, value) + " " + question.unit;
-                for (const auto &unit : duration_units()) {
-                    said = question.unit == unit.name
-                               ? about_duration(m_rules.texts, value * unit.days)
-                               : said;
-                }
-                say("   = " + said + "\n");
+                say("   = " +
+                    duration_words(m_rules.texts, question, value)
+                        .value_or(answer_text(question, value) + " " + question.unit) +
+                    "\n");
             }
             return true;
         } catch (const AnswerError &e) {

@@ -436,18 +436,25 @@ std::string render_box(const std::string &title, const std::vector<std::string> 
     return out + paint(style, sgr, "+" + std::string(width - 2, '-') + "+") + "\n";
 }
 
+std::optional<std::string> duration_words(const Texts &texts, const Question &question,
+                                          double value) {
+    for (const auto &unit : duration_units()) {
+        if (question.unit == unit.name) {
+            return about_duration(texts, value * unit.days);
+        }
+    }
+    return std::nullopt;
+}
+
 std::string person_statement(const Texts &texts, const Question &question, double value) {
     std::string says = answer_statement(question, value);
-    const DurationUnit *unit = nullptr;
-    for (const auto &candidate : duration_units()) {
-        unit = question.unit == candidate.name ? &candidate : unit;
-    }
+    std::optional<std::string> words = duration_words(texts, question, value);
     std::string number = answer_text(question, value) + " " + question.unit;
     auto at = says.find(number);
-    if (unit == nullptr || at == std::string::npos) {
+    if (!words || at == std::string::npos) {
         return says;
     }
-    return says.replace(at, number.size(), about_duration(texts, value * unit->days));
+    return says.replace(at, number.size(), *words);
 }
 
 std::string about_duration(const Texts &texts, double days) {

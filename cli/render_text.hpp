@@ -3,6 +3,7 @@
 #include "cli/terminal.hpp"
 #include "lib/engine.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,11 @@ std::string render_text(const Result &result, const TextStyle &style, bool detai
 // `question`'s plain statement of `value` (lib/answers.hpp answer_statement)
 // with a duration in words: "pain for about 2 years", not "104.36 weeks".
 std::string person_statement(const Texts &texts, const Question &question, double value);
+
+// `value` of `question` in words (about_duration) when the question's unit
+// is a duration unit (lib/answers.hpp duration_units), else std::nullopt.
+std::optional<std::string> duration_words(const Texts &texts, const Question &question,
+                                          double value);
 
 // `days` in words a person uses, from the rule set's duration_* texts:
 // "about 3 days", "about 5 weeks", "about 4 months", "about 2 years".
