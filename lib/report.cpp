@@ -388,11 +388,14 @@ std::string visit_questions_section(const RuleSet &rules) {
     return section("visit-questions", words(rules, "report_visit_heading"), tag("ol", items));
 }
 
+// A pain score as stored: a number, or none.
+std::optional<double> score_of(const Json &score) {
+    return score.is_number() ? std::optional<double>(score.get<double>()) : std::nullopt;
+}
+
 // A check's time and pain score, from saved_check_json.
 Point point_of(const Json &saved) {
-    const Json &score = saved["pain_score"];
-    return {saved["at"],
-            score.is_number() ? std::optional<double>(score.get<double>()) : std::nullopt};
+    return {saved["at"], score_of(saved["pain_score"])};
 }
 
 } // namespace
@@ -438,10 +441,7 @@ ReportChecks read_report_checks(const RuleSet &rules, const HistoryStore &store)
     for (const auto &summary : summaries) {
         if (summary.id < last.front().id) {
             check_summary(summary, store.path());
-            out.points.push_back(
-                {summary.at, summary.pain_score.is_number()
-                                 ? std::optional<double>(summary.pain_score.get<double>())
-                                 : std::nullopt});
+            out.points.push_back({summary.at, score_of(summary.pain_score)});
         }
     }
     if (last.size() > 1) {
@@ -492,8 +492,8 @@ std::string render_report(const RuleSet &rules, const ReportChecks &checks,
            "</span></p>\n<p class=\"meta\" id=\"date-range\">" + text(range) +
            "</p>\n<p class=\"meta\">" +
            text(words(rules, "report_made_by",
-                      {{"title", rules.title.empty() ? text_of(rules.texts, "report_untitled_rules")
-                                                     : rules.title},
+                      {{"title",
+                        rules.title.empty() ? words(rules, "report_untitled_rules") : rules.title},
                        {"version", latest.value("rules_version", "")}})) +
            "</p>\n</header>\n<main>\n";
     out += summary_section(in);
