@@ -1,3 +1,4 @@
+#include "history_support.hpp"
 #include "lib/error.hpp"
 #include "lib/history.hpp"
 #include "lib/history_files.hpp"
@@ -16,23 +17,11 @@
 #include <unistd.h>
 
 using namespace sciatica;
+using sciatica::test::contents;
+using sciatica::test::ScratchDir;
+using sciatica::test::sql;
 
 namespace {
-
-// A scratch folder, removed with everything in it at the end of the test.
-struct ScratchDir {
-    std::string path;
-    ScratchDir() {
-        char name[] = "/tmp/sciatica-history-XXXXXX";
-        path = mkdtemp(name);
-    }
-    ~ScratchDir() {
-        std::string command = "rm -rf '" + path + "'";
-        int ignored = std::system(command.c_str());
-        (void)ignored;
-    }
-    std::string db() const { return path + "/data/sciatica/history.sqlite3"; }
-};
 
 SavedCheck check(const std::string &answers) {
     return {0, "2026-11-25T10:00:00+01:00", "1.0.0", answers, "{\"urgency\":\"self-care\"}"};
@@ -44,22 +33,8 @@ int mode_of(const std::string &path) {
     return static_cast<int>(info.st_mode & 0777);
 }
 
-std::string contents(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 void write_file(const std::string &path, const std::string &text) {
     std::ofstream(path, std::ios::binary) << text;
-}
-
-void sql(const std::string &path, const std::string &statements) {
-    sqlite3 *db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    CHECK(sqlite3_exec(db, statements.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
 }
 
 } // namespace

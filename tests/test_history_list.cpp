@@ -3,6 +3,7 @@
 // by summaries() only when present (reading never migrates), and damage in it
 // is Error(data) naming the check.
 
+#include "history_support.hpp"
 #include "lib/error.hpp"
 #include "lib/history.hpp"
 #include "lib/history_files.hpp"
@@ -17,40 +18,11 @@
 #include <vector>
 
 using namespace sciatica;
+using sciatica::test::contents;
+using sciatica::test::ScratchDir;
+using sciatica::test::sql;
 
 namespace {
-
-struct ScratchDir {
-    std::string path;
-    ScratchDir() {
-        char name[] = "/tmp/sciatica-history-list-XXXXXX";
-        path = mkdtemp(name);
-    }
-    ~ScratchDir() {
-        std::string command = "rm -rf '" + path + "'";
-        int ignored = std::system(command.c_str());
-        (void)ignored;
-    }
-    std::string db() const { return path + "/history.sqlite3"; }
-};
-
-std::string contents(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-void sql(const std::string &path, const std::string &statements) {
-    sqlite3 *db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char *message = nullptr;
-    int code = sqlite3_exec(db, statements.c_str(), nullptr, nullptr, &message);
-    INFO((message ? message : ""));
-    sqlite3_free(message);
-    CHECK(code == SQLITE_OK);
-    sqlite3_close(db);
-}
 
 // The single column of every row `query` gives, as text ("NULL" for null).
 std::vector<std::string> column(const std::string &path, const std::string &query) {
@@ -137,7 +109,7 @@ std::string error_of(const std::string &path) {
 
 TEST_CASE("the list reads a schema 2 history as it is, and leaves it byte for byte",
           "[history][list]") {
-    ScratchDir scratch;
+    ScratchDir scratch("history.sqlite3"); // a history written by hand first
     write_schema_2(scratch.db());
     const std::string before = contents(scratch.db());
     CHECK(listed(scratch.db()) == k_expected);
@@ -154,7 +126,7 @@ TEST_CASE("the list reads a schema 2 history as it is, and leaves it byte for by
 
 TEST_CASE("a write migrates schema 2 to 3: check_list holds every check, listed the same",
           "[history][list]") {
-    ScratchDir scratch;
+    ScratchDir scratch("history.sqlite3"); // a history written by hand first
     write_schema_2(scratch.db());
     CHECK(HistoryStore::schema_version() == 3);
     { HistoryStore store(scratch.db(), true); } // a writer brings the schema up to date
@@ -176,7 +148,7 @@ TEST_CASE("a write migrates schema 2 to 3: check_list holds every check, listed 
 
 TEST_CASE("saving, changing and forgetting keep check_list in step with checks",
           "[history][list]") {
-    ScratchDir scratch;
+    ScratchDir scratch("history.sqlite3"); // a history written by hand first
     HistoryStore store(scratch.db(), true);
     store.save(check("{\"pain_score\":2}", "first"));
     store.save(check("{\"pain_score\":5}", "second"));
@@ -206,7 +178,7 @@ TEST_CASE("saving, changing and forgetting keep check_list in step with checks",
 
 TEST_CASE("a check_list row that is damaged or unmatched is damage naming the check",
           "[history][list]") {
-    ScratchDir scratch;
+    ScratchDir scratch("history.sqlite3"); // a history written by hand first
     {
         HistoryStore store(scratch.db(), true);
         for (const char *cause : {"one", "two", "three"}) {
