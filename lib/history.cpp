@@ -109,10 +109,21 @@ class Statement {
     Statement(sqlite3 *db, const std::string &sql, int &code) {
         code = sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr);
     }
+    // Prepares `sql`, or passes SQLite's code to `failed`, which throws.
+    template <typename Failed> Statement(sqlite3 *db, const std::string &sql, Failed &&failed) {
+        int code = sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr);
+        if (code != SQLITE_OK) {
+            failed(code);
+        }
+    }
     ~Statement() { sqlite3_finalize(m_stmt); }
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
     sqlite3_stmt *get() const { return m_stmt; }
+    // Binds `text` (copied) to the parameter numbered `index`, from 1.
+    void bind(int index, const std::string &text) {
+        sqlite3_bind_text(m_stmt, index, text.c_str(), -1, SQLITE_TRANSIENT);
+    }
 
   private:
     sqlite3_stmt *m_stmt = nullptr;
@@ -252,10 +263,8 @@ HistoryStore::Layout HistoryStore::inspect() const {
     std::set<std::pair<std::string, std::string>> objects;
     {
         int code = 0;
-        Statement stmt(m_db, "SELECT type, name FROM sqlite_master", code);
-        if (code != SQLITE_OK) {
-            fail(code, "read");
-        }
+        Statement stmt(m_db, "SELECT type, name FROM sqlite_master",
+                       [this](int failed) { fail(failed, "read"); });
         while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW) {
             ++entries;
             objects.insert({column_text(stmt.get(), 0), column_text(stmt.get(), 1)});
@@ -339,10 +348,10 @@ long long HistoryStore::save(const SavedCheck &check) {
                        "VALUES (?, ?, ?, ?)",
                        code);
         if (code == SQLITE_OK) {
-            sqlite3_bind_text(stmt.get(), 1, check.at.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(stmt.get(), 2, check.rules_version.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(stmt.get(), 3, check.answers.c_str(), -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(stmt.get(), 4, check.result.c_str(), -1, SQLITE_TRANSIENT);
+            stmt.bind(1, check.at);
+            stmt.bind(2, check.rules_version);
+            stmt.bind(3, check.answers);
+            stmt.bind(4, check.result);
             code = sqlite3_step(stmt.get());
         }
     }
@@ -364,14 +373,11 @@ std::vector<SavedCheck> HistoryStore::query(const std::string &sql,
     if (m_layout.blank) {
         return out; // an empty file: no table to read, and nothing in it
     }
-    int code = 0;
-    Statement stmt(m_db, sql, code);
-    if (code != SQLITE_OK) {
-        fail(code, "read");
-    }
+    Statement stmt(m_db, sql, [this](int failed) { fail(failed, "read"); });
     if (id) {
         sqlite3_bind_int64(stmt.get(), 1, *id);
     }
+    int code = 0;
     while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         out.push_back({sqlite3_column_int64(stmt.get(), 0), column_text(stmt.get(), 1),
                        column_text(stmt.get(), 2), column_text(stmt.get(), 3),
@@ -495,12 +501,9 @@ HistoryStore::documents_summaries(const std::string &pain_question) const {
         "  r ->> '$[0]', json_type(r, '$[1][0]'), r ->> '$[1][0]', json_type(r, '$[1][1]'),"
         "  r ->> '$[1][1]', json_type(r, '$[1][2]'), r ->> '$[1][2]'"
         " FROM t ORDER BY id";
+    Statement stmt(m_db, sql, [this](int failed) { fail(failed, "read"); });
+    stmt.bind(1, pain_question);
     int code = 0;
-    Statement stmt(m_db, sql, code);
-    if (code != SQLITE_OK) {
-        fail(code, "read");
-    }
-    sqlite3_bind_text(stmt.get(), 1, pain_question.c_str(), -1, SQLITE_TRANSIENT);
     while ((code = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         sqlite3_stmt *row = stmt.get();
         CheckSummary summary;
@@ -563,16 +566,11 @@ std::vector<CheckSummary> HistoryStore::read_list(const std::string &pain_questi
         " END,"
         " result_type, urgency_type, urgency, cause_id_type, cause_id, cause_name_type, cause_name"
         " FROM check_list ORDER BY id";
+    Statement list(m_db, sql, [this](int failed) { fail(failed, "read"); });
+    list.bind(1, pain_question);
+    Statement ids(m_db, "SELECT id FROM checks ORDER BY id",
+                  [this](int failed) { fail(failed, "read"); });
     int code = 0;
-    Statement list(m_db, sql, code);
-    if (code != SQLITE_OK) {
-        fail(code, "read");
-    }
-    sqlite3_bind_text(list.get(), 1, pain_question.c_str(), -1, SQLITE_TRANSIENT);
-    Statement ids(m_db, "SELECT id FROM checks ORDER BY id", code);
-    if (code != SQLITE_OK) {
-        fail(code, "read");
-    }
     auto damaged = [this](long long id, const std::string &why) {
         return Error(ErrorKind::data, "the history " + m_path + ": the list row of check " +
                                           std::to_string(id) + " is damaged (" + why + ")");
@@ -695,8 +693,8 @@ void HistoryStore::save_draft(const Draft &draft) {
     int code = 0;
     Statement stmt(m_db, "INSERT OR REPLACE INTO draft (id, at, answers) VALUES (1, ?, ?)", code);
     if (code == SQLITE_OK) {
-        sqlite3_bind_text(stmt.get(), 1, draft.at.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(stmt.get(), 2, draft.answers.c_str(), -1, SQLITE_TRANSIENT);
+        stmt.bind(1, draft.at);
+        stmt.bind(2, draft.answers);
         code = sqlite3_step(stmt.get());
     }
     if (code != SQLITE_DONE) {
@@ -708,12 +706,9 @@ std::optional<Draft> HistoryStore::draft() const {
     if (m_layout.blank || m_layout.version < 2) {
         return std::nullopt; // no draft table yet: no draft
     }
-    int code = 0;
-    Statement stmt(m_db, "SELECT at, answers FROM draft WHERE id = 1", code);
-    if (code != SQLITE_OK) {
-        fail(code, "read");
-    }
-    code = sqlite3_step(stmt.get());
+    Statement stmt(m_db, "SELECT at, answers FROM draft WHERE id = 1",
+                   [this](int failed) { fail(failed, "read"); });
+    const int code = sqlite3_step(stmt.get());
     if (code == SQLITE_ROW) {
         return Draft{column_text(stmt.get(), 0), column_text(stmt.get(), 1)};
     }
