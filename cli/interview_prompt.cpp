@@ -406,14 +406,6 @@ std::vector<int> open_questions(const Interview &interview) {
     return out;
 }
 
-std::string with_count(std::string text, std::size_t count) {
-    const std::string placeholder = "{count}";
-    if (auto at = text.find(placeholder); at != std::string::npos) {
-        text.replace(at, placeholder.size(), std::to_string(count));
-    }
-    return text;
-}
-
 } // namespace
 
 Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
@@ -450,8 +442,9 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
         std::vector<int> open =
             offered || interview.emergency() ? std::vector<int>{} : open_questions(interview);
         offered = true;
-        std::string offer = text_of(rules.texts, "revisit_offer");
-        if (open.empty() || offer.empty() || !prompter.yes_to(with_count(offer, open.size()))) {
+        std::string offer =
+            text_with(rules.texts, "revisit_offer", {{"count", std::to_string(open.size())}});
+        if (open.empty() || offer.empty() || !prompter.yes_to(offer)) {
             break;
         }
         for (int question : open) {

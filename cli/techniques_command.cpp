@@ -16,21 +16,12 @@ struct TechniquesOptions : EducationOptions {
     std::string technique;
 };
 
-// The rule set's `withheld_at` text with the urgency's name for "{urgency}".
-std::string with_urgency(std::string text, const std::string &urgency) {
-    const std::string placeholder = "{urgency}";
-    auto at = text.find(placeholder);
-    if (at != std::string::npos) {
-        text.replace(at, placeholder.size(), urgency);
-    }
-    return text;
-}
-
 std::string when_not(const RuleSet &rules, const Technique &technique, const TextStyle &style) {
     std::vector<std::string> items;
     for (int index : technique.not_at) {
-        items.push_back(with_urgency(rules.texts.withheld_at,
-                                     rules.urgencies[static_cast<std::size_t>(index)].name));
+        items.push_back(
+            filled_in(rules.texts.withheld_at,
+                      {{"urgency", rules.urgencies[static_cast<std::size_t>(index)].name}}));
     }
     items.insert(items.end(), technique.cautions.begin(), technique.cautions.end());
     return wrap_painted(style, k_bold, rules.texts.cautions_heading, "  ", "  ") +

@@ -225,12 +225,7 @@ std::string answer_statement(const Question &question, double value) {
         }
         return question.prompt + " " + answer;
     }
-    const std::string placeholder = "{answer}";
-    auto at = says.find(placeholder);
-    if (at != std::string::npos) {
-        says.replace(at, placeholder.size(), answer_text(question, value));
-    }
-    return says;
+    return filled_in(says, {{"answer", answer_text(question, value)}});
 }
 
 std::string answer_hint(const Question &question) {

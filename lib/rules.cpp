@@ -239,15 +239,19 @@ const std::string &text_of(const Texts &texts, std::string_view key) {
 
 std::string text_with(const Texts &texts, std::string_view key,
                       std::initializer_list<std::pair<const char *, std::string>> values) {
-    std::string out = text_of(texts, key);
+    return filled_in(text_of(texts, key), values);
+}
+
+std::string filled_in(std::string text,
+                      std::initializer_list<std::pair<const char *, std::string>> values) {
     for (const auto &[name, value] : values) {
         const std::string placeholder = std::string("{") + name + "}";
-        for (auto at = out.find(placeholder); at != std::string::npos;
-             at = out.find(placeholder, at + value.size())) {
-            out.replace(at, placeholder.size(), value);
+        for (auto at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + value.size())) {
+            text.replace(at, placeholder.size(), value);
         }
     }
-    return out;
+    return text;
 }
 
 int RuleSet::question_index(const std::string &id) const {

@@ -218,8 +218,13 @@ struct Texts {
 // The text of `key` among `texts.named`, or "" when the rule set has none.
 const std::string &text_of(const Texts &texts, std::string_view key);
 
-// text_of(`texts`, `key`) with each "{name}" of `values` replaced by its
-// value (a value is not searched again for placeholders).
+// `text` with each "{name}" of `values` replaced by its value, wherever it
+// stands (a value is not searched again for placeholders). How every text of
+// the rule set gets the values put in that it names.
+std::string filled_in(std::string text,
+                      std::initializer_list<std::pair<const char *, std::string>> values);
+
+// filled_in(text_of(`texts`, `key`), `values`).
 std::string text_with(const Texts &texts, std::string_view key,
                       std::initializer_list<std::pair<const char *, std::string>> values);
 
