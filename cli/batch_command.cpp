@@ -393,12 +393,10 @@ void add_batch_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<BatchOptions>();
     CLI::App *batch = app.add_subcommand(
         "batch", "Check many cases: JSON Lines of answers in, one JSON result per line out");
-    batch
-        ->add_option("file", options->path,
-                     "A JSON Lines file, one answers object per line; - (the "
-                     "default) reads standard input")
-        ->type_name("FILE|-")
-        ->check(not_empty());
+    add_file_option(*batch, "file", options->path,
+                    "A JSON Lines file, one answers object per line; - (the default) reads "
+                    "standard input",
+                    "FILE|-");
     batch->footer("Each line is an object of question id to value, as for check --answers, with "
                   "an optional \"case_id\" that is echoed back. A bad line gives "
                   "{\"schema_version\": 1, \"line\": N, \"error\": \"...\"} in its place (with --format fhir, an "

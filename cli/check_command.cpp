@@ -155,21 +155,15 @@ void add_check_command(CLI::App &app, Context &context) {
         ->add_option("-a,--answer", options->answer_flags,
                      "An answer as ID=VALUE (repeatable), e.g. --answer leg_pain=yes")
         ->type_name("ID=VALUE");
-    check
-        ->add_option("--answers", options->answers_path,
-                     "A JSON or YAML file of question id to value; - reads standard input")
-        ->type_name("FILE")
-        ->check(not_empty());
+    add_file_option(*check, "--answers", options->answers_path,
+                    "A JSON or YAML file of question id to value; - reads standard input");
     check
         ->add_option("-f,--format", options->format,
                      "Output format: text, json, or fhir (a FHIR R4 Bundle)")
         ->check(CLI::IsMember({"text", "json", "fhir"}));
     check->add_flag("--json", options->json, "Same as --format json")->excludes("--format");
-    check
-        ->add_option("-o,--output", options->output_path,
-                     "Write the result to this file (atomically: all or nothing)")
-        ->type_name("FILE")
-        ->check(not_empty());
+    add_file_option(*check, "-o,--output", options->output_path,
+                    "Write the result to this file (atomically: all or nothing)");
     add_subject_option(*check, options->subject);
     check->add_flag("--no-input", options->no_input, "Never prompt; use only the answers given");
     check->add_flag("--details", options->details,

@@ -35,11 +35,8 @@ void add_report_command(CLI::App &app, Context &context) {
     auto output = std::make_shared<std::string>();
     CLI::App *report = app.add_subcommand(
         "report", "A summary of your saved checks for your practitioner, as one HTML file");
-    report
-        ->add_option("-o,--output", *output,
-                     "Write the report to this file (atomically); default: standard output")
-        ->type_name("FILE")
-        ->check(not_empty());
+    add_file_option(*report, "-o,--output", *output,
+                    "Write the report to this file (atomically); default: standard output");
     report->footer("Open the file in a browser, then print it, or choose \"Save as PDF\" as the "
                    "printer.\nExample:\n  sciatica report --output visit.html");
     report->callback([&context, output] {

@@ -190,9 +190,8 @@ void add_rules_command(CLI::App &app, Context &context) {
     CLI::App *lint = rules->add_subcommand(
         "lint",
         "Check rule files (default: the embedded set, or --rules) and report every problem");
-    lint->add_option("paths", lint_options->paths, "Rule files to check; - reads standard input")
-        ->type_name("PATH")
-        ->check(not_empty());
+    add_file_option(*lint, "paths", lint_options->paths,
+                    "Rule files to check; - reads standard input", "PATH");
     CLI::Option *lint_format =
         lint->add_option("-f,--format", lint_options->format, "Output format: text or json")
             ->check(CLI::IsMember({"text", "json"}));
@@ -204,11 +203,9 @@ void add_rules_command(CLI::App &app, Context &context) {
     auto test_options = std::make_shared<TestOptions>();
     CLI::App *test = rules->add_subcommand(
         "test", "Run case vignettes against the rule set (the embedded one, or --rules)");
-    test->add_option("files", test_options->paths,
-                     "Vignette files (YAML); - reads standard input")
-        ->type_name("FILE")
-        ->required()
-        ->check(not_empty());
+    add_file_option(*test, "files", test_options->paths,
+                    "Vignette files (YAML); - reads standard input")
+        ->required();
     CLI::Option *test_format =
         test->add_option("-f,--format", test_options->format, "Output format: text or json")
             ->check(CLI::IsMember({"text", "json"}));
