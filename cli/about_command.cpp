@@ -59,19 +59,19 @@ std::string about_text(const RuleSet &rules, bool unicode, const TextStyle &styl
 
 void add_about_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<AboutOptions>();
-    CLI::App *command = app.add_subcommand(
-        "about", "What sciatica is, where the nerve runs, its symptoms and how it is diagnosed");
-    add_format_options(*command, *options);
-    command->add_flag("--ascii", options->ascii,
-                      "Draw the figure with ASCII characters only (also without a UTF-8 locale)");
-    command->footer("Example:\n  sciatica about");
-    command->callback([&context, options] {
-        const RuleSet &rules = context.rules();
-        // Plain text (--plain, TERM=dumb) draws it in ASCII too.
-        bool unicode = !options->ascii && unicode_wanted();
-        print_education(context, *options, about_json(rules),
-                        [&](const TextStyle &style) { return about_text(rules, unicode, style); });
-    });
+    CLI::App &command = add_education_command(
+        app, context, "about",
+        "What sciatica is, where the nerve runs, its symptoms and how it is diagnosed", options,
+        [options](const RuleSet &rules) {
+            // Plain text (--plain, TERM=dumb) draws it in ASCII too.
+            bool unicode = !options->ascii && unicode_wanted();
+            return Shown{about_json(rules), [&rules, unicode](const TextStyle &style) {
+                             return about_text(rules, unicode, style);
+                         }};
+        });
+    command.add_flag("--ascii", options->ascii,
+                     "Draw the figure with ASCII characters only (also without a UTF-8 locale)");
+    command.footer("Example:\n  sciatica about");
 }
 
 } // namespace sciatica::cli

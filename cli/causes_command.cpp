@@ -30,15 +30,14 @@ std::string causes_text(const RuleSet &rules, const TextStyle &style) {
 } // namespace
 
 void add_causes_command(CLI::App &app, Context &context) {
-    auto options = std::make_shared<EducationOptions>();
-    CLI::App *command = app.add_subcommand("causes", "List the possible causes, one line each");
-    add_format_options(*command, *options);
-    command->footer("Example:\n  sciatica causes --format json");
-    command->callback([&context, options] {
-        const RuleSet &rules = context.rules();
-        print_education(context, *options, causes_json(rules),
-                        [&rules](const TextStyle &style) { return causes_text(rules, style); });
-    });
+    add_education_command(app, context, "causes", "List the possible causes, one line each",
+                          std::make_shared<EducationOptions>(),
+                          [](const RuleSet &rules) {
+                              return Shown{causes_json(rules), [&rules](const TextStyle &style) {
+                                               return causes_text(rules, style);
+                                           }};
+                          })
+        .footer("Example:\n  sciatica causes --format json");
 }
 
 } // namespace sciatica::cli

@@ -25,11 +25,25 @@ void add_format_options(CLI::App &command, EducationOptions &options,
 void print_education(Context &context, const EducationOptions &options,
                      const nlohmann::ordered_json &document,
                      const std::function<std::string(const TextStyle &)> &text) {
-    if (options.json || options.format == "json") {
+    if (options.json || options.format != "text") {
         write_stdout(json_text(document, context.pretty));
         return;
     }
     write_stdout(text(style_for(STDOUT_FILENO, context.settings.color.value, context.plain)));
+}
+
+CLI::App &add_education_command(CLI::App &app, Context &context, const std::string &name,
+                                const std::string &description,
+                                std::shared_ptr<EducationOptions> options,
+                                std::function<Shown(const RuleSet &)> show,
+                                const std::vector<std::string> &formats) {
+    CLI::App *command = app.add_subcommand(name, description);
+    add_format_options(*command, *options, formats);
+    command->callback([&context, options, show = std::move(show)] {
+        Shown shown = show(context.rules());
+        print_education(context, *options, shown.document, shown.text);
+    });
+    return *command;
 }
 
 std::string bullet_list(const std::vector<std::string> &items, const TextStyle &style,

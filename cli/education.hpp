@@ -3,9 +3,10 @@
 #include "cli/context.hpp"
 #include "cli/terminal.hpp"
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,11 +27,29 @@ struct EducationOptions {
 void add_format_options(CLI::App &command, EducationOptions &options,
                         const std::vector<std::string> &formats = {"text", "json"});
 
-// Prints `document` as JSON (pretty at a terminal, one line for a pipe) or
-// what `text` renders for standard output's style.
+// Prints `document` as JSON (pretty at a terminal, one line for a pipe) for
+// --json or any --format but text, else what `text` renders for standard
+// output's style.
 void print_education(Context &context, const EducationOptions &options,
                      const nlohmann::ordered_json &document,
                      const std::function<std::string(const TextStyle &)> &text);
+
+// What an education command prints, as print_education takes it: the
+// document for --format json (or fhir), and the text for a style.
+struct Shown {
+    nlohmann::ordered_json document;
+    std::function<std::string(const TextStyle &)> text;
+};
+
+// Registers the education command `name` with --format (one of `formats`)
+// and --json, and a callback that prints what `show` gives for the rule set
+// in use. `options` may be the command's own, derived from EducationOptions:
+// add its options to the command returned; `show` runs once they are parsed.
+CLI::App &add_education_command(CLI::App &app, Context &context, const std::string &name,
+                                const std::string &description,
+                                std::shared_ptr<EducationOptions> options,
+                                std::function<Shown(const RuleSet &)> show,
+                                const std::vector<std::string> &formats = {"text", "json"});
 
 // "  - item" lines, wrapped.
 std::string bullet_list(const std::vector<std::string> &items, const TextStyle &style,

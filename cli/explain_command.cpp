@@ -49,33 +49,30 @@ std::string rule_text(const RuleSet &rules, const UrgencyRule &rule, const TextS
 
 void add_explain_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<ExplainOptions>();
-    CLI::App *command = app.add_subcommand(
-        "explain",
+    CLI::App &command = add_education_command(
+        app, context, "explain",
         "Explain a cause (or a warning sign): what it is, its signs, how it is diagnosed, "
-        "how urgent");
+        "how urgent",
+        options, [options](const RuleSet &rules) {
+            Explained found = find_explained(rules, options->cause);
+            if (found.rule != nullptr) {
+                const UrgencyRule &rule = *found.rule;
+                return Shown{rule_json(rules, rule), [&rules, &rule](const TextStyle &style) {
+                                 return rule_text(rules, rule, style);
+                             }};
+            }
+            const Cause &cause = *found.cause;
+            return Shown{cause_json(rules, cause), [&rules, &cause](const TextStyle &style) {
+                             return explain_text(rules, cause, style);
+                         }};
+        });
     command
-        ->add_option(
-            "CAUSE", options->cause,
-            "A cause's id or name, as 'sciatica causes' lists them, or a warning sign's id")
+        .add_option("CAUSE", options->cause,
+                    "A cause's id or name, as 'sciatica causes' lists them, or a warning sign's id")
         ->type_name("CAUSE")
         ->required();
-    add_format_options(*command, *options);
-    command->footer(
-        "Examples:\n  sciatica explain piriformis-syndrome\n  sciatica explain \"Spinal "
-        "stenosis\"\n  sciatica explain cauda-equina");
-    command->callback([&context, options] {
-        const RuleSet &rules = context.rules();
-        Explained found = find_explained(rules, options->cause);
-        if (found.rule != nullptr) {
-            const UrgencyRule &rule = *found.rule;
-            print_education(context, *options, rule_json(rules, rule),
-                            [&](const TextStyle &style) { return rule_text(rules, rule, style); });
-            return;
-        }
-        const Cause &cause = *found.cause;
-        print_education(context, *options, cause_json(rules, cause),
-                        [&](const TextStyle &style) { return explain_text(rules, cause, style); });
-    });
+    command.footer("Examples:\n  sciatica explain piriformis-syndrome\n  sciatica explain \"Spinal "
+                   "stenosis\"\n  sciatica explain cauda-equina");
 }
 
 } // namespace sciatica::cli

@@ -31,20 +31,19 @@ std::string questions_text(const RuleSet &rules, const TextStyle &style) {
 
 void add_questions_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<EducationOptions>();
-    CLI::App *command =
-        app.add_subcommand("questions", "Every question's id, type, allowed values and prompt");
-    add_format_options(*command, *options, {"text", "json", "fhir"});
-    command->footer("--format fhir prints the questions as a FHIR R4 Questionnaire (docs/fhir.md).\n"
-                    "Example:\n  sciatica questions --format json | jq -r '.questions[].id'");
-    command->callback([&context, options] {
-        const RuleSet &rules = context.rules();
-        if (options->format == "fhir") {
-            write_stdout(json_text(fhir_questionnaire(rules), context.pretty));
-            return;
-        }
-        print_education(context, *options, questions_json(rules),
-                        [&rules](const TextStyle &style) { return questions_text(rules, style); });
-    });
+    add_education_command(app, context, "questions",
+                          "Every question's id, type, allowed values and prompt", options,
+                          [options](const RuleSet &rules) {
+                              if (options->format == "fhir") {
+                                  return Shown{fhir_questionnaire(rules), nullptr};
+                              }
+                              return Shown{questions_json(rules), [&rules](const TextStyle &style) {
+                                               return questions_text(rules, style);
+                                           }};
+                          },
+                          {"text", "json", "fhir"})
+        .footer("--format fhir prints the questions as a FHIR R4 Questionnaire (docs/fhir.md).\n"
+                "Example:\n  sciatica questions --format json | jq -r '.questions[].id'");
 }
 
 } // namespace sciatica::cli

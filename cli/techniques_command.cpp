@@ -76,19 +76,18 @@ std::string techniques_text(const RuleSet &rules, const Technique *only, const T
 
 void add_techniques_command(CLI::App &app, Context &context) {
     auto options = std::make_shared<TechniquesOptions>();
-    CLI::App *command = app.add_subcommand(
-        "techniques", "The self-care techniques: steps, when not to use them, and equipment");
-    command->add_option("ID", options->technique, "Show only this technique");
-    add_format_options(*command, *options);
-    command->footer("Example:\n  sciatica techniques tennis-ball-massage");
-    command->callback([&context, options] {
-        const RuleSet &rules = context.rules();
-        const Technique *only =
-            options->technique.empty() ? nullptr : &find_technique(rules, options->technique);
-        print_education(
-            context, *options, techniques_json(rules, only),
-            [&](const TextStyle &style) { return techniques_text(rules, only, style); });
-    });
+    CLI::App &command = add_education_command(
+        app, context, "techniques",
+        "The self-care techniques: steps, when not to use them, and equipment", options,
+        [options](const RuleSet &rules) {
+            const Technique *only =
+                options->technique.empty() ? nullptr : &find_technique(rules, options->technique);
+            return Shown{techniques_json(rules, only), [&rules, only](const TextStyle &style) {
+                             return techniques_text(rules, only, style);
+                         }};
+        });
+    command.add_option("ID", options->technique, "Show only this technique");
+    command.footer("Example:\n  sciatica techniques tennis-ball-massage");
 }
 
 } // namespace sciatica::cli

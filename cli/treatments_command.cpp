@@ -24,16 +24,15 @@ std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
 } // namespace
 
 void add_treatments_command(CLI::App &app, Context &context) {
-    auto options = std::make_shared<EducationOptions>();
-    CLI::App *command =
-        app.add_subcommand("treatments", "Treatment options, to discuss with your practitioner");
-    add_format_options(*command, *options);
-    command->footer("Example:\n  sciatica treatments");
-    command->callback([&context, options] {
-        const RuleSet &rules = context.rules();
-        print_education(context, *options, treatments_json(rules),
-                        [&rules](const TextStyle &style) { return treatments_text(rules, style); });
-    });
+    add_education_command(
+        app, context, "treatments", "Treatment options, to discuss with your practitioner",
+        std::make_shared<EducationOptions>(),
+        [](const RuleSet &rules) {
+            return Shown{treatments_json(rules), [&rules](const TextStyle &style) {
+                             return treatments_text(rules, style);
+                         }};
+        })
+        .footer("Example:\n  sciatica treatments");
 }
 
 } // namespace sciatica::cli
