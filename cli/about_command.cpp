@@ -37,20 +37,21 @@ std::string section(const std::string &heading, const TextStyle &style) {
 std::string about_text(const RuleSet &rules, bool unicode, const TextStyle &style) {
     const About &about = find_about(rules);
     std::string out = render_heading(about.name, style);
-    out += section("What it is", style) + flow(style, about.what_it_is, "  ", "  ");
-    out += section("Where the nerve runs", style) + flow(style, about.nerve_path, "  ", "  ");
+    auto heading = [&](const char *key) { return section(text_of(rules.texts, key), style); };
+    out += heading("about_what_it_is_heading") + flow(style, about.what_it_is, "  ", "  ");
+    out += heading("about_nerve_path_heading") + flow(style, about.nerve_path, "  ", "  ");
     out += figure_text(about, unicode && !style.plain);
-    out += section("Typical symptoms", style) + bullet_list(about.symptoms, style, "  ");
-    out += section("How it is diagnosed", style) + flow(style, about.diagnosis, "  ", "  ");
-    out += "\n" + wrap_painted(style, k_red, "When to get help now", "", "");
+    out += heading("about_symptoms_heading") + bullet_list(about.symptoms, style, "  ");
+    out += heading("about_diagnosis_heading") + flow(style, about.diagnosis, "  ", "  ");
+    out +=
+        "\n" + wrap_painted(style, k_red, text_of(rules.texts, "about_get_help_heading"), "", "");
     for (const auto &group : about.get_help_now) {
         out += flow(style, group.advice, "  ", "  ");
         out += bullet_list(group.signs, style, "    ");
     }
-    out += "\n" + flow(style, "Source: " + about.source, "", "");
-    out += "\n" + wrap("More: sciatica causes, sciatica treatments, sciatica techniques, and "
-                       "sciatica check for your own answers.",
-                       style.width, "", "");
+    out += "\n" +
+           flow(style, text_with(rules.texts, "source_line", {{"source", about.source}}), "", "");
+    out += "\n" + wrap(text_of(rules.texts, "about_more"), style.width, "", "");
     out += "\n" + flow(style, rules.notice, "", "");
     return out;
 }

@@ -22,7 +22,7 @@ std::string causes_text(const RuleSet &rules, const TextStyle &style) {
                         rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name,
                     "    ", "    ");
     }
-    out += "\n" + wrap("More about one: sciatica explain ID", style.width, "", "");
+    out += "\n" + wrap(text_of(rules.texts, "causes_more"), style.width, "", "");
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;
 }

@@ -108,8 +108,7 @@ void save_after_result(CheckHistory &history, const RuleSet &rules, const Answer
         throw ExitWith{k_exit_not_saved};
     }
     if (isatty(STDERR_FILENO)) {
-        say_on_stderr("Saved as check " + std::to_string(id) +
-                      " in your history (sciatica history; sciatica report).\n");
+        say_on_stderr(text_with(rules.texts, "saved_as", {{"id", std::to_string(id)}}) + "\n");
     }
 }
 

@@ -26,7 +26,8 @@ std::string explain_text(const RuleSet &rules, const Cause &cause, const TextSty
     out += "\n" + render_heading(rules.texts.usual_urgency_heading, style);
     out += wrap(rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name, style.width,
                 "  ", "  ");
-    out += "\n" + wrap("Source: " + cause.source, style.width, "", "");
+    out += "\n" + wrap(text_with(rules.texts, "source_line", {{"source", cause.source}}),
+                       style.width, "", "");
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;
 }
@@ -39,7 +40,8 @@ std::string rule_text(const RuleSet &rules, const UrgencyRule &rule, const TextS
     out += flow(style, rule.advice, "", "");
     out += "\n" + flow(style, level.advice, "", "");
     if (!rule.source.empty()) {
-        out += "\n" + flow(style, "Source: " + rule.source, "", "");
+        out += "\n" + flow(style, text_with(rules.texts, "source_line", {{"source", rule.source}}),
+                           "", "");
     }
     out += "\n" + flow(style, rules.notice, "", "");
     return out;

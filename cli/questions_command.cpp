@@ -18,7 +18,7 @@ namespace sciatica::cli {
 namespace {
 
 std::string questions_text(const RuleSet &rules, const TextStyle &style) {
-    std::string out = render_heading("Questions (pass answers as --answer ID=VALUE)", style);
+    std::string out = render_heading(text_of(rules.texts, "questions_list_heading"), style);
     for (const auto &question : rules.questions) {
         out += entry_text(style, question.id + " (" + answer_hint(question) + ")",
                           {question.prompt});

@@ -33,7 +33,7 @@ std::string technique_text(const RuleSet &rules, const Technique &technique,
     std::string out =
         "\n" + wrap_painted(style, k_bold, technique.name + " (" + technique.id + ")", "", "");
     out += wrap(technique.summary, style.width, "  ", "  ");
-    out += wrap_painted(style, k_bold, "Steps", "  ", "  ");
+    out += wrap_painted(style, k_bold, text_of(rules.texts, "steps_heading"), "  ", "  ");
     for (std::size_t i = 0; i < technique.steps.size(); ++i) {
         std::string number = std::to_string(i + 1) + ". ";
         out += wrap(technique.steps[i], style.width, "    " + number,
@@ -45,10 +45,12 @@ std::string technique_text(const RuleSet &rules, const Technique &technique,
         for (const auto &item : technique.equipment) {
             needs += (needs.empty() ? "" : ", ") + item;
         }
-        out += wrap("You will need: " + needs, style.width, "  ", "  ");
+        out += wrap(text_with(rules.texts, "equipment_needed", {{"equipment", needs}}), style.width,
+                    "  ", "  ");
     }
     if (!technique.source.empty()) {
-        out += wrap("Source: " + technique.source, style.width, "  ", "  ");
+        out += wrap(text_with(rules.texts, "source_line", {{"source", technique.source}}),
+                    style.width, "  ", "  ");
     }
     return out;
 }
@@ -65,8 +67,9 @@ std::string techniques_text(const RuleSet &rules, const Technique *only, const T
         out += "\n" + render_heading(rules.texts.equipment_heading, style);
     }
     for (const auto *item : equipment) {
-        out += entry_text(style, item->name + " (" + item->id + ")",
-                          {item->description, "How to use it: " + item->how_to_use});
+        out += entry_text(
+            style, item->name + " (" + item->id + ")",
+            {item->description, text_with(rules.texts, "how_to_use", {{"how", item->how_to_use}})});
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;

@@ -15,7 +15,9 @@ namespace {
 std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
     std::string out = render_heading(rules.texts.treatments_heading, style);
     for (const auto &item : rules.treatments) {
-        out += entry_text(style, item.name, {item.description, "Source: " + item.source});
+        out += entry_text(
+            style, item.name,
+            {item.description, text_with(rules.texts, "source_line", {{"source", item.source}})});
     }
     out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;

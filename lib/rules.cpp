@@ -223,6 +223,19 @@ const std::vector<std::string> &required_text_keys() {
         "duration_year",
         "duration_years",
         "duration_years_and_a_half",
+        "about_what_it_is_heading",
+        "about_nerve_path_heading",
+        "about_symptoms_heading",
+        "about_diagnosis_heading",
+        "about_get_help_heading",
+        "about_more",
+        "causes_more",
+        "questions_list_heading",
+        "steps_heading",
+        "equipment_needed",
+        "how_to_use",
+        "source_line",
+        "saved_as",
     };
     return keys;
 }

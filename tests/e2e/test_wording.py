@@ -193,5 +193,91 @@ class MoreReworded(unittest.TestCase):
         self.assert_replaced("techniques_hint_plain", p.stdout)
 
 
+# The reference commands' words (about, causes, explain, questions,
+# techniques, treatments) and the saved line, which were C++ until the texts
+# below existed.
+REFERENCE = {
+    "about_what_it_is_heading": "Reworded: what this is",
+    "about_nerve_path_heading": "Reworded: the nerve's way",
+    "about_symptoms_heading": "Reworded: what people feel",
+    "about_diagnosis_heading": "Reworded: how it is found",
+    "about_get_help_heading": "Reworded: get help now when",
+    "about_more": "Reworded: read on with sciatica causes.",
+    "causes_more": "Reworded: one cause in full is sciatica explain ID",
+    "questions_list_heading": "Reworded questions (give --answer ID=VALUE)",
+    "steps_heading": "Reworded steps",
+    "equipment_needed": "Reworded, to have at hand: {equipment}",
+    "how_to_use": "Reworded use: {how}",
+    "source_line": "Reworded source: {source}",
+    "saved_as": "Reworded: kept as check {id}.",
+}
+
+
+class ReferenceReworded(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.scratch = ScratchDir()
+        cls.rules, cls.defaults = reworded_rules(cls.scratch, REFERENCE)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.scratch.cleanup()
+
+    def shown(self, *args):
+        p = run(*args, "--rules", self.rules, env={"COLUMNS": "200"})
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout
+
+    def assert_replaced(self, key, shown, expected=None):
+        self.assertIn(expected or REFERENCE[key], shown)
+        old = self.defaults[key].split("{")[0].strip()
+        self.assertNotIn(old, shown, "%s: the default's words are still shown" % key)
+
+    def test_the_rule_set_is_still_valid(self):
+        p = run("rules", "lint", self.rules)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+
+    def test_about_says_the_rule_sets_headings_and_pointers(self):
+        text = self.shown("about")
+        for key in ("about_what_it_is_heading", "about_nerve_path_heading",
+                    "about_symptoms_heading", "about_diagnosis_heading",
+                    "about_get_help_heading", "about_more"):
+            self.assert_replaced(key, text)
+        self.assertRegex(text, r"\nReworded source: \S")
+        self.assertNotIn("Source: ", text)
+
+    def test_the_lists_say_the_rule_sets_words(self):
+        self.assert_replaced("causes_more", self.shown("causes"))
+        self.assert_replaced("questions_list_heading", self.shown("questions"))
+        treatments = self.shown("treatments")
+        self.assertRegex(treatments, r"\n    Reworded source: \S")
+        self.assertNotIn("Source: ", treatments)
+
+    def test_a_technique_says_the_rule_sets_words(self):
+        text = self.shown("techniques", "tennis-ball-massage")
+        self.assertIn("\n  Reworded steps\n", text)
+        self.assertNotIn("\n  Steps\n", text)
+        self.assertIn("Reworded, to have at hand: Tennis balls", text)
+        self.assertRegex(text, r"\n    Reworded use: \S")
+        self.assertRegex(text, r"\n  Reworded source: \S")
+        for old in ("You will need:", "How to use it:", "Source: "):
+            self.assertNotIn(old, text)
+
+    def test_explain_says_the_rule_sets_source_line(self):
+        for subject in ("piriformis-syndrome", "cauda-equina"):
+            text = self.shown("explain", subject)
+            self.assertRegex(text, r"\nReworded source: \S", subject)
+            self.assertNotIn("Source: ", text, subject)
+
+    def test_the_saved_line_is_the_rule_sets(self):
+        scratch = ScratchDir()
+        self.addCleanup(scratch.cleanup)
+        s = Session("check", "--rules", self.rules, "--no-input", "--save", "--format", "json",
+                    "--answer", "pain_score=3", env={"XDG_DATA_HOME": scratch.path})
+        code, _ = s.finish()
+        self.assertEqual(code, 0, s.screen[-2000:])
+        self.assert_replaced("saved_as", s.screen, "Reworded: kept as check 1.")
+
+
 if __name__ == "__main__":
     unittest.main()
