@@ -51,8 +51,7 @@ std::string about_text(const RuleSet &rules, bool unicode, const TextStyle &styl
     }
     out += "\n" +
            flow(style, text_with(rules.texts, "source_line", {{"source", about.source}}), "", "");
-    out += "\n" + wrap(text_of(rules.texts, "about_more"), style.width, "", "");
-    out += "\n" + flow(style, rules.notice, "", "");
+    out += "\n" + flow(style, text_of(rules.texts, "about_more"), "", "");
     return out;
 }
 

@@ -16,14 +16,13 @@ std::string causes_text(const RuleSet &rules, const TextStyle &style) {
     std::string out = render_heading(rules.texts.causes_list_heading, style);
     for (const auto &cause : rules.causes) {
         out += "\n" + wrap_painted(style, k_bold, cause.name + " (" + cause.id + ")", "  ", "  ");
-        out += wrap(cause.summary, style.width, "    ", "    ");
+        out += flow(style, cause.summary, "    ", "    ");
         out += flow(style,
                     rules.texts.usual_urgency_label + " " +
                         rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name,
                     "    ", "    ");
     }
-    out += "\n" + wrap(text_of(rules.texts, "causes_more"), style.width, "", "");
-    out += "\n" + wrap(rules.notice, style.width, "", "");
+    out += "\n" + flow(style, text_of(rules.texts, "causes_more"), "", "");
     return out;
 }
 

@@ -40,8 +40,12 @@ CLI::App &add_education_command(CLI::App &app, Context &context, const std::stri
     CLI::App *command = app.add_subcommand(name, description);
     add_format_options(*command, *options, formats);
     command->callback([&context, options, show = std::move(show)] {
-        Shown shown = show(context.rules());
-        print_education(context, *options, shown.document, shown.text);
+        const RuleSet &rules = context.rules();
+        Shown shown = show(rules);
+        // The practitioner notice ends every page, as it ends every result.
+        print_education(context, *options, shown.document, [&](const TextStyle &style) {
+            return shown.text(style) + "\n" + flow(style, rules.notice, "", "");
+        });
     });
     return *command;
 }
@@ -50,7 +54,7 @@ std::string bullet_list(const std::vector<std::string> &items, const TextStyle &
                         const std::string &indent) {
     std::string out;
     for (const auto &item : items) {
-        out += wrap(item, style.width, indent + "- ", indent + "  ");
+        out += flow(style, item, indent + "- ", indent + "  ");
     }
     return out;
 }
@@ -59,7 +63,7 @@ std::string entry_text(const TextStyle &style, const std::string &title,
                        const std::vector<std::string> &lines) {
     std::string out = "\n" + wrap_painted(style, k_bold, title, "  ", "  ");
     for (const auto &line : lines) {
-        out += wrap(line, style.width, "    ", "    ");
+        out += flow(style, line, "    ", "    ");
     }
     return out;
 }

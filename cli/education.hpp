@@ -34,8 +34,9 @@ void print_education(Context &context, const EducationOptions &options,
                      const nlohmann::ordered_json &document,
                      const std::function<std::string(const TextStyle &)> &text);
 
-// What an education command prints, as print_education takes it: the
-// document for --format json (or fhir), and the text for a style.
+// What an education command prints: the document for --format json (or
+// fhir), and the page's text for a style, which add_education_command ends
+// with the rule set's practitioner notice.
 struct Shown {
     nlohmann::ordered_json document;
     std::function<std::string(const TextStyle &)> text;
@@ -43,8 +44,8 @@ struct Shown {
 
 // Registers the education command `name` with --format (one of `formats`)
 // and --json, and a callback that prints what `show` gives for the rule set
-// in use. `options` may be the command's own, derived from EducationOptions:
-// add its options to the command returned; `show` runs once they are parsed.
+// in use, its text followed by the notice. `options` may be the command's own, derived from
+// EducationOptions: add its options to the command returned; `show` runs once they are parsed.
 CLI::App &add_education_command(CLI::App &app, Context &context, const std::string &name,
                                 const std::string &description,
                                 std::shared_ptr<EducationOptions> options,

@@ -18,17 +18,16 @@ struct ExplainOptions : EducationOptions {
 
 std::string explain_text(const RuleSet &rules, const Cause &cause, const TextStyle &style) {
     std::string out = render_heading(cause.name + " (" + cause.id + ")", style);
-    out += wrap(cause.description, style.width, "", "");
+    out += flow(style, cause.description, "", "");
     out += "\n" + render_heading(rules.texts.signs_heading, style);
     out += bullet_list(cause.signs, style, "  ");
     out += "\n" + render_heading(rules.texts.diagnosis_heading, style);
-    out += wrap(cause.diagnosis, style.width, "  ", "  ");
+    out += flow(style, cause.diagnosis, "  ", "  ");
     out += "\n" + render_heading(rules.texts.usual_urgency_heading, style);
-    out += wrap(rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name, style.width,
-                "  ", "  ");
-    out += "\n" + wrap(text_with(rules.texts, "source_line", {{"source", cause.source}}),
-                       style.width, "", "");
-    out += "\n" + wrap(rules.notice, style.width, "", "");
+    out += flow(style, rules.urgencies[static_cast<std::size_t>(cause.usual_urgency)].name, "  ",
+                "  ");
+    out += "\n" +
+           flow(style, text_with(rules.texts, "source_line", {{"source", cause.source}}), "", "");
     return out;
 }
 
@@ -43,7 +42,6 @@ std::string rule_text(const RuleSet &rules, const UrgencyRule &rule, const TextS
         out += "\n" + flow(style, text_with(rules.texts, "source_line", {{"source", rule.source}}),
                            "", "");
     }
-    out += "\n" + flow(style, rules.notice, "", "");
     return out;
 }
 

@@ -132,8 +132,8 @@ std::string pain_line(const RuleSet &rules, const std::vector<std::optional<doub
 std::string history_text(const RuleSet &rules, const std::vector<CheckSummary> &checks,
                          const std::string &path, const TextStyle &style) {
     if (checks.empty()) {
-        return wrap(text_of(rules.texts, "history_none"), style.width, "", "") +
-               "\n" + wrap(rules.notice, style.width, "", "");
+        return flow(style, text_of(rules.texts, "history_none"), "", "") + "\n" +
+               flow(style, rules.notice, "", "");
     }
     std::string out = render_heading(text_of(rules.texts, "history_heading"), style);
     out += padded(text_of(rules.texts, "history_id_column"), 6) +
@@ -162,9 +162,9 @@ std::string history_text(const RuleSet &rules, const std::vector<CheckSummary> &
     }
     const std::pair<double, double> range = pain_score_range(rules);
     out += "\n" + pain_line(rules, scores, range.first, range.second, style.width) + "\n";
-    out += wrap(text_with(rules.texts, "history_kept_in", {{"path", stored_text(path)}}),
-                style.width, "", "");
-    out += "\n" + wrap(rules.notice, style.width, "", "");
+    out += flow(style, text_with(rules.texts, "history_kept_in", {{"path", stored_text(path)}}), "",
+                "");
+    out += "\n" + flow(style, rules.notice, "", "");
     return out;
 }
 
@@ -218,12 +218,14 @@ std::string concluded_text(const RuleSet &rules, const nlohmann::ordered_json &c
                 if (given == because[result_member::k_answer]) {
                     continue;
                 }
-                out += wrap(text_with(rules.texts, "history_treated_as",
-                                      {{"from", from},
-                                       {"question", prompt_of(rules, id)},
-                                       {"answer", in_words(rules, because[result_member::k_answer])},
-                                       {"given", in_words(rules, given)}}),
-                            style.width, "  - ", "    ");
+                out +=
+                    flow(style,
+                         text_with(rules.texts, "history_treated_as",
+                                   {{"from", from},
+                                    {"question", prompt_of(rules, id)},
+                                    {"answer", in_words(rules, because[result_member::k_answer])},
+                                    {"given", in_words(rules, given)}}),
+                         "  - ", "    ");
             }
         }
     }
@@ -238,22 +240,25 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
                                  {{"id", std::to_string(check["id"].get<long long>())},
                                   {"date", short_time(check["at"])}}),
                        style);
-    out += wrap(stored_text(result.value(result_member::k_urgency_name, "") + ". " +
+    out += flow(style,
+                stored_text(result.value(result_member::k_urgency_name, "") + ". " +
                             result.value(result_member::k_urgency_advice, "")),
-                style.width, "", "");
+                "", "");
     for (const char *list : {result_member::k_red_flags, result_member::k_urgency_rules}) {
         for (const auto &rule : result.value(list, nlohmann::ordered_json::array())) {
-            out += wrap(stored_text(rule.value(result_member::k_name, "") + ": " +
+            out += flow(style,
+                        stored_text(rule.value(result_member::k_name, "") + ": " +
                                     rule.value(result_member::k_advice, "")),
-                        style.width, "  ! ", "    ");
+                        "  ! ", "    ");
         }
     }
     if (!result.value(result_member::k_causes, nlohmann::ordered_json::array()).empty()) {
         out += "\n" + text_of(rules.texts, "history_causes_heading") + "\n";
         for (const auto &cause : result[result_member::k_causes]) {
-            out += wrap(stored_text(cause.value(result_member::k_name, "") + ": " +
+            out += flow(style,
+                        stored_text(cause.value(result_member::k_name, "") + ": " +
                                     cause.value(result_member::k_summary, "")),
-                        style.width, "  - ", "    ");
+                        "  - ", "    ");
         }
     }
     out += "\n" + text_of(rules.texts, "history_answers_heading") + "\n";
@@ -262,7 +267,7 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
         std::string prompt =
             index >= 0 ? rules.questions[static_cast<std::size_t>(index)].prompt : stored_text(id);
         std::string answer = in_words(rules, value);
-        out += wrap(prompt + " " + answer, style.width, "  - ", "    ");
+        out += flow(style, prompt + " " + answer, "  - ", "    ");
     }
     out += concluded_text(rules, check, style);
     if (!result.value(result_member::k_changes, nlohmann::ordered_json::array()).empty()) {
@@ -272,15 +277,16 @@ std::string show_text(const RuleSet &rules, const nlohmann::ordered_json &check,
             std::string prompt = index >= 0
                                      ? rules.questions[static_cast<std::size_t>(index)].prompt
                                      : stored_text(change.value(result_member::k_question, ""));
-            out += wrap(text_with(rules.texts, "history_change",
+            out += flow(style,
+                        text_with(rules.texts, "history_change",
                                   {{"question", prompt},
                                    {"before", in_words(rules, change[result_member::k_before])},
                                    {"after", in_words(rules, change[result_member::k_after])}}),
-                        style.width, "  - ", "    ");
+                        "  - ", "    ");
         }
     }
-    out += "\n" + wrap(stored_text(result.value(result_member::k_notice, rules.notice)),
-                       style.width, "", "");
+    out += "\n" +
+           flow(style, stored_text(result.value(result_member::k_notice, rules.notice)), "", "");
     return out;
 }
 

@@ -23,7 +23,6 @@ std::string questions_text(const RuleSet &rules, const TextStyle &style) {
         out += entry_text(style, question.id + " (" + answer_hint(question) + ")",
                           {question.prompt});
     }
-    out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;
 }
 

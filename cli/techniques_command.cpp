@@ -32,12 +32,12 @@ std::string technique_text(const RuleSet &rules, const Technique &technique,
                            const TextStyle &style) {
     std::string out =
         "\n" + wrap_painted(style, k_bold, technique.name + " (" + technique.id + ")", "", "");
-    out += wrap(technique.summary, style.width, "  ", "  ");
+    out += flow(style, technique.summary, "  ", "  ");
     out += wrap_painted(style, k_bold, text_of(rules.texts, "steps_heading"), "  ", "  ");
     for (std::size_t i = 0; i < technique.steps.size(); ++i) {
         std::string number = std::to_string(i + 1) + ". ";
-        out += wrap(technique.steps[i], style.width, "    " + number,
-                    std::string(4 + number.size(), ' '));
+        out +=
+            flow(style, technique.steps[i], "    " + number, std::string(4 + number.size(), ' '));
     }
     out += when_not(rules, technique, style);
     if (!technique.equipment.empty()) {
@@ -45,12 +45,12 @@ std::string technique_text(const RuleSet &rules, const Technique &technique,
         for (const auto &item : technique.equipment) {
             needs += (needs.empty() ? "" : ", ") + item;
         }
-        out += wrap(text_with(rules.texts, "equipment_needed", {{"equipment", needs}}), style.width,
-                    "  ", "  ");
+        out += flow(style, text_with(rules.texts, "equipment_needed", {{"equipment", needs}}), "  ",
+                    "  ");
     }
     if (!technique.source.empty()) {
-        out += wrap(text_with(rules.texts, "source_line", {{"source", technique.source}}),
-                    style.width, "  ", "  ");
+        out += flow(style, text_with(rules.texts, "source_line", {{"source", technique.source}}),
+                    "  ", "  ");
     }
     return out;
 }
@@ -71,7 +71,6 @@ std::string techniques_text(const RuleSet &rules, const Technique *only, const T
             style, item->name + " (" + item->id + ")",
             {item->description, text_with(rules.texts, "how_to_use", {{"how", item->how_to_use}})});
     }
-    out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;
 }
 

@@ -155,7 +155,7 @@ std::string wrap(const std::string &raw, int width, const std::string &first,
 
 std::string wrap_painted(const TextStyle &style, const char *sgr, const std::string &text,
                          const std::string &first, const std::string &rest) {
-    std::string lines = wrap(text, style.width, first, rest);
+    std::string lines = flow(style, text, first, rest);
     std::string out;
     std::size_t start = 0;
     while (start < lines.size()) {

@@ -53,8 +53,8 @@ std::string visible(std::string_view text);
 std::string wrap(const std::string &text, int width, const std::string &first,
                  const std::string &rest);
 
-// wrap(), then each line painted with `sgr`: for titles and names, which must
-// wrap like the rest.
+// flow(), then each line painted with `sgr`: for titles and names, which must
+// wrap like the rest (and, in plain style, stay on one line like it).
 std::string wrap_painted(const TextStyle &style, const char *sgr, const std::string &text,
                          const std::string &first, const std::string &rest);
 

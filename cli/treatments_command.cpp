@@ -19,7 +19,6 @@ std::string treatments_text(const RuleSet &rules, const TextStyle &style) {
             style, item.name,
             {item.description, text_with(rules.texts, "source_line", {{"source", item.source}})});
     }
-    out += "\n" + wrap(rules.notice, style.width, "", "");
     return out;
 }
 

@@ -3,6 +3,7 @@ emergency signs beside every non-emergency urgency, and the urgency again as
 the very last line."""
 import json
 import os
+import re
 import unittest
 
 import yaml
@@ -189,6 +190,35 @@ class Plain(unittest.TestCase):
         self.assertTrue(text.splitlines()[-1].startswith("How soon: Soon"))
         self.assertNotIn("Urgency: ", text)
         self.assertNotIn("What to do: ", text)
+
+    def test_the_reference_pages_and_history_keep_each_idea_on_one_line_too(self):
+        # README: --plain is "one idea per line, never wrapped"; the reference
+        # commands and history wrapped at the width all the same (stop 29).
+        scratch = ScratchDir()
+        self.addCleanup(scratch.cleanup)
+        env = {"COLUMNS": "40", "XDG_DATA_HOME": scratch.path}
+        cause = RULES["causes"][1]
+        technique = RULES["techniques"][0]
+        treatment = RULES["treatments"][0]
+        pages = {
+            ("about",): [RULES["about"]["what_it_is"], RULES["about"]["symptoms"][0],
+                         RULES["texts"]["about_more"]],
+            ("causes",): [cause["summary"]],
+            ("explain", cause["id"]): [cause["description"]],
+            ("techniques", technique["id"]): [technique["summary"], technique["steps"][0]],
+            ("treatments",): [treatment["description"]],
+            ("questions",): [max((q["prompt"] for q in RULES["questions"]), key=len)],
+            ("history",): [RULES["texts"]["history_none"]],
+        }
+        for args, ideas in pages.items():
+            p = run(*args, "--plain", env=env)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            lines = "\n" + "\n".join(" ".join(l.split()) for l in p.stdout.splitlines()) + "\n"
+            for idea in ideas + [RULES["notice"]]:
+                words = " ".join(idea.split())
+                self.assertGreater(len(words), 40, "%s: too short to show wrapping" % words)
+                self.assertRegex(lines, r"\n[-0-9. ]*" + re.escape(words) + "\n",
+                                 "%s --plain wrapped: %s" % (" ".join(args), words[:50]))
 
     def test_term_dumb_is_plain(self):
         self.assertEqual(self.plain(env={"TERM": "dumb"}), self.plain("--plain"))
