@@ -26,19 +26,36 @@ namespace sciatica::cli {
 
 namespace {
 
-// The terminal's settings before the interview, put back on Ctrl-C: the
-// line editor may have the terminal in its own mode at that moment.
+// The terminal's settings before the interview, put back when its
+// questions end and on Ctrl-C: the line editor may have the terminal in its
+// own mode at that moment, and between prompts read_line leaves it out of
+// line mode.
 termios g_saved_terminal{};
 bool g_terminal_saved = false;
+
+// Async-signal-safe, for on_interrupt.
+void put_terminal_back() {
+    if (g_terminal_saved) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);
+    }
+}
+
+// Puts the terminal back however the questions end: the last answer,
+// Ctrl-D's ExitWith, an error. What follows them reads in line mode (the
+// save question's ask_yes_no, the shell).
+struct TerminalBack {
+    TerminalBack() = default;
+    TerminalBack(const TerminalBack &) = delete;
+    TerminalBack &operator=(const TerminalBack &) = delete;
+    ~TerminalBack() { put_terminal_back(); }
+};
 
 // Ctrl-C: the person wants out now. Only async-signal-safe calls. During the
 // interview nothing has been written to standard output yet, so no partial
 // result is left; after it (at the question about saving) the result has
 // been written in full, and stays on the screen.
 extern "C" void on_interrupt(int) {
-    if (g_terminal_saved) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);
-    }
+    put_terminal_back();
     const char message[] = "\nsciatica: interrupted\n";
     ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
     (void)ignored;
@@ -421,6 +438,7 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     if (tcgetattr(STDIN_FILENO, &g_saved_terminal) == 0) {
         g_terminal_saved = true;
     }
+    TerminalBack terminal_back;
     std::signal(SIGINT, on_interrupt);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
