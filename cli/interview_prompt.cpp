@@ -27,13 +27,13 @@ namespace sciatica::cli {
 namespace {
 
 // The terminal's settings before the interview, put back when its
-// questions end and on Ctrl-C: the line editor may have the terminal in its
-// own mode at that moment, and between prompts read_line leaves it out of
-// line mode.
+// questions end and on a signal that ends the program: the line editor may
+// have the terminal in its own mode at that moment, and between prompts
+// read_line leaves it out of line mode.
 termios g_saved_terminal{};
 bool g_terminal_saved = false;
 
-// Async-signal-safe, for on_interrupt.
+// Async-signal-safe, for the handlers below.
 void put_terminal_back() {
     if (g_terminal_saved) {
         tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);
@@ -60,6 +60,14 @@ extern "C" void on_interrupt(int) {
     ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
     (void)ignored;
     _exit(k_exit_interrupted);
+}
+
+// SIGTERM, SIGHUP: the terminal back, then the signal's own end (the exit
+// status names the signal, as it did without this handler).
+extern "C" void on_end_signal(int number) {
+    put_terminal_back();
+    std::signal(number, SIG_DFL);
+    std::raise(number);
 }
 
 std::string keys_hint(const Question &question) {
@@ -440,6 +448,8 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     }
     TerminalBack terminal_back;
     std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_end_signal);
+    std::signal(SIGHUP, on_end_signal);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
         return interview.result(); // everything that matters is known already

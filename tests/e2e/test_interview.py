@@ -243,6 +243,21 @@ class Interview(unittest.TestCase):
         shown = s.screen.split(BUTTOCK)[1].split("\n3. ")[0]
         self.assertEqual(shown.count("yes"), 1, shown)
 
+    def test_sigterm_between_two_prompts_leaves_the_terminal_in_line_mode(self):
+        # Out of the editor (which puts line mode back on a signal itself)
+        # the terminal is out of line mode between two prompts; SIGTERM
+        # there used to leave it so, with no echo, for the shell.
+        s = self.held_writes()
+        s.wait_prompt(timeout=30)
+        s.type("yes\n")
+        s.wait_for(BUTTOCK, timeout=30)
+        tracer = s.proc.pid  # strace: the signal is for the program it runs
+        with open("/proc/%d/task/%d/children" % (tracer, tracer)) as children:
+            os.kill(int(children.read().split()[0]), signal.SIGTERM)  # before its prompt
+        self.assertEqual(s.wait_exit(timeout=30), -signal.SIGTERM)
+        self.assertTrue(s.line_mode())
+        s.finish()
+
     def test_the_terminal_is_left_in_line_mode_however_the_interview_ends(self):
         # Between its prompts the interview keeps the terminal out of line
         # mode; the shell after it reads in line mode (and the save question:
