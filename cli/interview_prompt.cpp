@@ -26,23 +26,48 @@ namespace sciatica::cli {
 
 namespace {
 
-// The terminal's settings before the interview, put back on Ctrl-C: the
-// line editor may have the terminal in its own mode at that moment.
+// The terminal's settings before the interview, put back when its
+// questions end and on a signal that ends the program: the line editor may
+// have the terminal in its own mode at that moment, and between prompts
+// read_line leaves it out of line mode.
 termios g_saved_terminal{};
 bool g_terminal_saved = false;
+
+// Async-signal-safe, for the handlers below.
+void put_terminal_back() {
+    if (g_terminal_saved) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);
+    }
+}
+
+// Puts the terminal back however the questions end: the last answer,
+// Ctrl-D's ExitWith, an error. What follows them reads in line mode (the
+// save question's ask_yes_no, the shell).
+struct TerminalBack {
+    TerminalBack() = default;
+    TerminalBack(const TerminalBack &) = delete;
+    TerminalBack &operator=(const TerminalBack &) = delete;
+    ~TerminalBack() { put_terminal_back(); }
+};
 
 // Ctrl-C: the person wants out now. Only async-signal-safe calls. During the
 // interview nothing has been written to standard output yet, so no partial
 // result is left; after it (at the question about saving) the result has
 // been written in full, and stays on the screen.
 extern "C" void on_interrupt(int) {
-    if (g_terminal_saved) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);
-    }
+    put_terminal_back();
     const char message[] = "\nsciatica: interrupted\n";
     ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
     (void)ignored;
     _exit(k_exit_interrupted);
+}
+
+// SIGTERM, SIGHUP: the terminal back, then the signal's own end (the exit
+// status names the signal, as it did without this handler).
+extern "C" void on_end_signal(int number) {
+    put_terminal_back();
+    std::signal(number, SIG_DFL);
+    std::raise(number);
 }
 
 std::string keys_hint(const Question &question) {
@@ -413,7 +438,10 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     if (tcgetattr(STDIN_FILENO, &g_saved_terminal) == 0) {
         g_terminal_saved = true;
     }
+    TerminalBack terminal_back;
     std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_end_signal);
+    std::signal(SIGHUP, on_end_signal);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
         return interview.result(); // everything that matters is known already

@@ -29,13 +29,16 @@ std::optional<std::string> read_line(const std::string &prompt) {
     // its prompt and only then leaves line mode, and a key sent in between
     // (a person or a script that answers as soon as the prompt shows) went
     // to the terminal's line discipline instead: Ctrl-D there came through
-    // as a NUL byte, and the interview waited for ever. The editor puts
-    // back the mode it found, so the line mode from before is put back
-    // here, for the save question and the shell.
-    termios before{};
-    const bool terminal = tcgetattr(STDIN_FILENO, &before) == 0;
+    // as a NUL byte, and the interview waited for ever.
+    // It stays out of line mode after the reply too: in line mode a reply
+    // typed before the next prompt (typed ahead, or sent by a script at
+    // once) was echoed by the terminal, and again by the editor when it read
+    // it. The editor puts back the mode it found on return (after a moment
+    // in line mode of its own), and this makes sure of it; the caller puts
+    // back the person's mode when the questions end.
+    termios keys{};
+    const bool terminal = tcgetattr(STDIN_FILENO, &keys) == 0;
     if (terminal) {
-        termios keys = before;
         keys.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO);
         keys.c_cc[VMIN] = 1;
         keys.c_cc[VTIME] = 0;
@@ -43,7 +46,7 @@ std::optional<std::string> read_line(const std::string &prompt) {
     }
     char *line = readline(prompt.c_str());
     if (terminal) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &before);
+        tcsetattr(STDIN_FILENO, TCSANOW, &keys);
     }
     if (line == nullptr) {
         return std::nullopt;

@@ -14,7 +14,10 @@ namespace sciatica::cli {
 // One line typed at the terminal, edited with libedit (arrow keys, Home,
 // End, Backspace), without its newline; std::nullopt at end of input
 // (Ctrl-D on an empty line). `prompt` goes to standard error, never to
-// standard output, which carries only the result.
+// standard output, which carries only the result. A terminal is left out of
+// line mode, without its own echo, so that a key typed before the next
+// prompt is not shown twice: the caller puts its mode back when the
+// questions end (run_interview does, however they end).
 std::optional<std::string> read_line(const std::string &prompt);
 
 // The comma-separated words of the rule set's text `key`, trimmed.

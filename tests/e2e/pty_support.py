@@ -102,6 +102,34 @@ class Session:
                 return
             time.sleep(0.005)
 
+    def wait_for(self, text, timeout=10):
+        """Reads until `text` is on the screen: a question, say, before its
+        prompt is written."""
+        deadline = time.time() + timeout
+        while text not in self.screen:
+            if time.time() > deadline or self._read(0.05) is None:
+                self.kill()
+                raise AssertionError("%r not shown within %ss; screen so far:\n%s"
+                                     % (text, timeout, self.screen))
+
+    def wait_exit(self, timeout=10):
+        """Waits for the program to end, reading what it writes meanwhile;
+        returns its exit code. The terminal stays open for line_mode()."""
+        deadline = time.time() + timeout
+        while self.proc.poll() is None:
+            if time.time() > deadline:
+                self.kill()
+                raise AssertionError("still running after %ss; screen so far:\n%s"
+                                     % (timeout, self.screen))
+            self._read(0.05)
+        return self.proc.returncode
+
+    def line_mode(self):
+        """Whether the terminal is in line mode with its own echo, as a shell
+        expects it to be left."""
+        lflag = termios.tcgetattr(self.master)[3]
+        return bool(lflag & termios.ICANON) and bool(lflag & termios.ECHO)
+
     def type(self, text):
         os.write(self.master, text.encode())
 

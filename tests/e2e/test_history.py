@@ -308,6 +308,16 @@ class InterviewSavingTest(unittest.TestCase):
         self.assertEqual(json.loads(out)["changes"], [])
         self.assertFalse(os.path.exists(self.data))
 
+    def test_the_save_question_is_asked_in_line_mode(self):
+        # The interview keeps the terminal out of line mode between its
+        # prompts; the save question reads a line the terminal echoes.
+        s = Session("check", "--format", "json", env=self.env)
+        self.skip_every_question(s)
+        self.assertTrue(s.line_mode())
+        s.type("\n")
+        code, out = s.finish()
+        self.assertEqual(code, 0)
+
     def test_ctrl_d_keeps_a_draft_that_resume_goes_on_from(self):
         s = Session("check", "--save", "--answer", "age=52", env=self.env)
         s.wait_prompt()

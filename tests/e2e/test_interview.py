@@ -2,6 +2,7 @@
 answered key by key as a person would."""
 import json
 import os
+import signal
 import unittest
 
 import yaml
@@ -205,6 +206,85 @@ class Interview(unittest.TestCase):
             code, out = s.finish(timeout=20)
             self.assertEqual((code, out), (66, ""))
             self.assertIn(RULES["texts"]["stopped"], s.screen)
+
+    def held_writes(self):
+        """A session of `check` under strace, which holds each of the
+        program's writes for a tenth of a second after making it (and stops
+        it at nothing else): a key sent on seeing a question comes before
+        its prompt, every time. Skips the test where strace cannot do it."""
+        import shutil
+        import subprocess
+        import pty_support
+        strace = shutil.which("strace")
+        hold = ["-f", "--seccomp-bpf", "-e", "trace=write", "-e",
+                "inject=write:delay_exit=100000", "-o", "/dev/null"]
+        if strace is None or subprocess.run([strace, *hold, "true"],
+                                            capture_output=True).returncode != 0:
+            self.skipTest("strace cannot hold writes here")
+        # LeakSanitizer cannot run under a tracer (the sanitizer build).
+        asan = os.environ.get("ASAN_OPTIONS", "")
+        env = {"ASAN_OPTIONS": (asan + ":" if asan else "") + "detect_leaks=0"}
+        return Session("check", "--format", "json", env=env,
+                       program=[strace, *hold, pty_support.BIN])
+
+    def test_a_reply_sent_before_the_next_prompt_shows_is_shown_once(self):
+        # Between two prompts the terminal was back in line mode, with its own
+        # echo: a reply typed ahead, or sent by a script as soon as the
+        # question showed, was echoed by the terminal and again by the line
+        # editor when it read it ("yes" above the prompt and after it).
+        s = self.held_writes()
+        s.wait_prompt(timeout=30)
+        s.type("yes\n")
+        s.wait_for(BUTTOCK, timeout=30)
+        s.type("yes\n")  # its prompt is not written yet
+        s.wait_for("\n3. ", timeout=30)
+        s.ctrl_c()
+        s.finish(timeout=30)
+        shown = s.screen.split(BUTTOCK)[1].split("\n3. ")[0]
+        self.assertEqual(shown.count("yes"), 1, shown)
+
+    def test_sigterm_between_two_prompts_leaves_the_terminal_in_line_mode(self):
+        # Out of the editor (which puts line mode back on a signal itself)
+        # the terminal is out of line mode between two prompts; SIGTERM
+        # there used to leave it so, with no echo, for the shell.
+        s = self.held_writes()
+        s.wait_prompt(timeout=30)
+        s.type("yes\n")
+        s.wait_for(BUTTOCK, timeout=30)
+        tracer = s.proc.pid  # strace: the signal is for the program it runs
+        with open("/proc/%d/task/%d/children" % (tracer, tracer)) as children:
+            os.kill(int(children.read().split()[0]), signal.SIGTERM)  # before its prompt
+        self.assertEqual(s.wait_exit(timeout=30), -signal.SIGTERM)
+        self.assertTrue(s.line_mode())
+        s.finish()
+
+    def test_the_terminal_is_left_in_line_mode_however_the_interview_ends(self):
+        # Between its prompts the interview keeps the terminal out of line
+        # mode; the shell after it reads in line mode (and the save question:
+        # test_history.py).
+        def answered(s):
+            answer_all(s, lambda p: "")
+
+        def stopped(s):
+            s.wait_prompt()
+            s.ctrl_d()
+
+        def interrupted(s):
+            s.wait_prompt()
+            s.ctrl_c()
+
+        def terminated(s):
+            s.wait_prompt()
+            s.proc.send_signal(signal.SIGTERM)
+
+        for end, code in ((answered, 0), (stopped, 66), (interrupted, 130),
+                          (terminated, -signal.SIGTERM)):
+            with self.subTest(end.__name__):
+                s = Session("check", "--format", "json")
+                end(s)
+                self.assertEqual(s.wait_exit(), code)
+                self.assertTrue(s.line_mode())
+                s.finish()
 
     def test_ctrl_c_exits_130_at_once_with_no_result(self):
         s = Session("check", "--format", "json")
