@@ -10,7 +10,7 @@ namespace sciatica::cli {
 // Runs the interview at the terminal: each question on standard error, each
 // reply read from standard input (a terminal), until the interview is over.
 // `given` are the answers already known (never asked again). Ctrl-C exits
-// with 130 at once; Ctrl-D throws Error(no_input). Nothing is written to
+// with 130 at once; Ctrl-D throws ExitWith{k_exit_no_input}. Nothing is written to
 // standard output. When an emergency answer ends it and the result is not
 // shown on this terminal (`result_on_terminal` false), the emergency advice
 // is shown here at once; otherwise the result says it, once. `rules` must

@@ -260,9 +260,6 @@ class HistoryTest(ScratchHistory):
         self.assertFalse(history_validator().is_valid(dict(lines[0], schema_version=2)))
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 class InterviewSavingTest(unittest.TestCase):
     """The question at the end of an interview, and the draft kept on Ctrl-D."""
@@ -640,3 +637,7 @@ class DamagedHistoryTest(ScratchHistory):
         p = self.sciatica("history", "show", "x" * 985)
         self.assertEqual(p.returncode, 64)
         self.assertLess(len(p.stderr), 200)
+
+
+if __name__ == "__main__":
+    unittest.main()
