@@ -62,8 +62,9 @@ extern "C" void on_interrupt(int) {
     _exit(k_exit_interrupted);
 }
 
-// SIGTERM, SIGHUP: the terminal back, then the signal's own end (the exit
-// status names the signal, as it did without this handler).
+// SIGTERM, SIGHUP, SIGQUIT (Ctrl-\): the terminal back, then the signal's
+// own end (the exit status names the signal, as it did without this
+// handler).
 extern "C" void on_end_signal(int number) {
     put_terminal_back();
     std::signal(number, SIG_DFL);
@@ -442,6 +443,7 @@ Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style
     std::signal(SIGINT, on_interrupt);
     std::signal(SIGTERM, on_end_signal);
     std::signal(SIGHUP, on_end_signal);
+    std::signal(SIGQUIT, on_end_signal);
     Interview interview(rules, std::move(given));
     if (interview.next() < 0) {
         return interview.result(); // everything that matters is known already

@@ -18,7 +18,7 @@ namespace sciatica::cli {
 // `on_stop`, when set, is given the answers so far before Ctrl-D throws (to
 // keep a draft the person can resume).
 // The terminal's mode is as it was before when this returns or throws, and
-// when SIGINT, SIGTERM or SIGHUP ends the program from here on.
+// when SIGINT, SIGTERM, SIGHUP or SIGQUIT ends the program from here on.
 Result run_interview(const RuleSet &rules, Answers given, const TextStyle &style,
                      bool result_on_terminal,
                      const std::function<void(const Answers &)> &on_stop = {});

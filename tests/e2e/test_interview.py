@@ -2,6 +2,7 @@
 answered key by key as a person would."""
 import json
 import os
+import resource
 import signal
 import unittest
 
@@ -277,8 +278,15 @@ class Interview(unittest.TestCase):
             s.wait_prompt()
             s.proc.send_signal(signal.SIGTERM)
 
+        def quit_(s):  # Ctrl-\, with no core file left behind
+            s.wait_prompt()
+            s.type("\x1c")
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
+        self.addCleanup(resource.setrlimit, resource.RLIMIT_CORE, (soft, hard))
         for end, code in ((answered, 0), (stopped, 66), (interrupted, 130),
-                          (terminated, -signal.SIGTERM)):
+                          (terminated, -signal.SIGTERM), (quit_, -signal.SIGQUIT)):
             with self.subTest(end.__name__):
                 s = Session("check", "--format", "json")
                 end(s)
