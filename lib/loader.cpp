@@ -389,9 +389,9 @@ class Loader {
         out.description = m_in.text(node, "description");
         out.signs = m_in.text_list(node, "signs");
         out.diagnosis = m_in.text(node, "diagnosis");
-        out.source = m_in.text(node, "source");
         out.usual_urgency =
             node["usual_urgency"] ? urgency_ref(node["usual_urgency"]) : m_rules->default_urgency();
+        out.source = m_in.text(node, "source");
         if (node["requires"]) {
             out.requires_ = condition(node["requires"]);
         }
