@@ -52,16 +52,7 @@ void make_folder(const std::string &folder) {
 } // namespace
 
 std::string history_path(const Environment &env) {
-    const char *xdg = env("XDG_DATA_HOME");
-    // The XDG spec: an empty or relative value is to be ignored.
-    if (xdg != nullptr && xdg[0] == '/') {
-        return std::string(xdg) + "/sciatica/history.sqlite3";
-    }
-    const char *home = env("HOME");
-    if (home != nullptr && home[0] != '\0') {
-        return std::string(home) + "/.local/share/sciatica/history.sqlite3";
-    }
-    return "";
+    return xdg_file(env, "XDG_DATA_HOME", ".local/share", "sciatica/history.sqlite3");
 }
 
 void prepare_private_file(const std::string &path) {

@@ -90,17 +90,21 @@ const std::vector<std::string> &allowed_values(const std::string &name) {
     return name == "color" ? k_colors : k_none;
 }
 
-std::string config_file_path(const Environment &env) {
-    const char *xdg = env("XDG_CONFIG_HOME");
-    // The XDG spec: an empty or relative value is to be ignored.
+std::string xdg_file(const Environment &env, const char *variable, const char *home_folder,
+                     const std::string &file) {
+    const char *xdg = env(variable);
     if (xdg != nullptr && xdg[0] == '/') {
-        return std::string(xdg) + "/sciatica/config.toml";
+        return std::string(xdg) + "/" + file;
     }
     const char *home = env("HOME");
     if (home != nullptr && home[0] != '\0') {
-        return std::string(home) + "/.config/sciatica/config.toml";
+        return std::string(home) + "/" + home_folder + "/" + file;
     }
     return "";
+}
+
+std::string config_file_path(const Environment &env) {
+    return xdg_file(env, "XDG_CONFIG_HOME", ".config", "sciatica/config.toml");
 }
 
 void apply_no_color(Settings &settings, const Environment &env) {

@@ -34,6 +34,13 @@ struct Settings {
 // tests can drive every layer with plain maps.
 using Environment = std::function<const char *(const char *)>;
 
+// A file of the program's under an XDG base folder, as the XDG Base
+// Directory spec finds it: `$variable/file` when `variable` is an absolute
+// path (an empty or relative one is ignored), else `$HOME/home_folder/file`;
+// "" when neither is set.
+std::string xdg_file(const Environment &env, const char *variable, const char *home_folder,
+                     const std::string &file);
+
 // Where the config file is: $XDG_CONFIG_HOME/sciatica/config.toml, or
 // $HOME/.config/sciatica/config.toml; "" when neither variable is set.
 std::string config_file_path(const Environment &env);
