@@ -42,6 +42,10 @@ void add_help_command(CLI::App &app, Context &context);
 // program prints when no command is given.
 std::string short_usage(const CLI::App &command);
 
+// Adds the group `name` (such as `rules`), which takes one command of its
+// own at the most; alone, it prints its short_usage() rather than an error.
+CLI::App *add_command_group(CLI::App &app, const std::string &name, const std::string &description);
+
 // Adds the option (or positional) `name` for a file's path, or each path of
 // a list, shown in help as `type_name`. An empty value (an unset variable,
 // `--answers "$FILE"`) would otherwise mean "none" or standard output: it is

@@ -71,14 +71,8 @@ nlohmann::ordered_json show_json(const Settings &settings) {
 } // namespace
 
 void add_config_command(CLI::App &app, Context &context) {
-    CLI::App *config = app.add_subcommand("config", "Show your settings and where they come from");
-    config->require_subcommand(0, 1);
-    // Alone, the group shows its commands rather than an error.
-    config->callback([config] {
-        if (config->get_subcommands().empty()) {
-            write_stdout(short_usage(*config));
-        }
-    });
+    CLI::App *config =
+        add_command_group(app, "config", "Show your settings and where they come from");
     config->footer("Example:\n  SCIATICA_FORMAT=json sciatica config show");
     auto options = std::make_shared<EducationOptions>();
     CLI::App *show = config->add_subcommand(

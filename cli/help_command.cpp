@@ -44,6 +44,18 @@ std::string short_usage(const CLI::App &command) {
     return out + "\nMore: sciatica help" + group + " COMMAND, or man sciatica.\n";
 }
 
+CLI::App *add_command_group(CLI::App &app, const std::string &name,
+                            const std::string &description) {
+    CLI::App *group = app.add_subcommand(name, description);
+    group->require_subcommand(0, 1);
+    group->callback([group] {
+        if (group->get_subcommands().empty()) {
+            write_stdout(short_usage(*group));
+        }
+    });
+    return group;
+}
+
 void add_help_command(CLI::App &app, Context & /*context*/) {
     auto words = std::make_shared<std::vector<std::string>>();
     CLI::App *help = app.add_subcommand("help", "Show the help of a command");

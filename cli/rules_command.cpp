@@ -170,14 +170,8 @@ void run_test(Context &context, const TestOptions &options) {
 } // namespace
 
 void add_rules_command(CLI::App &app, Context &context) {
-    CLI::App *rules = app.add_subcommand("rules", "Tools for rule-set authors: dump, lint, test");
-    rules->require_subcommand(0, 1);
-    // Alone, the group shows its commands rather than an error.
-    rules->callback([rules] {
-        if (rules->get_subcommands().empty()) {
-            write_stdout(short_usage(*rules));
-        }
-    });
+    CLI::App *rules =
+        add_command_group(app, "rules", "Tools for rule-set authors: dump, lint, test");
     rules->footer("The rule format is documented in docs/rules-format.md.\n"
                   "Example:\n  sciatica rules dump > my.yaml && sciatica rules lint my.yaml");
 
