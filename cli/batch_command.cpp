@@ -402,14 +402,7 @@ void add_batch_command(CLI::App &app, Context &context) {
                   "{\"schema_version\": 1, \"line\": N, \"error\": \"...\"} in its place (with --format fhir, an "
                   "OperationOutcome); the exit code is then 65.\n"
                   "Example:\n  sciatica batch cases.jsonl > results.jsonl");
-    CLI::Option *format =
-        batch
-            ->add_option("-f,--format", options->format,
-                         "Output format: json, or fhir (one FHIR R4 Bundle per line)")
-            ->check(CLI::IsMember({"json", "fhir"}));
-    // JSON is batch's own format: --json is accepted as everywhere.
-    batch->add_flag("--json", "Same as --format json (the default)")->excludes(format);
-    add_subject_option(*batch, options->subject);
+    add_json_lines_options(*batch, options->format, options->subject, "line");
     batch->add_flag("--line-buffered", options->line_buffered,
                     "Write each result as soon as it is made (results are also written whenever "
                     "the input has no more lines ready)");

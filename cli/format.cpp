@@ -65,6 +65,17 @@ void add_subject_option(CLI::App &command, std::string &subject) {
         });
 }
 
+void add_json_lines_options(CLI::App &command, std::string &format, std::string &subject,
+                            const std::string &fhir_each) {
+    CLI::Option *format_option =
+        command
+            .add_option("-f,--format", format,
+                        "Output format: json, or fhir (one FHIR R4 Bundle per " + fhir_each + ")")
+            ->check(CLI::IsMember({"json", "fhir"}));
+    command.add_flag("--json", "Same as --format json (the default)")->excludes(format_option);
+    add_subject_option(command, subject);
+}
+
 FhirCheck fhir_check_now(const std::string &subject, const std::string &id_seed) {
     FhirCheck check;
     check.authored = iso_now();

@@ -36,6 +36,12 @@ std::string json_text(const nlohmann::ordered_json &document, bool pretty);
 // Adds `--subject REF` to `command`, checked as check_subject_reference does.
 void add_subject_option(CLI::App &command, std::string &subject);
 
+// What the JSON Lines writers (batch, history export) take: --format json
+// (their default) or fhir, one FHIR R4 Bundle per `fhir_each` ("line"),
+// --json as every command takes it, and --subject.
+void add_json_lines_options(CLI::App &command, std::string &format, std::string &subject,
+                            const std::string &fhir_each);
+
 // The FhirCheck for a check made now: authored at the current time, for
 // `subject`, by this program's version, with ids named after `id_seed`.
 FhirCheck fhir_check_now(const std::string &subject, const std::string &id_seed = {});

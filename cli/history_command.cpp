@@ -446,13 +446,7 @@ void add_history_command(CLI::App &app, Context &context) {
 
     CLI::App *exporter =
         history->add_subcommand("export", "Every saved check as JSON Lines, oldest first");
-    CLI::Option *export_format =
-        exporter
-            ->add_option("-f,--format", options->export_format,
-                         "Output format: json, or fhir (one FHIR R4 Bundle per saved check)")
-            ->check(CLI::IsMember({"json", "fhir"}));
-    exporter->add_flag("--json", "Same as --format json (the default)")->excludes(export_format);
-    add_subject_option(*exporter, options->subject);
+    add_json_lines_options(*exporter, options->export_format, options->subject, "saved check");
     exporter->callback([&context, options] { run_export(context, *options); });
 
     CLI::App *forget = history->add_subcommand("forget", "Delete one saved check, or all of them");
