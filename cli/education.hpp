@@ -44,15 +44,16 @@ struct Shown {
 
 // Registers the education command `name` with --format (one of `formats`)
 // and --json, and a callback that prints what `show` gives for the rule set
-// in use, its text followed by the notice. `options` may be the command's own, derived from
-// EducationOptions: add its options to the command returned; `show` runs once they are parsed.
+// in use, its text followed by the notice. `options` may be the command's
+// own, derived from EducationOptions: add its options to the command
+// returned; `show` runs once they are parsed.
 CLI::App &add_education_command(CLI::App &app, Context &context, const std::string &name,
                                 const std::string &description,
                                 std::shared_ptr<EducationOptions> options,
                                 std::function<Shown(const RuleSet &)> show,
                                 const std::vector<std::string> &formats = {"text", "json"});
 
-// "  - item" lines, wrapped.
+// "  - item" lines, wrapped (in plain style, one line each).
 std::string bullet_list(const std::vector<std::string> &items, const TextStyle &style,
                         const std::string &indent);
 
