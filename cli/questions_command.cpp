@@ -1,7 +1,5 @@
 #include "cli/commands.hpp"
 #include "cli/education.hpp"
-#include "cli/format.hpp"
-#include "cli/output.hpp"
 #include "cli/render_text.hpp"
 #include "lib/answers.hpp"
 #include "lib/catalog_json.hpp"
@@ -11,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include <memory>
-#include <unistd.h>
 
 namespace sciatica::cli {
 
