@@ -102,6 +102,22 @@ class Session:
                 return
             time.sleep(0.005)
 
+    def skip_to_save_question(self, timeout=60):
+        """Presses Enter (don't know) at each question until the question
+        about saving ("... [y/N] "); returns the screen."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.screen.endswith("[y/N] "):
+                return self.screen
+            if self.screen.endswith(" > ") and len(self.screen) > self._seen:
+                self._seen = len(self.screen)
+                self.type("\n")
+                continue
+            if self._read(0.2) is None:
+                break
+        self.kill()
+        raise AssertionError("no save question; screen:\n" + self.screen[-2000:])
+
     def wait_for(self, text, timeout=10):
         """Reads until `text` is on the screen: a question, say, before its
         prompt is written."""

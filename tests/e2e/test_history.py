@@ -270,24 +270,9 @@ class InterviewSavingTest(unittest.TestCase):
         self.data = os.path.join(self.scratch.path, "data")
         self.env = {"XDG_DATA_HOME": self.data, "SCIATICA_SAVE": ""}
 
-    def skip_every_question(self, session):
-        """Presses Enter at each question until the save question; returns the screen."""
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if session.screen.endswith("[y/N] "):
-                return session.screen
-            if session.screen.endswith(" > ") and len(session.screen) > session._seen:
-                session._seen = len(session.screen)
-                session.type("\n")
-                continue
-            if session._read(0.2) is None:
-                break
-        session.kill()
-        raise AssertionError("no save question; screen:\n" + session.screen[-2000:])
-
     def test_yes_to_the_save_question_saves_the_check(self):
         s = Session("check", "--format", "json", env=self.env)
-        self.assertIn("Save this check to your history? [y/N] ", self.skip_every_question(s))
+        self.assertIn("Save this check to your history? [y/N] ", s.skip_to_save_question())
         s.type("y\n")
         code, out = s.finish()
         self.assertEqual(code, 0)
@@ -298,7 +283,7 @@ class InterviewSavingTest(unittest.TestCase):
 
     def test_enter_at_the_save_question_writes_nothing(self):
         s = Session("check", "--format", "json", env=self.env)
-        self.skip_every_question(s)
+        s.skip_to_save_question()
         s.type("\n")
         code, out = s.finish()
         self.assertEqual(code, 0)
@@ -309,7 +294,7 @@ class InterviewSavingTest(unittest.TestCase):
         # The interview keeps the terminal out of line mode between its
         # prompts; the save question reads a line the terminal echoes.
         s = Session("check", "--format", "json", env=self.env)
-        self.skip_every_question(s)
+        s.skip_to_save_question()
         self.assertTrue(s.line_mode())
         s.type("\n")
         code, out = s.finish()
